@@ -1,0 +1,220 @@
+"""Stage 2: tell the article's lines from the site chrome around them.
+
+Every line gets a verdict from cues that hold on pages never seen before:
+
+* *chrome patterns*: breadcrumbs, toolbars, counters, copyright/ICP lines,
+  contact details, previous/next links, metadata fields, disclaimers;
+* *content evidence*: length and Chinese sentence punctuation; a site menu
+  or a title has no sentence punctuation, an article paragraph has plenty;
+* *position*: the article is the contiguous run of lines with the most
+  content evidence (a maximum-sum segment, linear in the number of lines);
+  the head and tail outside it are chrome unless a line reads like the
+  article's own short first or last paragraph.
+
+Matching happens on a folded view of each line (pinyin annotations dropped,
+Traditional folded to Simplified, full-width folded to ASCII), so the lexicon
+is written once, in Simplified Chinese, and the source text itself is left for
+the restore stage. Removed lines stay in the document with the reason, for the
+build report and for metadata extraction.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from .model import Document
+from .restore import fix_placeholders, strip_pinyin, to_simplified
+
+HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+#: Reasons given to lines outside the article that match no chrome pattern.
+BEFORE, AFTER = "before the article", "after the article"
+
+_HAN_RE = re.compile(f"[{HAN}]")
+_WORD_RE = re.compile(r"[A-Za-z]+")
+# Sentence punctuation after folding (NFKC turns ，：；！？ into ASCII).
+_PUNCT_RE = re.compile(r"[,;:!?。、]")
+_SENTENCE_END_RE = re.compile(r"[。.!?;:…][”\"’)]?\s*$")
+
+OUTLINE_HEADING = re.compile(
+    rf"^\s*(?:[一二三四五六七八九十百]+、|\([一二三四五六七八九十百]+\)|"
+    rf"第[一二三四五六七八九十百零〇\d]+[章节編编部分])"
+)
+# A short parenthesised line ending the article: (完), (记者 孙自法), (本报记者 ...).
+TRAILER = re.compile(r"^[(\[]\s*[^()\[\]]{1,24}[)\]]$")
+
+#: Patterns that mark a line as chrome wherever it stands. Written against the
+#: folded text: Simplified, ASCII punctuation.
+CHROME_PATTERNS: list[tuple[str, re.Pattern]] = [
+    ("placeholder", re.compile(r"^[\W_]*$")),
+    ("breadcrumb", re.compile(
+        r"^(?:当前位置|您的位置|你的位置|您现在的位置|你现在的位置|所在位置|现在位置|位置)\s*[:>]"
+        r"|^(?:首页|网站首页|主页|返回首页)(?:\s*(?:>>?|»|/|\||\?)|\s+\S)"
+        r"|\S\s*(?:>>|»)\s*\S")),
+    ("toolbar", re.compile(
+        r"字体\s*:?\s*\[?\s*[大中小]|[放缩]大字体|字号\s*:|打印(?:本文|本页|此文|文章)|【\s*打印\s*】"
+        r"|关闭(?:窗口|本页)|加入收藏|收藏本(?:文|页|站)|设为首页|分享到|一键分享|返回顶部|回到顶部"
+        r"|违规举报|纠错|资讯搜索|^\[\s*\S{1,8}\s*\](?:\s*\[\s*\S{1,8}\s*\])+")),
+    ("counter", re.compile(
+        r"(?:浏览|阅读|点击|访问|查看)(?:次数|量|数|人数)?\s*:?\s*\d+|\d+\s*(?:次浏览|人阅读|次阅读|人浏览|次点击)")),
+    ("copyright", re.compile(r"©|\(c\)\s*\d{4}|copyright|all rights reserved|版权所有|版权声明|powered by",
+                             re.I)),
+    ("icp", re.compile(r"icp\s*[备证]|公网安备|网安备\s*\d|网警备", re.I)),
+    ("disclaimer", re.compile(r"^\s*(?:免责声明|免责申明|版权声明|郑重声明|特别声明)")),
+    ("previous/next", re.compile(r"^\s*(?:上一篇|下一篇|上一条|下一条|上一页|下一页|前一篇|后一篇)")),
+    ("contact", re.compile(
+        r"(?:电话|热线|传真|手机|邮箱|e-?mail|QQ|微信号?)\s*:\s*[\w@.\-]{5,}"
+        r"|QQ交谈|在线咨询|扫一扫|关注(?:微信|微博|我们)|微信公众号|官方微博|官方微信"
+        r"|(?:工作|办公|营业|服务)时间\s*:", re.I)),
+    ("metadata", re.compile(
+        r"^\s*[\[(]?\s*(?:责任编辑|责编|编辑|本文来源|文章来源|稿件来源|信息来源|来源|出处|作者|发布(?:日期|时间)|发表时间|"
+        r"更新时间|录入|审核|校对|供稿|摄影|字号)\s*:")),
+    ("pager", re.compile(r"^(?:\s*(?:【\d+】|\[\d+\]|第?\d+页)\s*){2,}$|^(?:首页|尾页|末页)\s")),
+    ("summary", re.compile(r"^\s*(?:核心提示|内容提要|内容摘要|摘要|导读|导语)\s*:")),
+]
+
+_PHONE = re.compile(r"(?<!\d)(?:0\d{2,3}-?\d{7,8}|1[3-9]\d{9}|400-?\d{3}-?\d{4})(?!\d)")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+_FIELD = re.compile(r"(?:来源|作者|时间|日期|编辑|记者|编者|通讯员)\s*:")
+_DATE_TIME = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s+\d{1,2}:\d{2}")
+_DATE_ONLY = re.compile(r"^\s*\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
+
+#: Phrases site chrome says in short lines: menus, lists, widgets.
+NAV_PHRASES = re.compile(
+    r"推荐|排行|热门|热点|最新|相关(?:阅读|文章|新闻|链接|资讯)|延伸阅读|更多|友情链接|联系我们|关于我们|网站地图"
+    r"|网站导航|登录|注册|搜索|订阅|投稿|广告|帮助中心|隐私|使用条款|意见反馈|客户端|下载APP|扫码|二维码"
+    r"|评论|留言|点赞|收藏|分享|转发|举报|关注")
+#: Headings that open the lists sites put after an article: the article has ended.
+STOPPERS = re.compile(
+    r"^(?:相关|推荐|热门|精彩|延伸|猜你|网友|发表|我要|热评|编辑推荐|为您推荐|大家都在看)\S{0,6}$")
+#: Phrases of the boilerplate paragraphs sites put under an article.
+DISCLAIMER_PHRASES = re.compile(
+    r"本网站|本站|本网|本平台|仅供参考|仅供学习|仅供读者|不代表|立场|版权归|原作者|如有侵权|涉及侵权|侵权.{0,8}(?:联系|删除)"
+    r"|联系我们|第一时间|予以删除|及时删除|转载请注明|请注明出处|未经(?:许可|授权)|不得转载|不承担|任何(?:明示|担保)|主办|主管|承办")
+
+
+@dataclass
+class LineFeatures:
+    folded: str
+    han: int
+    words: int
+    punct: int
+    chrome: str  # reason when a chrome pattern matches, else ""
+
+    @property
+    def size(self) -> int:
+        return self.han + 2 * self.words
+
+
+def fold(text: str) -> str:
+    """The matching view of a line: no pinyin or placeholders, Simplified, ASCII punctuation.
+
+    >>> fold("發(fā)布日期：2021??來源")
+    '发布日期:2021 来源'
+    """
+    return unicodedata.normalize("NFKC", to_simplified(fix_placeholders(strip_pinyin(text)))).strip()
+
+
+def chrome_reason(folded: str, han: int, punct: int) -> str:
+    """Name the kind of chrome a folded line is, or "" when it may be article text."""
+    for name, pattern in CHROME_PATTERNS:
+        if pattern.search(folded):
+            if name in ("counter", "copyright", "contact") and han > 60 and punct > 3:
+                continue  # a real sentence that happens to mention it
+            if name == "breadcrumb" and punct > 3:
+                continue
+            return name
+    short = han <= 30 and punct <= 1
+    if short and (_PHONE.search(folded) or _EMAIL.search(folded)):
+        return "contact"
+    unpunctuated = han <= 40 and not re.search(r"[,;!?。]", folded)  # colons do not count: "来源:"
+    if unpunctuated and (_DATE_ONLY.match(folded) or _FIELD.search(folded) or _DATE_TIME.search(folded)):
+        return "metadata"
+    if len(set(DISCLAIMER_PHRASES.findall(folded))) >= 2:
+        return "disclaimer"
+    if short and (NAV_PHRASES.search(folded) or STOPPERS.match(folded)) and not OUTLINE_HEADING.match(folded):
+        return "navigation"
+    tokens = folded.split()
+    if punct == 0 and (len(tokens) >= 4 and max(map(len, tokens)) <= 8 or folded.count("|") >= 2):
+        return "menu"
+    return ""
+
+
+def features(text: str) -> LineFeatures:
+    folded = fold(text)
+    han = len(_HAN_RE.findall(folded))
+    words = len(_WORD_RE.findall(folded))
+    punct = len(_PUNCT_RE.findall(folded))
+    if han == 0 and words:  # Latin text: count sentence punctuation of its own
+        punct = len(re.findall(r"[,.;:!?](?:\s|$)", folded))
+    return LineFeatures(folded, han, words, punct, chrome_reason(folded, han, punct))
+
+
+def score(f: LineFeatures) -> float:
+    """Content evidence of one line: positive for article text, negative for chrome."""
+    if f.chrome:
+        return -60 if STOPPERS.match(f.folded) else -(20 + f.size)
+    if OUTLINE_HEADING.match(f.folded):
+        return 3
+    if f.punct == 0:
+        return -5
+    return f.size - 10
+
+
+def best_segment(scores: list[float]) -> tuple[int, int]:
+    """Bounds [start, end) of the contiguous run with the largest total (Kadane)."""
+    best, best_bounds = float("-inf"), (0, 0)
+    total, start = 0.0, 0
+    for i, s in enumerate(scores):
+        if total <= 0:
+            total, start = s, i
+        else:
+            total += s
+        if total > best:
+            best, best_bounds = total, (start, i + 1)
+    return best_bounds if best > 0 else (0, 0)
+
+
+def _is_edge_paragraph(f: LineFeatures) -> bool:
+    """A short line that still reads like the article's own first or last paragraph."""
+    if f.chrome:
+        return False
+    if OUTLINE_HEADING.match(f.folded) or TRAILER.match(f.folded):
+        return True
+    return f.punct >= 1 and f.han + f.words >= 2 and bool(_SENTENCE_END_RE.search(f.folded))
+
+
+def _summary_repeated(f: LineFeatures, others: list[LineFeatures]) -> bool:
+    """A summary (核心提示) that only repeats the article's opening is chrome."""
+    text = re.sub(r"\s+", "", f.folded.split(":", 1)[-1])[:30]
+    return bool(text) and any(text in re.sub(r"\s+", "", o.folded) for o in others if o is not f)
+
+
+def clean(doc: Document) -> Document:
+    """Mark each line of `doc` kept or removed, with the reason."""
+    lines = [line for line in doc.lines if line.text.strip()]
+    feats = [features(line.text) for line in lines]
+    for f in feats:
+        if f.chrome == "summary" and not _summary_repeated(f, feats):
+            f.chrome = ""
+    start, end = best_segment([score(f) for f in feats])
+    for i, (line, f) in enumerate(zip(lines, feats)):
+        if start <= i < end:
+            line.kept, line.reason = not f.chrome, f.chrome
+        else:
+            line.kept, line.reason = False, f.chrome or (BEFORE if i < start else AFTER)
+    # The article's own short opening and closing lines, adjacent to the core.
+    i = start - 1
+    while i >= 0 and start < end and _is_edge_paragraph(feats[i]):
+        lines[i].kept, lines[i].reason = True, ""
+        i -= 1
+    i = end
+    while i < len(lines) and start < end and _is_edge_paragraph(feats[i]):
+        lines[i].kept, lines[i].reason = True, ""
+        i += 1
+    for line in doc.lines:
+        if not line.text.strip():
+            line.kept, line.reason = True, ""
+    if not doc.body:
+        doc.error = doc.error or "no article text found (every line looks like site chrome)"
+    return doc

@@ -1,0 +1,119 @@
+"""Command line: `python build_docs.py [options]` and `python build_docs.py restore`."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import publish
+from .pipeline import build_documents
+from .restore import RestoreConfig, restore_and_explain
+
+DESCRIPTION = """\
+Convert the scraped pages in the input folder (plain-text dumps of web pages)
+into clean Markdown pages under DOCS/articles/, then build the MkDocs Material
+site. Boilerplate is stripped, garbled text restored (inline pinyin, lost
+characters shown as '?', flattened punctuation, Traditional script, mojibake),
+metadata extracted into front matter and outline numbering turned into
+headings. Hand-written pages in DOCS (such as index.md) are never overwritten.
+A report of every input (its page or why none, the lines removed, the repairs
+applied, warnings) is written to build/report.json."""
+
+EPILOG = """\
+commands:
+  restore [--explain]   read text on standard input, write it restored to
+                        standard output, one output line per input line;
+                        --explain names the repairs applied to each line on
+                        standard error
+
+examples:
+  python build_docs.py                     convert seeds/ and build site/
+  python build_docs.py --no-site           convert only
+  python build_docs.py --check --no-site   fail if docs/ is out of date
+  python build_docs.py --serve             live preview on http://127.0.0.1:8000
+  echo '產(chǎn)權(quán)' | python build_docs.py restore --explain"""
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="build_docs.py", description=DESCRIPTION, epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("--input", type=Path, default=Path("seeds"), metavar="DIR",
+                   help="folder of scraped pages, searched recursively (default: seeds)")
+    p.add_argument("--docs", type=Path, default=Path("docs"), metavar="DIR",
+                   help="MkDocs docs folder; pages are written to DIR/articles/ (default: docs)")
+    p.add_argument("--site", type=Path, default=Path("site"), metavar="DIR",
+                   help="where the built site goes (default: site)")
+    p.add_argument("--config", type=Path, default=Path("mkdocs.yml"), metavar="FILE",
+                   help="MkDocs configuration (default: mkdocs.yml)")
+    p.add_argument("--report", type=Path, default=Path("build/report.json"), metavar="FILE",
+                   help="build report (default: build/report.json)")
+    p.add_argument("--no-site", action="store_true", help="convert only; do not build the site")
+    p.add_argument("--check", action="store_true",
+                   help="write nothing; exit 1 naming the files when DOCS differs from what the build would write")
+    p.add_argument("--serve", action="store_true", help="convert, then serve a live preview of the site")
+    p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                   help="show a progress bar (default: when there are many sources and a terminal)")
+    sub = p.add_subparsers(dest="command", metavar="")
+    r = sub.add_parser("restore", help="restore text from standard input",
+                       description="Restore scraped text read on standard input.")
+    r.add_argument("--explain", action="store_true", help="name the repairs applied to each line on standard error")
+    r.add_argument("--traditional", action=argparse.BooleanOptionalAction, default=None,
+                   help="convert Traditional to Simplified (default: decided from the whole input)")
+    return p
+
+
+def restore_command(args: argparse.Namespace) -> int:
+    from .restore import detect_script
+
+    text = sys.stdin.read()
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    script = args.traditional if args.traditional is not None else detect_script(text) == "hant"
+    config = RestoreConfig(script=script)
+    for number, line in enumerate(lines, start=1):
+        restored, applied = restore_and_explain(line, config)
+        sys.stdout.write(restored + "\n")
+        if args.explain:
+            print(f"line {number}: {', '.join(applied) if applied else 'unchanged'}", file=sys.stderr)
+    return 0
+
+
+def build_command(args: argparse.Namespace) -> int:
+    if not args.input.is_dir():
+        print(f"error: input folder {args.input} does not exist", file=sys.stderr)
+        return 2
+    docs = build_documents(args.input, progress=args.progress)
+    files = publish.plan(docs)
+    for doc in docs:
+        if doc.error:
+            print(f"warning: {doc.relpath}: no page: {doc.error}", file=sys.stderr)
+    if args.check:
+        stale = publish.differences(files, args.docs)
+        for rel in stale:
+            print(f"out of date: {args.docs / rel}", file=sys.stderr)
+        if stale:
+            print("run 'python build_docs.py' and commit the result", file=sys.stderr)
+            return 1
+        print(f"{args.docs} is up to date ({len(files)} generated files)")
+        return 0
+    touched = publish.write(files, args.docs)
+    publish.write_report(docs, args.report)
+    pages = sum(1 for d in docs if not d.error)
+    print(f"{len(docs)} sources → {pages} pages in {args.docs / publish.GENERATED} "
+          f"({len(touched)} files changed); report: {args.report}")
+    if args.serve:
+        publish.serve(args.config, args.docs)
+    elif not args.no_site:
+        publish.build_site(args.config, args.docs, args.site, publish.source_date_epoch(docs))
+        print(f"site built in {args.site}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.command == "restore":
+        return restore_command(args)
+    return build_command(args)

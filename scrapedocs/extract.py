@@ -1,0 +1,181 @@
+"""Stage 4: metadata buried in the text becomes front-matter fields.
+
+Fields come from the lines the cleaner removed (the page's header, byline and
+footer), never from the article body, except a closing byline such as
+（记者 孙自法）. A field the page does not state is left out, never guessed.
+"""
+from __future__ import annotations
+
+import re
+
+from .clean import BEFORE
+from .model import Document, Line
+
+HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+
+#: Label → field. Longer labels first so 文章来源 wins over 来源.
+LABELS = {
+    "发布日期": "date", "发布时间": "date", "发表时间": "date", "发表日期": "date", "日期": "date",
+    "时间": "date", "更新时间": "date",
+    "文章来源": "source", "稿件来源": "source", "信息来源": "source", "新闻来源": "source",
+    "来源": "source", "出处": "source",
+    "作者": "author", "记者": "author", "撰文": "author",
+    "责任编辑": "editor", "责编": "editor", "编辑": "editor",
+}
+_LABEL_RE = re.compile(
+    r"(?P<label>%s)\s*[:：]\s*" % "|".join(sorted(LABELS, key=len, reverse=True))
+)
+# A value ends at the next label, a wide gap, a bracket, or the end.
+_VALUE_END = re.compile(r"\s{2,}|\s(?=\S+\s*[:：])|[|｜【\[（(）)]|\s*$")
+
+_DATE_PATTERNS = [
+    re.compile(r"(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})(?!\d)"),
+]
+_CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
+_CN_DATE = re.compile(r"(?P<y>[〇零一二三四五六七八九]{4})年(?P<m>[一二三四五六七八九十]{1,2})月(?P<d>[一二三四五六七八九十]{1,3})日")
+_URL = re.compile(r"https?://[^\s，。；、“”\"'<>（）()【】\[\]]+")
+_BYLINE = re.compile(r"^[（(]\s*(?:本报)?记者\s*(?P<name>[^）()]{2,20}?)\s*[）)]$|[（(]\s*(?:本报)?记者\s+(?P<tail>[%s·]{2,4}(?:\s+[%s·]{2,4})*)\s*[）)]\s*$" % (HAN, HAN))
+_SUMMARY = re.compile(r"^\s*(?:核心提示|内容提要|内容摘要|摘要|导读|导语)\s*[:：]\s*(?P<text>.+)$")
+_OUTLET = re.compile(r"^[%s\w]{2,12}(?:综合|日报|晚报|早报|时报|新闻网|网|报|社|电视台|广播电台|杂志|在线|客户端|频道)$" % HAN)
+_BULLET = re.compile(r"^[*+•·-]\s+")  # list markers of crawler dumps
+TITLE_WINDOW = 15  # non-blank lines above the article searched for its headline
+_DATE_LINE = re.compile(r"^\s*\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s+[\d:]+)?\s*$")
+
+
+def _cn_number(text: str) -> int:
+    """二〇二一 → 2021 (digit by digit); 十一 → 11; 二十三 → 23."""
+    if "十" not in text:
+        return int("".join(str(_CN_DIGITS[c]) for c in text))
+    tens, _, ones = text.partition("十")
+    return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
+
+
+def parse_date(text: str) -> str | None:
+    """The first full date in `text` as YYYY-MM-DD, or None.
+
+    >>> parse_date("发布时间：2005年5月7日 21:23"), parse_date("二〇二一年十一月一日")
+    ('2005-05-07', '2021-11-01')
+    """
+    found = []
+    for pattern in _DATE_PATTERNS:
+        found += [(m.start(), m) for m in pattern.finditer(text)]
+    found += [(m.start(), m) for m in _CN_DATE.finditer(text)]
+    for _, m in sorted(found, key=lambda item: item[0]):
+        try:
+            y, mo, d = (int(m[k]) if m[k].isdigit() else _cn_number(m[k]) for k in ("y", "m", "d"))
+        except (KeyError, ValueError):
+            continue
+        if 1 <= mo <= 12 and 1 <= d <= 31:
+            return f"{y:04d}-{mo:02d}-{d:02d}"
+    return None
+
+
+def labelled_fields(text: str) -> list[tuple[str, str]]:
+    """(field, value) pairs of a metadata line like '发布日期：2021-11-01 来源：中新社'."""
+    out = []
+    for m in _LABEL_RE.finditer(text):
+        rest = text[m.end():]
+        value = rest[: _VALUE_END.search(rest).start()].strip(" :：,，;；")
+        if value:
+            out.append((LABELS[m["label"]], value))
+    return out
+
+
+def _clean_name(value: str) -> str:
+    """The name itself, without what a crawler glued after it ('新华社 分享')."""
+    value = re.split(r"\s{2,}|[|｜/]", value)[0]
+    if re.search(f"[{HAN}]", value):
+        value = value.split()[0] if value.split() else value
+    return value.strip(" 　:：,，;；[]【】")
+
+
+def _first_url(lines: list[Line]) -> str | None:
+    ranked = sorted(
+        (not re.search(r"链接|原文|出处|来源|地址|转载|网址", line.text), i, m.group(0).rstrip(".,:;"))
+        for i, line in enumerate(lines)
+        for m in [_URL.search(line.text)] if m
+    )
+    return ranked[0][2] if ranked else None
+
+
+def _title(head: list[Line]) -> str | None:
+    """The page's headline: the longest plain line just above the article.
+
+    Crawler dumps put menus and logos first, so the first plain line is often
+    the site's name; the headline is the most substantial plain line among
+    the last few before the article.
+    """
+    candidates = [
+        re.sub(r"\s+", " ", _BULLET.sub("", line.text.strip())) for line in head[-TITLE_WINDOW:]
+        if line.reason == BEFORE and 4 <= len(line.text.strip()) <= 80 and not _DATE_LINE.match(line.text)
+    ]
+    return max(reversed(candidates), key=len, default=None)
+
+
+def derived_title(doc: Document) -> str:
+    """A short title from the opening of the body, for pages without a headline."""
+    first = doc.body[0].text.strip() if doc.body else doc.relpath
+    if re.search(f"[{HAN}]", first[:40]):
+        clause = re.split(r"[，。；：！？]", first)[0]
+        return clause if len(clause) <= 30 else clause[:30] + "…"
+    # English: drop a dateline ("China News Service, Beijing, September 22."),
+    # then keep the sentence's first words.
+    sentence = re.sub(r"^[A-Z][\w .'-]*,\s*[A-Z][\w .'-]*,\s*[A-Z][a-z]+\.? \d{1,2}[.,:]\s*", "", first)
+    sentence = re.split(r"(?<=[.!?])\s", sentence)[0]
+    words = sentence.split()
+    return sentence.rstrip(".") if len(words) <= 10 else " ".join(words[:10]).rstrip(",;:") + "…"
+
+
+def detect_lang(lines: list[Line]) -> str:
+    text = "".join(line.text for line in lines)
+    han = len(re.findall(f"[{HAN}]", text))
+    words = len(re.findall(r"[A-Za-z]+", text))
+    return "zh" if han >= words else "en"
+
+
+def extract(doc: Document) -> Document:
+    """Fill `doc.meta` from the page's header, byline and footer lines."""
+    kept = [i for i, line in enumerate(doc.lines) if line.kept and line.text.strip()]
+    first, last = (kept[0], kept[-1]) if kept else (len(doc.lines), len(doc.lines))
+    head = [line for line in doc.lines[:first] if line.text.strip()]
+    outside = [line for line in doc.lines if not line.kept and line.text.strip()]
+    meta: dict = {"source_file": doc.path.name}
+
+    title = _title(head)
+    fields: dict[str, str] = {}
+    for line in outside:
+        for name, value in labelled_fields(line.text):
+            fields.setdefault(name, value)
+    if "date" in fields and not parse_date(fields["date"]):
+        del fields["date"]
+    for i, line in enumerate(head):
+        if "date" not in fields and _DATE_LINE.match(line.text):
+            fields["date"] = line.text
+            # An outlet named on its own line beside the date (e.g. 新华网, XX综合).
+            for near in head[max(0, i - 2): i + 3]:
+                if "source" not in fields and _OUTLET.match(near.text.strip()):
+                    fields["source"] = near.text.strip()
+    body_end = doc.body[-1].text.strip() if doc.body else ""
+    byline = _BYLINE.search(body_end)
+    if "author" not in fields and byline:
+        fields["author"] = byline["name"] or byline["tail"]
+
+    meta["title"] = title or derived_title(doc)
+    if "date" in fields:
+        meta["date"] = parse_date(fields["date"])
+    for name in ("source", "author", "editor"):
+        if name in fields and _clean_name(fields[name]):
+            meta[name] = _clean_name(fields[name])
+    url = _first_url(outside)
+    if url:
+        meta["url"] = url
+    meta["lang"] = detect_lang(doc.body)
+    for line in doc.lines:
+        m = _SUMMARY.match(line.text)
+        if m:
+            meta["description"] = m["text"].strip()
+            break
+    if doc.meta.get("original_script"):
+        meta["original_script"] = doc.meta["original_script"]
+    doc.meta = {k: v for k, v in meta.items() if v}
+    return doc

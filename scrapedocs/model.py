@@ -1,0 +1,62 @@
+"""The plain data that flows through the stages.
+
+A `Document` is created by `read`, filled in by each later stage and finally
+written by `publish`. Stages never talk to each other except through it, so a
+stage can be tested by building a `Document` by hand.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+#: Front-matter keys, in the order they are written. A scorer reads them.
+META_KEYS = (
+    "source_file", "title", "date", "source", "author", "editor", "url",
+    "lang", "description", "original_script",
+)
+
+
+@dataclass
+class Line:
+    """One line of the source text and the cleaner's verdict on it."""
+
+    number: int  # 1-based line number in the source
+    text: str
+    kept: bool = True
+    reason: str = ""  # why the cleaner removed it ("" when kept)
+
+
+@dataclass
+class Block:
+    """A unit of the rendered body: a heading or a paragraph."""
+
+    kind: str  # "heading" | "paragraph"
+    text: str
+    level: int = 0  # heading level (2..6); 0 for paragraphs
+    lead: str = ""  # bold lead of a paragraph, e.g. "第一条"
+
+
+@dataclass
+class Document:
+    """A source as it flows through read → clean → restore → extract → structure → render."""
+
+    path: Path  # the input file
+    relpath: str  # its path relative to the input folder, with "/" separators
+    raw: str = ""  # decoded text
+    lines: list[Line] = field(default_factory=list)
+    meta: dict = field(default_factory=dict)
+    blocks: list[Block] = field(default_factory=list)
+    slug: str = ""  # page path under the generated folder, without ".md"
+    markdown: str = ""
+    repairs: Counter = field(default_factory=Counter)
+    warnings: list[str] = field(default_factory=list)
+    error: str = ""  # set when the source yields no page; the reason
+
+    @property
+    def body(self) -> list[Line]:
+        return [line for line in self.lines if line.kept and line.text.strip()]
+
+    @property
+    def removed(self) -> list[Line]:
+        return [line for line in self.lines if not line.kept and line.text.strip()]

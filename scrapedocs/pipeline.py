@@ -1,0 +1,84 @@
+"""The stages, registered in order, and the loop that runs them.
+
+Like Python-Markdown's processors: each stage has one job and a name, and the
+order lives in one list. A document stage takes one `Document`; a collection
+stage sees every document at once (slugs, and later cross-links) and must stay
+linear in the corpus. A document whose `error` is set skips the later stages
+and is reported instead of published.
+"""
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from tqdm import tqdm
+
+from .clean import clean
+from .extract import extract
+from .model import Document
+from .read import find_sources, read
+from .render import render
+from .restore import restore_document
+from .structure import structure
+
+
+@dataclass(frozen=True)
+class Stage:
+    name: str
+    run: Callable
+    scope: str = "document"  # or "collection"
+
+
+def assign_slugs(docs: list[Document]) -> list[Document]:
+    """A stable, unique, URL-safe page name per document, from its file name."""
+    taken: set[str] = set()
+    for doc in docs:
+        stem = doc.relpath.rsplit(".", 1)[0].lower()
+        base = re.sub(r"[^a-z0-9_\-/]+", "-", stem).strip("-/") or "page"
+        slug, n = base, 2
+        while slug in taken:
+            slug, n = f"{base}-{n}", n + 1
+        taken.add(slug)
+        doc.slug = slug
+    return docs
+
+
+PIPELINE: list[Stage] = [
+    Stage("clean", clean),
+    Stage("restore", restore_document),
+    Stage("extract", extract),
+    Stage("structure", structure),
+    Stage("slugs", assign_slugs, "collection"),
+    Stage("render", render),
+]
+
+PROGRESS_THRESHOLD = 50  # sources; below this a progress bar is noise
+
+
+def convert(docs: list[Document], stages: Iterable[Stage] = PIPELINE, progress: bool = False) -> list[Document]:
+    """Run `stages` over `docs` in order; return them all, failed ones included."""
+    stages = list(stages)
+    for stage in stages:
+        live = [doc for doc in docs if not doc.error]
+        if stage.scope == "collection":
+            stage.run(live)
+            continue
+        for doc in tqdm(live, desc=stage.name, unit="doc", disable=not progress, file=sys.stderr, leave=False):
+            try:
+                stage.run(doc)
+            except Exception as err:  # one bad page must not stop the build
+                doc.error = f"{stage.name} failed: {type(err).__name__}: {err}"
+    return docs
+
+
+def build_documents(input_dir: Path, progress: bool | None = None) -> list[Document]:
+    """Read and convert every source under `input_dir`."""
+    paths = list(find_sources(input_dir))
+    if progress is None:
+        progress = len(paths) >= PROGRESS_THRESHOLD and sys.stderr.isatty()
+    docs = [read(path, input_dir) for path in tqdm(paths, desc="read", unit="file", disable=not progress,
+                                                    file=sys.stderr, leave=False)]
+    return convert(docs, progress=progress)

@@ -1,0 +1,57 @@
+"""Stage 6: a document becomes a Markdown page with YAML front matter.
+
+Scraped text is data, never markup: every character Markdown or HTML would
+interpret is escaped, so a page renders exactly what the source said and no
+tag or script from a source reaches the site.
+"""
+from __future__ import annotations
+
+import re
+
+import yaml
+
+from .model import META_KEYS, Document
+
+# Characters Markdown (with the extensions the site uses) treats as syntax anywhere in a line.
+_INLINE = re.compile(r"([\\`*_\[\]{}|~^])")
+# Syntax that only counts at the start of a line: headings, quotes, lists, rules, tables.
+_LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+[.)](?=\s|$)|:)")
+
+
+def escape(text: str) -> str:
+    """Markdown-escape scraped text so it renders as written.
+
+    >>> escape("<b>*1. x*</b> & [y]")
+    '&lt;b&gt;\\\\*1. x\\\\*&lt;/b&gt; &amp; \\\\[y\\\\]'
+    """
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _INLINE.sub(r"\\\1", text)
+    m = _LINE_START.match(text)
+    if m:
+        marker = m.group(2)
+        escaped = marker[:-1] + "\\" + marker[-1] if marker[0].isdigit() else "\\" + marker
+        text = m.group(1) + escaped + text[m.end():]
+    # "&gt;" at line start is already inert; a leading "#" etc. is handled above.
+    return text
+
+
+def front_matter(meta: dict) -> str:
+    ordered = {key: meta[key] for key in META_KEYS if meta.get(key)}
+    ordered |= {key: value for key, value in sorted(meta.items()) if key not in ordered and value}
+    dumped = yaml.safe_dump(ordered, allow_unicode=True, sort_keys=False, width=10_000)
+    return f"---\n{dumped}---\n"
+
+
+def render(doc: Document) -> Document:
+    """Write `doc.markdown` from its metadata and blocks."""
+    parts = []
+    for block in doc.blocks:
+        text = escape(block.text)
+        if block.kind == "heading":
+            parts.append(f"{'#' * block.level} {text}")
+        elif block.lead:
+            parts.append(f"**{escape(block.lead)}** {text}".rstrip())
+        else:
+            parts.append(text)
+    doc.markdown = front_matter(doc.meta) + "\n" + "\n\n".join(parts) + "\n"
+    return doc

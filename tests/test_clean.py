@@ -1,0 +1,104 @@
+from scrapedocs.clean import best_segment, clean, fold
+
+from helpers import kept, make_doc
+
+ARTICLE = [
+    "近日，国务院印发《关于加强知识产权保护的若干意见》，对今后一个时期的工作作出部署，要求各地区各部门认真贯彻落实。",
+    "意见提出，到2025年，知识产权保护社会满意度达到并保持较高水平，保护能力有效提升，保护体系更加完善。",
+    "意见强调，要健全知识产权保护法律体系，加快专利法、商标法、著作权法等修改完善，推动地理标志立法。",
+]
+
+NEWS_PAGE = "\n".join([
+    "您的位置：首页 > 新闻中心 > 政策解读",
+    "",
+    "国务院印发知识产权保护意见",
+    "发布时间：2022-03-04  来源：新华社  作者：王小明  浏览次数：2331",
+    "【字体：大 中 小】【打印】【关闭】",
+    *ARTICLE,
+    "责任编辑：李四",
+    "上一篇：关于开展专项行动的通知",
+    "下一篇：知识产权局召开座谈会",
+    "相关新闻",
+    "知识产权局召开座谈会",
+    "专项行动取得阶段成效",
+    "免责声明：",
+    "本网站转载的文章仅供参考，不代表本网站立场。如有侵权，请联系我们删除。",
+    "联系电话：010-12345678  邮箱：web@example.cn",
+    "Copyright © 2022 某某网 版权所有  京ICP备12345678号-1",
+    "京公网安备 11010502030000号",
+])
+
+
+def test_news_page_keeps_exactly_the_article():
+    doc = clean(make_doc(NEWS_PAGE))
+    assert kept(doc) == ARTICLE
+
+
+def test_removed_lines_carry_a_reason():
+    doc = clean(make_doc(NEWS_PAGE))
+    reasons = {line.text.strip(): line.reason for line in doc.removed}
+    assert reasons["您的位置：首页 > 新闻中心 > 政策解读"] == "breadcrumb"
+    assert reasons["京公网安备 11010502030000号"] == "icp"
+    assert reasons["上一篇：关于开展专项行动的通知"] == "previous/next"
+    assert all(reasons.values())
+
+
+def test_short_first_and_last_paragraphs_survive():
+    page = "\n".join(["网站首页 >> 讲话", "在全省工作会议上的讲话", "同志们：", *ARTICLE, "谢谢大家！", "（完）",
+                      "分享到：微信 微博", "返回顶部"])
+    assert kept(clean(make_doc(page))) == ["同志们：", *ARTICLE, "谢谢大家！", "（完）"]
+
+
+def test_outline_heading_opening_the_article_is_kept():
+    page = "\n".join(["某某局2021年工作报告", "一、总体要求", *ARTICLE, "二、主要任务", *ARTICLE])
+    assert kept(clean(make_doc(page)))[0] == "一、总体要求"
+    assert "二、主要任务" in kept(clean(make_doc(page)))
+
+
+def test_traditional_chrome_with_pinyin_is_recognised():
+    page = "\n".join(["當前位置: 首頁 ? 資訊 ? 正文", "發(fā)布日期:2021-11-01??瀏覽次數(shù):1105",
+                      *ARTICLE, "免責聲明:", "本網(wǎng)站部分內(nèi)容僅供參考,不代表本站立場。"])
+    assert kept(clean(make_doc(page))) == ARTICLE
+
+
+def test_article_sentence_mentioning_copyright_is_not_chrome():
+    line = ("著作权人享有版权所有的各项权利，包括复制权、发行权、出租权、展览权、表演权、放映权、广播权、"
+            "信息网络传播权等，任何单位和个人未经许可不得侵犯，否则将依法承担相应的法律责任。")
+    assert line in kept(clean(make_doc("\n".join([*ARTICLE, line, *ARTICLE]))))
+
+
+def test_menu_lines_and_lone_placeholders_are_removed():
+    page = "\n".join(["首页 新闻 政策 解读 服务 互动 关于", "?", *ARTICLE, "?", "?"])
+    doc = clean(make_doc(page))
+    assert kept(doc) == ARTICLE
+    assert {line.reason for line in doc.removed} >= {"breadcrumb", "placeholder"}
+
+
+def test_repeated_summary_is_removed_but_a_distinct_one_kept():
+    repeated = "核心提示：" + ARTICLE[0][:40]
+    assert repeated not in kept(clean(make_doc("\n".join([repeated, *ARTICLE]))))
+    doc = clean(make_doc("\n".join(["标题", repeated, *ARTICLE[1:]])))
+    assert repeated in kept(doc)
+
+
+def test_english_article_is_kept_whole():
+    page = "\n".join([
+        "Beijing, May 3. The office issued new guidelines on patent examination, which take effect in June.",
+        "Officials said the guidelines would shorten examination times, and improve quality.",
+        "The rules also cover trademarks.",
+    ])
+    assert kept(clean(make_doc(page))) == page.split("\n")
+
+
+def test_page_without_article_is_an_error():
+    doc = clean(make_doc("首页 新闻 政策 解读 服务\n版权所有 © 2020\n京ICP备123号"))
+    assert doc.error and not doc.body
+
+
+def test_best_segment_is_the_maximum_sum_run():
+    assert best_segment([-5, 10, -3, 8, -20, 4]) == (1, 4)
+    assert best_segment([-1, -2]) == (0, 0)
+
+
+def test_fold_matches_on_simplified_ascii_without_pinyin():
+    assert fold("瀏覽次數(shù)：12") == "浏览次数:12"

@@ -1,0 +1,90 @@
+from scrapedocs.clean import BEFORE
+from scrapedocs.extract import derived_title, extract, labelled_fields, parse_date
+
+from helpers import make_doc
+
+BODY = "近日，国务院印发《关于加强知识产权保护的若干意见》，对今后一个时期的工作作出部署，要求各地区认真贯彻落实。"
+
+
+def doc_with(head, body, tail=()):
+    doc = make_doc("\n".join([*head, *body, *tail]))
+    for line in doc.lines:
+        line.kept = line.text in body
+    return extract(doc)
+
+
+def test_dates_in_the_forms_chinese_sites_print():
+    assert parse_date("2005年5月7日") == "2005-05-07"
+    assert parse_date("发布时间：2005-5-7 21:23:57") == "2005-05-07"
+    assert parse_date("2021.11.01") == "2021-11-01"
+    assert parse_date("二〇二一年十一月一日") == "2021-11-01"
+    assert parse_date("2021年11月") is None
+    assert parse_date("13:45") is None
+
+
+def test_labelled_fields_split_on_gaps_and_labels():
+    fields = labelled_fields("发布日期：2021-11-01 来源：中新社 作者：孙自法 浏览次数：1105")
+    assert fields == [("date", "2021-11-01"), ("source", "中新社"), ("author", "孙自法")]
+
+
+def test_metadata_comes_from_header_and_footer():
+    doc = doc_with(
+        ["当前位置：首页 > 新闻", "国务院印发知识产权保护意见", "发布时间：2022年3月4日 来源：新华社"],
+        [BODY],
+        ["责任编辑：李四", "免责声明：转载文章链接：https://example.cn/a/1.html，如有侵权请联系。"],
+    )
+    assert doc.meta["source_file"] == "page.txt"
+    assert doc.meta["date"] == "2022-03-04"
+    assert doc.meta["source"] == "新华社"
+    assert doc.meta["editor"] == "李四"
+    assert doc.meta["url"] == "https://example.cn/a/1.html"
+    assert doc.meta["lang"] == "zh"
+
+
+def test_unknown_fields_are_absent_not_guessed():
+    doc = doc_with([], [BODY])
+    assert set(doc.meta) == {"source_file", "title", "lang"}
+
+
+def test_title_is_the_first_plain_head_line():
+    doc = make_doc("\n".join(["首页 > 新闻", "知识产权保护意见发布", "2022-03-04", BODY]))
+    reasons = ["breadcrumb", BEFORE, "metadata", ""]
+    for line, reason in zip(doc.lines, reasons):
+        line.kept, line.reason = not reason, reason
+    doc = extract(doc)
+    assert doc.meta["title"] == "知识产权保护意见发布"
+    assert doc.meta["date"] == "2022-03-04"
+
+
+def test_outlet_on_its_own_line_beside_the_date():
+    doc = make_doc("\n".join(["标题在这里", "新华网综合", "2020-12-05", BODY]))
+    for line, reason in zip(doc.lines, [BEFORE, BEFORE, "metadata", ""]):
+        line.kept, line.reason = not reason, reason
+    assert extract(doc).meta["source"] == "新华网综合"
+
+
+def test_closing_byline_gives_the_author():
+    doc = doc_with([], [BODY + "（记者 孙自法）"])
+    assert doc.meta["author"] == "孙自法"
+
+
+def test_summary_becomes_description():
+    doc = doc_with(["核心提示：国务院印发意见。"], [BODY])
+    assert doc.meta["description"] == "国务院印发意见。"
+
+
+def test_english_page_gets_a_short_derived_title():
+    first = ("Xinhua, Beijing, May 3. The State Council recently issued a long and detailed plan on "
+             "intellectual property protection and use for the next five years, officials said.")
+    doc = doc_with([], [first, "It covers patents."])
+    assert doc.meta["lang"] == "en"
+    assert doc.meta["title"].startswith("The State Council recently issued")
+    assert len(doc.meta["title"]) < len(first) / 2
+
+
+
+def test_chinese_derived_title_is_short():
+    doc = make_doc("国务院近日印发关于知识产权保护的若干意见并要求各地各部门结合实际认真贯彻落实，确保取得实效。")
+    doc.lines[0].kept = True
+    title = derived_title(doc)
+    assert len(title) <= 31 and title.startswith("国务院近日印发")

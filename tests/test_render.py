@@ -1,0 +1,31 @@
+import yaml
+
+from scrapedocs.model import Block
+from scrapedocs.render import escape, render
+
+from helpers import make_doc
+
+
+def test_markdown_characters_render_as_written():
+    assert escape("*重点*_任务_ [1]") == r"\*重点\*\_任务\_ \[1\]"
+    assert escape("# 不是标题") == r"\# 不是标题"
+    assert escape("1. 不是列表") == r"1\. 不是列表"
+    assert escape("- 不是列表") == r"\- 不是列表"
+    assert escape("2019年") == "2019年"
+
+
+def test_html_and_script_are_escaped():
+    assert escape('<script>alert("x")</script>') == '&lt;script&gt;alert("x")&lt;/script&gt;'
+    assert escape("AT&T &copy;") == "AT&amp;T &amp;copy;"
+
+
+def test_page_has_ordered_front_matter_and_blocks():
+    doc = make_doc("")
+    doc.meta = {"lang": "zh", "title": "标题: 含冒号", "source_file": "a.txt", "date": "2021-11-01"}
+    doc.blocks = [Block("heading", "一、总体要求", level=2), Block("paragraph", "正文。"),
+                  Block("paragraph", "本法所称专利。", lead="第二条")]
+    md = render(doc).markdown
+    head, body = md.split("---\n")[1], md.split("---\n", 2)[2]
+    assert list(yaml.safe_load(head)) == ["source_file", "title", "date", "lang"]
+    assert yaml.safe_load(head)["title"] == "标题: 含冒号"
+    assert body == "\n## 一、总体要求\n\n正文。\n\n**第二条** 本法所称专利。\n"

@@ -1,0 +1,35 @@
+from scrapedocs.structure import structure
+
+from helpers import make_doc
+
+
+def blocks(*lines):
+    doc = make_doc("\n".join(lines))
+    return [(b.kind, b.level, b.lead, b.text) for b in structure(doc).blocks]
+
+
+def test_outline_levels_follow_the_kinds_present():
+    out = blocks("一、总体要求", "（一）指导思想。", "坚持创新驱动。", "二、主要任务")
+    assert out == [("heading", 2, "", "一、总体要求"), ("heading", 3, "", "（一）指导思想。"),
+                   ("paragraph", 0, "", "坚持创新驱动。"), ("heading", 2, "", "二、主要任务")]
+
+
+def test_chapters_push_items_down_a_level():
+    out = blocks("第一章 总则", "第一节 一般规定", "一、适用范围", "正文。")
+    assert [b[1] for b in out[:3]] == [2, 3, 4]
+
+
+def test_numbered_sentence_paragraphs_stay_paragraphs():
+    out = blocks("一是加快推进知识产权强国建设。", "——知识产权高质量发展取得新成效。", "1. 第一项")
+    assert all(kind == "paragraph" for kind, *_ in out)
+
+
+def test_heading_sentence_with_its_paragraph_on_one_line_is_split():
+    long = "加强组织领导。" + "坚持党对知识产权工作的全面领导，完善工作机制，形成工作合力，确保各项决策部署落到实处。" * 2
+    out = blocks("（一）" + long)
+    assert out[0] == ("heading", 2, "", "（一）加强组织领导。")
+    assert out[1][0] == "paragraph" and out[1][3].startswith("坚持党对")
+
+
+def test_articles_of_a_regulation_get_a_bold_lead():
+    assert blocks("第三条 本办法所称专利。")[0] == ("paragraph", 0, "第三条", "本办法所称专利。")
