@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from . import publish
-from .pipeline import build_documents
+from .pipeline import build_collection
 from .restore import RestoreConfig, restore_and_explain
 
 DESCRIPTION = """\
@@ -85,8 +85,9 @@ def build_command(args: argparse.Namespace) -> int:
     if not args.input.is_dir():
         print(f"error: input folder {args.input} does not exist", file=sys.stderr)
         return 2
-    docs = build_documents(args.input, progress=args.progress)
-    files = publish.plan(docs)
+    collection = build_collection(args.input, progress=args.progress)
+    docs = collection.docs
+    files = publish.plan(collection)
     for doc in docs:
         if doc.error:
             print(f"warning: {doc.relpath}: no page: {doc.error}", file=sys.stderr)
@@ -100,14 +101,14 @@ def build_command(args: argparse.Namespace) -> int:
         print(f"{args.docs} is up to date ({len(files)} generated files)")
         return 0
     touched = publish.write(files, args.docs)
-    publish.write_report(docs, args.report)
+    publish.write_report(collection, args.report)
     pages = sum(1 for d in docs if not d.error)
     print(f"{len(docs)} sources → {pages} pages in {args.docs / publish.GENERATED} "
           f"({len(touched)} files changed); report: {args.report}")
     if args.serve:
         publish.serve(args.config, args.docs)
     elif not args.no_site:
-        publish.build_site(args.config, args.docs, args.site, publish.source_date_epoch(docs))
+        publish.build_site(args.config, args.docs, args.site, publish.source_date_epoch(collection))
         print(f"site built in {args.site}")
     return 0
 

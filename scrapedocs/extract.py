@@ -173,7 +173,9 @@ def extract(doc: Document) -> Document:
     for line in doc.lines:
         m = _SUMMARY.match(line.text)
         if m:
-            meta["description"] = m["text"].strip()
+            summary = m["text"].strip()
+            # A summary cut off mid-sentence by the site says so.
+            meta["description"] = summary if re.search(r"[。！？…”]$", summary) else summary + "…"
             break
     if doc.meta.get("original_script"):
         meta["original_script"] = doc.meta["original_script"]

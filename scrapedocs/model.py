@@ -10,6 +10,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+#: The folder under docs/ that the converter owns: every file in it is generated.
+GENERATED = "articles"
+
 #: Front-matter keys, in the order they are written. A scorer reads them.
 META_KEYS = (
     "source_file", "title", "date", "source", "author", "editor", "url",
@@ -35,6 +38,16 @@ class Block:
     text: str
     level: int = 0  # heading level (2..6); 0 for paragraphs
     lead: str = ""  # bold lead of a paragraph, e.g. "第一条"
+    links: list[Link] = field(default_factory=list)  # spans of `text` that link elsewhere
+
+
+@dataclass
+class Link:
+    """A span of a block's text that points to another page of the site."""
+
+    start: int
+    end: int
+    target: str  # docs-relative path of the page linked to, e.g. "articles/x.md"
 
 
 @dataclass
@@ -52,6 +65,12 @@ class Document:
     repairs: Counter = field(default_factory=Counter)
     warnings: list[str] = field(default_factory=list)
     error: str = ""  # set when the source yields no page; the reason
+    appendix: list[str] = field(default_factory=list)  # Markdown sections after the body (backlinks, …)
+
+    @property
+    def page(self) -> str:
+        """Path of the document's page, relative to the docs folder."""
+        return f"{GENERATED}/{self.slug}.md"
 
     @property
     def body(self) -> list[Line]:
@@ -60,3 +79,16 @@ class Document:
     @property
     def removed(self) -> list[Line]:
         return [line for line in self.lines if not line.kept and line.text.strip()]
+
+
+@dataclass
+class Collection:
+    """Every document of a build, plus pages that belong to the collection as a whole."""
+
+    docs: list[Document]
+    pages: dict[str, str] = field(default_factory=dict)  # docs-relative path → Markdown (indexes, …)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def published(self) -> list[Document]:
+        return [doc for doc in self.docs if not doc.error]

@@ -18,7 +18,7 @@ from tqdm import tqdm
 
 from .clean import clean
 from .extract import extract
-from .model import Document
+from .model import Collection, Document
 from .read import find_sources, read
 from .render import render
 from .restore import restore_document
@@ -32,10 +32,10 @@ class Stage:
     scope: str = "document"  # or "collection"
 
 
-def assign_slugs(docs: list[Document]) -> list[Document]:
+def assign_slugs(collection: Collection) -> Collection:
     """A stable, unique, URL-safe page name per document, from its file name."""
     taken: set[str] = set()
-    for doc in docs:
+    for doc in collection.published:
         stem = doc.relpath.rsplit(".", 1)[0].lower()
         base = re.sub(r"[^a-z0-9_\-/]+", "-", stem).strip("-/") or "page"
         slug, n = base, 2
@@ -43,7 +43,7 @@ def assign_slugs(docs: list[Document]) -> list[Document]:
             slug, n = f"{base}-{n}", n + 1
         taken.add(slug)
         doc.slug = slug
-    return docs
+    return collection
 
 
 PIPELINE: list[Stage] = [
@@ -58,27 +58,25 @@ PIPELINE: list[Stage] = [
 PROGRESS_THRESHOLD = 50  # sources; below this a progress bar is noise
 
 
-def convert(docs: list[Document], stages: Iterable[Stage] = PIPELINE, progress: bool = False) -> list[Document]:
-    """Run `stages` over `docs` in order; return them all, failed ones included."""
-    stages = list(stages)
+def convert(collection: Collection, stages: Iterable[Stage] = PIPELINE, progress: bool = False) -> Collection:
+    """Run `stages` over the collection in order; failed documents stay in it, marked."""
     for stage in stages:
-        live = [doc for doc in docs if not doc.error]
         if stage.scope == "collection":
-            stage.run(live)
+            stage.run(collection)
             continue
-        for doc in tqdm(live, desc=stage.name, unit="doc", disable=not progress, file=sys.stderr, leave=False):
+        for doc in tqdm(collection.published, desc=stage.name, unit="doc", disable=not progress, file=sys.stderr, leave=False):
             try:
                 stage.run(doc)
             except Exception as err:  # one bad page must not stop the build
                 doc.error = f"{stage.name} failed: {type(err).__name__}: {err}"
-    return docs
+    return collection
 
 
-def build_documents(input_dir: Path, progress: bool | None = None) -> list[Document]:
+def build_collection(input_dir: Path, progress: bool | None = None) -> Collection:
     """Read and convert every source under `input_dir`."""
     paths = list(find_sources(input_dir))
     if progress is None:
         progress = len(paths) >= PROGRESS_THRESHOLD and sys.stderr.isatty()
     docs = [read(path, input_dir) for path in tqdm(paths, desc="read", unit="file", disable=not progress,
                                                     file=sys.stderr, leave=False)]
-    return convert(docs, progress=progress)
+    return convert(Collection(docs), progress=progress)

@@ -12,10 +12,9 @@ import os
 from datetime import datetime, timezone
 from pathlib import Path
 
-from .model import Document
+from .model import GENERATED, Collection, Document
 from .render import escape
 
-GENERATED = "articles"
 TABLE = f"{GENERATED}/_table.md"  # included into the home page, not a page itself
 
 DEFAULT_HOME = """\
@@ -25,10 +24,6 @@ DEFAULT_HOME = """\
 
 --8<-- "articles/_table.md"
 """
-
-
-def page_path(doc: Document) -> str:
-    return f"{GENERATED}/{doc.slug}.md"
 
 
 def _cell(text: str) -> str:
@@ -45,14 +40,15 @@ def documents_table(docs: list[Document]) -> str:
     rows = ["| 标题 | 日期 | 来源 |", "| --- | --- | --- |"]
     for doc in published:
         title = _cell(doc.meta.get("title", doc.slug))
-        rows.append(f"| [{title}]({page_path(doc)}) | {doc.meta.get('date', '')} | {_cell(doc.meta.get('source', ''))} |")
+        rows.append(f"| [{title}]({doc.page}) | {doc.meta.get('date', '')} | {_cell(doc.meta.get('source', ''))} |")
     return "\n".join(rows) + "\n"
 
 
-def plan(docs: list[Document]) -> dict[str, str]:
+def plan(collection: Collection) -> dict[str, str]:
     """Every generated file: path under the docs folder → content."""
-    files = {page_path(doc): doc.markdown for doc in docs if not doc.error}
-    files[TABLE] = documents_table(docs)
+    files = {doc.page: doc.markdown for doc in collection.published}
+    files |= collection.pages
+    files[TABLE] = documents_table(collection.docs)
     return dict(sorted(files.items()))
 
 
@@ -89,13 +85,13 @@ def write(files: dict[str, str], docs_dir: Path) -> list[str]:
     return touched
 
 
-def report(docs: list[Document]) -> dict:
+def report(collection: Collection) -> dict:
     """What became of each input: its page or why none, removed lines, repairs, warnings."""
-    inputs = []
+    docs, inputs = collection.docs, []
     for doc in docs:
         inputs.append({
             "source": doc.relpath,
-            "page": None if doc.error else page_path(doc),
+            "page": None if doc.error else doc.page,
             "error": doc.error or None,
             "title": doc.meta.get("title"),
             "removed": [{"line": line.number, "reason": line.reason, "text": line.text} for line in doc.removed],
@@ -108,22 +104,23 @@ def report(docs: list[Document]) -> dict:
             "pages": sum(1 for d in docs if not d.error),
             "failed": sum(1 for d in docs if d.error),
         },
+        "warnings": collection.warnings,
         "inputs": inputs,
     }
 
 
-def write_report(docs: list[Document], path: Path) -> None:
+def write_report(collection: Collection, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(report(docs), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    path.write_text(json.dumps(report(collection), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
-def source_date_epoch(docs: list[Document]) -> str:
+def source_date_epoch(collection: Collection) -> str:
     """A build timestamp that depends only on the inputs: the newest document date.
 
     MkDocs stamps sitemaps with the build time unless SOURCE_DATE_EPOCH is set;
     tying it to the corpus keeps the site byte-identical from build to build.
     """
-    dates = [d.meta["date"] for d in docs if not d.error and d.meta.get("date")]
+    dates = [d.meta["date"] for d in collection.published if d.meta.get("date")]
     newest = max(dates, default="2000-01-01")
     return str(int(datetime.fromisoformat(newest).replace(tzinfo=timezone.utc).timestamp()))
 

@@ -6,11 +6,12 @@ tag or script from a source reaches the site.
 """
 from __future__ import annotations
 
+import posixpath
 import re
 
 import yaml
 
-from .model import META_KEYS, Document
+from .model import META_KEYS, Block, Document
 
 # Characters Markdown (with the extensions the site uses) treats as syntax anywhere in a line.
 _INLINE = re.compile(r"([\\`*_\[\]{}|~^])")
@@ -42,16 +43,32 @@ def front_matter(meta: dict) -> str:
     return f"---\n{dumped}---\n"
 
 
+def linked_text(block: Block, page: str) -> str:
+    """The block's text, escaped, with its link spans as Markdown links relative to `page`."""
+    out, pos = [], 0
+    for link in sorted(block.links, key=lambda link: link.start):
+        if link.start < pos:
+            continue  # overlapping spans: the earlier one wins
+        target = posixpath.relpath(link.target, posixpath.dirname(page) or ".")
+        out.append(escape(block.text[pos:link.start]))
+        out.append(f"[{escape(block.text[link.start:link.end])}]({target})")
+        pos = link.end
+    out.append(escape(block.text[pos:]))
+    # Escaping is per segment; line-start syntax only matters for the first one.
+    return "".join(out)
+
+
 def render(doc: Document) -> Document:
-    """Write `doc.markdown` from its metadata and blocks."""
+    """Write `doc.markdown` from its metadata, blocks and appendix sections."""
     parts = []
     for block in doc.blocks:
-        text = escape(block.text)
+        text = linked_text(block, doc.page)
         if block.kind == "heading":
             parts.append(f"{'#' * block.level} {text}")
         elif block.lead:
             parts.append(f"**{escape(block.lead)}** {text}".rstrip())
         else:
             parts.append(text)
+    parts += doc.appendix
     doc.markdown = front_matter(doc.meta) + "\n" + "\n\n".join(parts) + "\n"
     return doc

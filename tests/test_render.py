@@ -29,3 +29,17 @@ def test_page_has_ordered_front_matter_and_blocks():
     assert list(yaml.safe_load(head)) == ["source_file", "title", "date", "lang"]
     assert yaml.safe_load(head)["title"] == "标题: 含冒号"
     assert body == "\n## 一、总体要求\n\n正文。\n\n**第二条** 本法所称专利。\n"
+
+
+def test_link_spans_become_relative_links_and_text_stays_escaped():
+    from scrapedocs.model import Link
+
+    doc = make_doc("")
+    doc.slug = "news/a"
+    text = "印发《规划*》，见《纲要》。"
+    doc.blocks = [Block("paragraph", text, links=[Link(2, 7, "articles/plan.md"), Link(9, 13, "cited/outline.md")])]
+    doc.appendix = ["## 被引用\n\n- 引用句"]
+    body = render(doc).markdown.split("---\n", 2)[2]
+    assert "[《规划\\*》](../plan.md)" in body
+    assert "[《纲要》](../../cited/outline.md)" in body
+    assert body.endswith("## 被引用\n\n- 引用句\n")

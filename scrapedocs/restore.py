@@ -1,0 +1,289 @@
+"""Stage 3: undo what scraping and re-encoding did to the text.
+
+Modelled on ftfy: each repair is a small pure function from line to line,
+`RestoreConfig` lists them as toggles, and `restore_and_explain` reports
+which repairs changed a line, so every change to a source can be explained
+(the build report counts them per document; `build_docs.py restore --explain`
+shows them per line).
+
+The order matters and is fixed in `REPAIRS`: encoding debris first (mojibake
+hides everything else), then pinyin annotations (they can only be checked
+against the characters as written, before script conversion), placeholders,
+punctuation, script, and white space last.
+"""
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, fields
+from functools import lru_cache
+
+import ftfy
+from opencc import OpenCC
+from pypinyin import Style, pinyin
+from pypinyin.phonetic_symbol import phonetic_symbol
+
+from .model import Document
+
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+#: Chinese punctuation that may stand next to Chinese text (opening and closing).
+CJK_PUNCT = "，。、；：！？“”‘’《》〈〉「」『』【】（）…—·"
+
+_T2S = OpenCC("t2s")
+_S2T = OpenCC("s2t")
+
+
+# ---------------------------------------------------------------- encoding debris
+
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_ENTITY = re.compile(r"&(?:#\d{2,7}|#x[0-9a-fA-F]{2,6}|[a-zA-Z][a-zA-Z0-9]{1,31});")
+
+
+def fix_encoding_debris(text: str) -> str:
+    """Mojibake, HTML entities and zero-width characters left by encoding steps.
+
+    ftfy runs with `fix_character_width=False, uncurl_quotes=False`, so Chinese
+    full-width punctuation and curly quotes survive.
+
+    >>> fix_encoding_debris("知识产权&nbsp;保护\\u200b：â€œ")
+    '知识产权\\xa0保护：“'
+    """
+    text = _ZERO_WIDTH.sub("", text)
+    if _ENTITY.search(text):
+        text = html.unescape(text)
+    if ftfy.badness.is_bad(text):
+        text = ftfy.fix_text(
+            text, fix_character_width=False, uncurl_quotes=False, fix_line_breaks=False,
+            unescape_html=False, normalization="NFC",
+        )
+    return text
+
+
+# ---------------------------------------------------------------- pinyin annotations
+
+#: Letters of Hanyu Pinyin with tone marks, from pypinyin's own table (single code points only).
+TONE_LETTERS = "".join(sorted(ch for ch in phonetic_symbol if len(ch) == 1))
+_PINYIN = re.compile(rf"([{HAN}])[(（]([a-z{TONE_LETTERS}]{{1,7}})[)）]")
+
+
+@lru_cache(maxsize=65536)
+def readings(char: str) -> frozenset[str]:
+    """Every reading pypinyin knows for `char`, tone marks included (heteronyms too)."""
+    return frozenset(unicodedata.normalize("NFC", r) for r in pinyin(char, style=Style.TONE, heteronym=True)[0])
+
+
+def strip_pinyin(text: str) -> str:
+    """Drop a syllable in parentheses after a Han character when it is that character's reading.
+
+    Some sites annotate Traditional characters with their pinyin; the result
+    reads 產(chǎn)權(quán). Real parentheses stay: the syllable must be a reading
+    pypinyin lists for the character before it.
+
+    >>> strip_pinyin("知識產(chǎn)權(quán)"), strip_pinyin("產(quán)"), strip_pinyin("中心(TISC)")
+    ('知識產權', '產(quán)', '中心(TISC)')
+    """
+    if "(" not in text and "（" not in text:
+        return text
+
+    def keep_char(m: re.Match) -> str:
+        return m[1] if unicodedata.normalize("NFC", m[2]) in readings(m[1]) else m[0]
+
+    return _PINYIN.sub(keep_char, text)
+
+
+# ---------------------------------------------------------------- "?" placeholders
+
+#: Field labels that follow a lost separator in metadata lines.
+_LABELS = "来源|來源|作者|浏览|瀏覽|点击|點擊|阅读|閱讀|责任编辑|責任編輯|编辑|編輯|发布|發布|發佈|时间|時間|日期|字号|字號|记者|記者"
+_PLACEHOLDER_RULES = [
+    (re.compile(r"^\s*\?+\s*$"), ""),                        # a line that is only "?"
+    (re.compile(r"(?<=\S) \?+ (?=\S)"), " > "),                # breadcrumb separator: 首頁 ? 資訊
+    (re.compile(r"(?<=[\]】|｜])\?+|\?+(?=\s*[\[【|｜])"), " "),  # toolbar items: [ 搜索 ]? [ 收藏 ]
+    (re.compile(r"(?<=\S)\?{2,}(?=\S)"), " "),                 # lost spaces: 2021-11-01??來源
+    (re.compile(rf"(?<=[\d\w])\?(?=(?:{_LABELS}))"), " "),     # one lost space before a field label
+]
+
+
+def fix_placeholders(text: str) -> str:
+    """Repair '?' that stands for a character lost in an encoding step.
+
+    A real question mark ends a question and stays; a '?' between breadcrumb
+    items, toolbar buttons or metadata fields stood for a separator or spaces.
+
+    >>> fix_placeholders("首頁 ? 資訊"), fix_placeholders("2021-11-01??來源:中新社"), fix_placeholders("为什么?")
+    ('首頁 > 資訊', '2021-11-01 來源:中新社', '为什么?')
+    """
+    if "?" not in text:
+        return text
+    for pattern, replacement in _PLACEHOLDER_RULES:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+# ---------------------------------------------------------------- punctuation
+
+_FULL_WIDTH = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？"}
+_PROTECTED = re.compile(
+    r"(?:https?|ftp)://\S+|www\.[\w.-]+\S*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|`[^`]*`"
+)
+_CHINESE_LEFT = re.compile(rf"[{HAN}{CJK_PUNCT}]")
+_PAREN_PAIR = re.compile(r"\(([^()]*)\)")
+
+
+def _is_chinese(ch: str) -> bool:
+    return bool(ch) and bool(_CHINESE_LEFT.match(ch))
+
+
+def _punct_in_chinese(text: str, i: int) -> bool:
+    """Whether the ASCII mark at `i` punctuates Chinese text rather than a number or English."""
+    left = text[i - 1] if i > 0 else ""
+    right = text[i + 1] if i + 1 < len(text) else ""
+    if left.isdigit() and right.isdigit():
+        return False  # 1,105  10:30  2:1
+    if _is_chinese(left):
+        return True
+    # 19.2%,知识产权 / 2021年9月:  — a non-letter on the left and Chinese on the right.
+    right_text = text[i + 1:].lstrip()
+    return bool(right_text) and _is_chinese(right_text[0]) and not left.isalpha()
+
+
+def _fix_marks(text: str) -> str:
+    chars = list(text)
+    for i, ch in enumerate(text):
+        if ch in _FULL_WIDTH and _punct_in_chinese(text, i):
+            chars[i] = _FULL_WIDTH[ch]
+    text = "".join(chars)
+    # Parentheses only as matched pairs whose outside is Chinese.
+    while True:
+        changed = False
+        for m in _PAREN_PAIR.finditer(text):
+            before = text[m.start() - 1] if m.start() > 0 else ""
+            after = text[m.end()] if m.end() < len(text) else ""
+            opening_line = m.start() == 0 and _is_chinese(after)
+            if _is_chinese(before) or _is_chinese(after) and not before.isalnum() or opening_line:
+                text = f"{text[:m.start()]}（{m[1]}）{text[m.end():]}"
+                changed = True
+                break
+        if not changed:
+            return text
+
+
+def fix_punctuation(text: str) -> str:
+    """ASCII , ; : ! ? ( ) in Chinese sentences back to their full-width forms.
+
+    An upstream NFKC pass flattened them. Numbers (1,105; 10:30), URLs,
+    e-mail addresses, code and English sentences keep ASCII punctuation.
+
+    >>> fix_punctuation("印发《规划》,强调(十三)合作:https://a.cn/x,y")
+    '印发《规划》，强调（十三）合作：https://a.cn/x,y'
+    >>> fix_punctuation("China News Service, Beijing (2021-2035).")
+    'China News Service, Beijing (2021-2035).'
+    """
+    if not re.search(r"[,;:!?()]", text) or not re.search(f"[{HAN}]", text):
+        return text
+    out, pos = [], 0
+    for m in _PROTECTED.finditer(text):
+        out.append(_fix_marks(text[pos:m.start()]))
+        out.append(m[0])
+        pos = m.end()
+    out.append(_fix_marks(text[pos:]))
+    # Segments were fixed apart; a mark just before a protected span was judged with its left side, which is enough.
+    return "".join(out)
+
+
+# ---------------------------------------------------------------- script
+
+def to_simplified(text: str) -> str:
+    """Traditional → Simplified with OpenCC's t2s tables.
+
+    >>> to_simplified("知識產權")
+    '知识产权'
+    """
+    return _T2S.convert(text)
+
+
+def detect_script(text: str) -> str:
+    """'hant' when the text is written in Traditional characters, else 'hans'.
+
+    Decided per document: count the characters t2s would change against
+    those s2t would change.
+    """
+    to_s = sum(a != b for a, b in zip(text, _T2S.convert(text)))
+    to_t = sum(a != b for a, b in zip(text, _S2T.convert(text)))
+    return "hant" if to_s > to_t else "hans"
+
+
+fix_script = to_simplified
+
+
+# ---------------------------------------------------------------- white space
+
+_INDENT = re.compile(r"^[\s\u3000\u00a0]+")
+_SPACES = re.compile(r"[ \u00a0\u2002-\u200a\u202f\u205f]{2,}|\u00a0")
+
+
+def fix_whitespace(text: str) -> str:
+    """Indents, NBSP and runs of spaces that only laid the text out on the page.
+
+    >>> fix_whitespace("\\u3000\\u3000正文\\u00a0内容  结束 ")
+    '正文 内容 结束'
+    """
+    return _SPACES.sub(" ", _INDENT.sub("", text)).rstrip()
+
+
+# ---------------------------------------------------------------- the pipeline
+
+#: The repairs in the order they are applied: (name, function).
+REPAIRS: list[tuple[str, Callable[[str], str]]] = [
+    ("encoding", fix_encoding_debris),
+    ("pinyin", strip_pinyin),
+    ("placeholders", fix_placeholders),
+    ("punctuation", fix_punctuation),
+    ("script", fix_script),
+    ("whitespace", fix_whitespace),
+]
+
+
+@dataclass(frozen=True)
+class RestoreConfig:
+    """Which repairs run. `script` is decided per document (see `detect_script`)."""
+
+    encoding: bool = True
+    pinyin: bool = True
+    placeholders: bool = True
+    punctuation: bool = True
+    script: bool = False
+    whitespace: bool = True
+
+
+assert [f.name for f in fields(RestoreConfig)] == [name for name, _ in REPAIRS]
+
+
+def restore_and_explain(text: str, config: RestoreConfig = RestoreConfig()) -> tuple[str, list[str]]:
+    """The restored text and the names of the repairs that changed it, in order."""
+    applied = []
+    for name, repair in REPAIRS:
+        if getattr(config, name):
+            fixed = repair(text)
+            if fixed != text:
+                applied.append(name)
+                text = fixed
+    return text, applied
+
+
+def restore(text: str, config: RestoreConfig = RestoreConfig()) -> str:
+    return restore_and_explain(text, config)[0]
+
+
+def restore_document(doc: Document) -> Document:
+    """Restore every line of `doc` (removed ones too: metadata is read from them)."""
+    hant = detect_script(doc.raw) == "hant"
+    if hant:
+        doc.meta["original_script"] = "hant"
+    config = RestoreConfig(script=hant)
+    for line in doc.lines:
+        line.text, applied = restore_and_explain(line.text, config)
+        doc.repairs.update(applied)
+    return doc
