@@ -41,6 +41,21 @@ _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _ENTITY = re.compile(r"&(?:#\d{2,7}|#x[0-9a-fA-F]{2,6}|[a-zA-Z][a-zA-Z0-9]{1,31});")
 
 
+_LATIN1_HIGH = re.compile("[\u00a1-\u00ff]")
+
+
+def _gbk_read_as_latin1(text: str) -> str:
+    """GBK bytes decoded as Latin-1 ('ÖªÊ¶²úÈ¨'), a case ftfy leaves alone."""
+    high = len(_LATIN1_HIGH.findall(text))
+    if high < 4 or re.search(f"[{HAN}]", text):
+        return text
+    try:
+        decoded = text.encode("latin-1").decode("gb18030")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return text
+    return decoded if len(re.findall(f"[{HAN}]", decoded)) * 4 >= high else text
+
+
 def fix_encoding_debris(text: str) -> str:
     """Mojibake, HTML entities and zero-width characters left by encoding steps.
 
@@ -49,8 +64,10 @@ def fix_encoding_debris(text: str) -> str:
 
     >>> fix_encoding_debris("知识产权&nbsp;保护\\u200b：â€œ")
     '知识产权\\xa0保护：“'
+    >>> fix_encoding_debris("ÖªÊ¶²úÈ¨")
+    '知识产权'
     """
-    text = _ZERO_WIDTH.sub("", text)
+    text = _gbk_read_as_latin1(_ZERO_WIDTH.sub("", text))
     if _ENTITY.search(text):
         text = html.unescape(text)
     if ftfy.badness.is_bad(text):
@@ -100,7 +117,7 @@ _LABELS = "来源|來源|作者|浏览|瀏覽|点击|點擊|阅读|閱讀|责任
 _PLACEHOLDER_RULES = [
     (re.compile(r"^\s*\?+\s*$"), ""),                        # a line that is only "?"
     (re.compile(r"(?<=\S) \?+ (?=\S)"), " > "),                # breadcrumb separator: 首頁 ? 資訊
-    (re.compile(r"(?<=[\]】|｜])\?+|\?+(?=\s*[\[【|｜])"), " "),  # toolbar items: [ 搜索 ]? [ 收藏 ]
+    (re.compile(r"(?<=[\]】|｜])\?+\s*|\s*\?+\s*(?=[\[【|｜])"), " "),  # toolbar items: [ 搜索 ]? [ 收藏 ]
     (re.compile(r"(?<=\S)\?{2,}(?=\S)"), " "),                 # lost spaces: 2021-11-01??來源
     (re.compile(rf"(?<=[\d\w])\?(?=(?:{_LABELS}))"), " "),     # one lost space before a field label
 ]
@@ -130,6 +147,7 @@ _PROTECTED = re.compile(
 )
 _CHINESE_LEFT = re.compile(rf"[{HAN}{CJK_PUNCT}]")
 _PAREN_PAIR = re.compile(r"\(([^()]*)\)")
+_HAN_RE = re.compile(f"[{HAN}]")
 
 
 def _is_chinese(ch: str) -> bool:
@@ -162,7 +180,9 @@ def _fix_marks(text: str) -> str:
             before = text[m.start() - 1] if m.start() > 0 else ""
             after = text[m.end()] if m.end() < len(text) else ""
             opening_line = m.start() == 0 and _is_chinese(after)
-            if _is_chinese(before) or _is_chinese(after) and not before.isalnum() or opening_line:
+            # (完), TISC(技术与创新支持中心): Chinese inside, not set off English-style by a space.
+            chinese_inside = len(_HAN_RE.findall(m[1])) * 2 >= len(m[1].replace(" ", "")) > 0 and before != " "
+            if _is_chinese(before) or _is_chinese(after) and not before.isalnum() or opening_line or chinese_inside:
                 text = f"{text[:m.start()]}（{m[1]}）{text[m.end():]}"
                 changed = True
                 break
