@@ -36,7 +36,13 @@ def escape(text: str) -> str:
     return text
 
 
+def _inert(value):
+    """Metadata reaches HTML through theme templates that do not all escape it: keep it tag-free."""
+    return value.replace("<", "＜").replace(">", "＞") if isinstance(value, str) else value
+
+
 def front_matter(meta: dict) -> str:
+    meta = {key: _inert(value) for key, value in meta.items()}
     ordered = {key: meta[key] for key in META_KEYS if meta.get(key)}
     ordered |= {key: value for key, value in sorted(meta.items()) if key not in ordered and value}
     dumped = yaml.safe_dump(ordered, allow_unicode=True, sort_keys=False, width=10_000)
