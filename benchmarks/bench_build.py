@@ -25,7 +25,9 @@ def run(input_dir: Path, work: Path, site: bool) -> float:
     if not site:
         cmd.append("--no-site")
     start = time.perf_counter()
-    subprocess.run(cmd, cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    done = subprocess.run(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    if done.returncode:
+        sys.exit(f"build failed:\n{done.stderr[-3000:]}")
     return time.perf_counter() - start
 
 
