@@ -24,9 +24,8 @@ import unicodedata
 from dataclasses import dataclass
 
 from .model import Document
-from .restore import fix_placeholders, strip_pinyin, to_simplified
+from .restore import HAN, fix_placeholders, strip_pinyin, to_simplified
 
-HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 #: Reasons given to lines outside the article that match no chrome pattern.
 BEFORE, AFTER = "before the article", "after the article"
 

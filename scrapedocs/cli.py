@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from pathlib import Path
 
@@ -106,6 +107,7 @@ def build_command(args: argparse.Namespace) -> int:
     print(f"{len(docs)} sources → {pages} pages in {args.docs / publish.GENERATED} "
           f"({len(touched)} files changed); report: {args.report}")
     if args.serve:
+        print("serving the site on http://127.0.0.1:8000/ (Ctrl+C to stop)")
         publish.serve(args.config, args.docs)
     elif not args.no_site:
         publish.build_site(args.config, args.docs, args.site, publish.source_date_epoch(collection))
@@ -113,8 +115,22 @@ def build_command(args: argparse.Namespace) -> int:
     return 0
 
 
+def _quiet_logs() -> None:
+    """MkDocs warnings on the console; jieba's and MkDocs' progress chatter not."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("mkdocs %(levelname)s: %(message)s"))
+    mkdocs_log = logging.getLogger("mkdocs")
+    if not mkdocs_log.handlers:
+        mkdocs_log.addHandler(handler)
+    mkdocs_log.setLevel(logging.WARNING)
+    import jieba  # sets its own logger to DEBUG on import, so import it first
+
+    jieba.setLogLevel(logging.WARNING)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    _quiet_logs()
     if args.command == "restore":
         return restore_command(args)
     return build_command(args)

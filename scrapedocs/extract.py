@@ -10,8 +10,7 @@ import re
 
 from .clean import BEFORE
 from .model import Document, Line
-
-HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+from .restore import HAN
 
 #: Label → field. Longer labels first so 文章来源 wins over 来源.
 LABELS = {
