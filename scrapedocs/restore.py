@@ -148,13 +148,14 @@ _PROTECTED = re.compile(
 _CHINESE_LEFT = re.compile(rf"[{HAN}{CJK_PUNCT}]")
 _PAREN_PAIR = re.compile(r"\(([^()]*)\)")
 _HAN_RE = re.compile(f"[{HAN}]")
+_LATIN_WORD = re.compile("[A-Za-z]+")
 
 
 def _is_chinese(ch: str) -> bool:
     return bool(ch) and bool(_CHINESE_LEFT.match(ch))
 
 
-def _punct_in_chinese(text: str, i: int) -> bool:
+def _punct_in_chinese(text: str, i: int, chinese_line: bool) -> bool:
     """Whether the ASCII mark at `i` punctuates Chinese text rather than a number or English."""
     left = text[i - 1] if i > 0 else ""
     right = text[i + 1] if i + 1 < len(text) else ""
@@ -162,20 +163,18 @@ def _punct_in_chinese(text: str, i: int) -> bool:
         return False  # 1,105  10:30  2:1
     if _is_chinese(left):
         return True
-    # 19.2%,知识产权 / 2021年9月:  — a non-letter on the left and Chinese on the right.
     right_text = text[i + 1:].lstrip()
-    return bool(right_text) and _is_chinese(right_text[0]) and not left.isalpha()
+    if right_text and _is_chinese(right_text[0]) and not left.isalpha():
+        return True  # 19.2%,知识产权
+    # In a Chinese sentence, a mark after a Latin word is Chinese too (Python,Java等),
+    # unless it is set off English-style by a following space (Hello, world).
+    return chinese_line and left.isalnum() and bool(right) and not right.isspace()
 
 
-def _fix_marks(text: str) -> str:
-    chars = list(text)
-    for i, ch in enumerate(text):
-        if ch in _FULL_WIDTH and _punct_in_chinese(text, i):
-            chars[i] = _FULL_WIDTH[ch]
-    text = "".join(chars)
-    # Parentheses only as matched pairs whose outside is Chinese.
+def _convert_pairs(text: str) -> str:
+    """( ) → （ ） for matched pairs whose outside, or whose content, is Chinese."""
     while True:
-        changed = False
+        chars, changed = list(text), False
         for m in _PAREN_PAIR.finditer(text):
             before = text[m.start() - 1] if m.start() > 0 else ""
             after = text[m.end()] if m.end() < len(text) else ""
@@ -183,11 +182,18 @@ def _fix_marks(text: str) -> str:
             # (完), TISC(技术与创新支持中心): Chinese inside, not set off English-style by a space.
             chinese_inside = len(_HAN_RE.findall(m[1])) * 2 >= len(m[1].replace(" ", "")) > 0 and before != " "
             if _is_chinese(before) or _is_chinese(after) and not before.isalnum() or opening_line or chinese_inside:
-                text = f"{text[:m.start()]}（{m[1]}）{text[m.end():]}"
-                changed = True
-                break
-        if not changed:
+                chars[m.start()], chars[m.end() - 1], changed = "（", "）", True
+        text = "".join(chars)
+        if not changed:  # inner pairs first; an outer pair is matched once they are converted
             return text
+
+
+def _fix_marks(text: str, chinese_line: bool) -> str:
+    chars = list(text)
+    for i, ch in enumerate(text):
+        if ch in _FULL_WIDTH and _punct_in_chinese(text, i, chinese_line):
+            chars[i] = _FULL_WIDTH[ch]
+    return _convert_pairs("".join(chars))
 
 
 def fix_punctuation(text: str) -> str:
@@ -203,12 +209,13 @@ def fix_punctuation(text: str) -> str:
     """
     if not re.search(r"[,;:!?()]", text) or not re.search(f"[{HAN}]", text):
         return text
+    chinese_line = len(_HAN_RE.findall(text)) >= len(_LATIN_WORD.findall(text))
     out, pos = [], 0
     for m in _PROTECTED.finditer(text):
-        out.append(_fix_marks(text[pos:m.start()]))
+        out.append(_fix_marks(text[pos:m.start()], chinese_line))
         out.append(m[0])
         pos = m.end()
-    out.append(_fix_marks(text[pos:]))
+    out.append(_fix_marks(text[pos:], chinese_line))
     # Segments were fixed apart; a mark just before a protected span was judged with its left side, which is enough.
     return "".join(out)
 

@@ -132,3 +132,9 @@ def test_each_repair_can_be_switched_off():
 def test_one_line_in_one_line_out():
     text = "第一行,\n?\n\n第三行"
     assert restore(text).count("\n") == text.count("\n")
+
+
+def test_marks_between_latin_words_follow_the_sentence_language():
+    assert fix_punctuation("使用Python,Java等语言") == "使用Python，Java等语言"
+    assert fix_punctuation("他说Hello, world然后走了") == "他说Hello, world然后走了"
+    assert fix_punctuation("the Outline (纲要) is here, ok") == "the Outline (纲要) is here, ok"
