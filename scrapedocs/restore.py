@@ -82,7 +82,7 @@ def fix_encoding_debris(text: str) -> str:
 
 #: Letters of Hanyu Pinyin with tone marks, from pypinyin's own table (single code points only).
 TONE_LETTERS = "".join(sorted(ch for ch in phonetic_symbol if len(ch) == 1))
-_PINYIN = re.compile(rf"([{HAN}])[(（]([a-z{TONE_LETTERS}]{{1,7}})[)）]")
+_PINYIN = re.compile(rf"([{HAN}])[(（]([a-z{TONE_LETTERS}\u0300-\u036f]{{1,8}})[)）]")  # combining marks: decomposed tones
 
 
 @lru_cache(maxsize=65536)
