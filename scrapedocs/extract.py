@@ -159,6 +159,8 @@ def extract(doc: Document) -> Document:
     if "author" not in fields and byline:
         fields["author"] = byline["name"] or byline["tail"]
 
+    if not title:
+        doc.warnings.append("no headline found: title derived from the opening sentence")
     meta["title"] = title or derived_title(doc)
     if "date" in fields:
         meta["date"] = parse_date(fields["date"])
