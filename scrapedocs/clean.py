@@ -59,7 +59,12 @@ CHROME_PATTERNS: list[tuple[str, re.Pattern]] = [
     ("copyright", re.compile(r"©|\(c\)\s*\d{4}|copyright|all rights reserved|版权所有|版权声明|powered by",
                              re.I)),
     ("icp", re.compile(r"icp\s*[备证]|公网安备|网安备\s*\d|网警备", re.I)),
-    ("disclaimer", re.compile(r"^\s*(?:免责声明|免责申明|版权声明|郑重声明|特别声明)")),
+    ("disclaimer", re.compile(r"^\s*(?:免责声明|免责申明|版权声明|郑重声明|特别声明|声明\s*:)")),
+    # Crawler dumps of comment threads: "* 网友名 今天 12:08:37", "今天20:58 举报 赞 38回复".
+    ("comment", re.compile(
+        r"^[*+•-]?\s*(?!发布|发表|时间|日期|来源|更新)[^:\s]{1,24}\s+"
+        r"(?:今天|昨天|前天|\d{1,2}(?:分钟|小时|天)前|\d{1,2}月\d{1,2}日|\d{4}-\d{1,2}-\d{1,2})"
+        r"\s*\d{1,2}:\d{2}(?::\d{2})?$|举报\s*(?:赞|顶)\s*\d*\s*回复")),
     ("previous/next", re.compile(r"^\s*(?:上一篇|下一篇|上一条|下一条|上一页|下一页|前一篇|后一篇)")),
     ("contact", re.compile(
         r"(?:电话|热线|传真|手机|邮箱|e-?mail|QQ|微信号?)\s*:\s*[\w@.\-]{5,}"
@@ -85,7 +90,7 @@ NAV_PHRASES = re.compile(
     r"|评论|留言|点赞|收藏|分享|转发|举报|关注")
 #: Headings that open the lists sites put after an article: the article has ended.
 STOPPERS = re.compile(
-    r"^(?:相关|推荐|热门|精彩|延伸|猜你|网友|发表|我要|热评|编辑推荐|为您推荐|大家都在看)\S{0,6}$")
+    r"^(?:相关|推荐|热门|精彩|延伸|猜你|网友|发表|我要|热评|编辑推荐|为您推荐|大家都在看|您可能|你可能|可能感兴趣)\S{0,8}$")
 #: Phrases of the boilerplate paragraphs sites put under an article.
 DISCLAIMER_PHRASES = re.compile(
     r"本网站|本站|本网|本平台|仅供参考|仅供学习|仅供读者|不代表|立场|版权归|原作者|如有侵权|涉及侵权|侵权.{0,8}(?:联系|删除)"
@@ -120,6 +125,8 @@ def chrome_reason(folded: str, han: int, punct: int) -> str:
         if pattern.search(folded):
             if name in ("counter", "copyright", "contact") and han > 60 and punct > 3:
                 continue  # a real sentence that happens to mention it
+            if name == "contact" and han >= 20 and punct >= 2 and _SENTENCE_END_RE.search(folded):
+                continue  # 通过官方微博发布……。
             if name == "breadcrumb" and punct > 3:
                 continue
             return name
@@ -129,6 +136,8 @@ def chrome_reason(folded: str, han: int, punct: int) -> str:
     unpunctuated = han <= 40 and not re.search(r"[,;!?。]", folded)  # colons do not count: "来源:"
     if unpunctuated and (_DATE_ONLY.match(folded) or _FIELD.search(folded) or _DATE_TIME.search(folded)):
         return "metadata"
+    if _DATE_TIME.search(folded) and not _FIELD.search(folded) and not _SENTENCE_END_RE.search(folded):
+        return "listing"  # headlines with their time stamps: a list of other articles
     if len(set(DISCLAIMER_PHRASES.findall(folded))) >= 2:
         return "disclaimer"
     if short and (NAV_PHRASES.search(folded) or STOPPERS.match(folded)) and not OUTLINE_HEADING.match(folded):
@@ -149,14 +158,31 @@ def features(text: str) -> LineFeatures:
     return LineFeatures(folded, han, words, punct, chrome_reason(folded, han, punct))
 
 
+STOPPER_WALL = 1000  # a "相关文章" heading: the article never runs across it
+_LIST_ITEM = re.compile(r"^[*+•]\s|^\d{1,2}[、.]\S")
+COMMENT_BODY = 3  # lines after a comment header that are the comment itself
+
+
+def _comment_bodies(feats: list[LineFeatures]) -> None:
+    """The lines under a comment header are the comment: chrome too, up to the next header."""
+    for i, f in enumerate(feats):
+        if f.chrome == "comment":
+            for g in feats[i + 1:i + 1 + COMMENT_BODY]:
+                if g.chrome:
+                    break
+                g.chrome = "comment"
+
+
 def score(f: LineFeatures) -> float:
     """Content evidence of one line: positive for article text, negative for chrome."""
     if f.chrome:
-        return -60 if STOPPERS.match(f.folded) else -(20 + f.size)
+        return -STOPPER_WALL if STOPPERS.match(f.folded) else -(20 + f.size)
     if OUTLINE_HEADING.match(f.folded):
         return 3
     if f.punct == 0:
         return -5
+    if _LIST_ITEM.match(f.folded):  # a dump's bullet: menus, link lists, teasers; rarely the article
+        return -10 if not _SENTENCE_END_RE.search(f.folded) and f.han <= 40 else (f.size - 10) / 2
     return f.size - 10
 
 
@@ -189,13 +215,46 @@ def _summary_repeated(f: LineFeatures, others: list[LineFeatures]) -> bool:
     return bool(text) and any(text in re.sub(r"\s+", "", o.folded) for o in others if o is not f)
 
 
+#: Chrome kinds that are removed even from an extracted HTML article: bylines, toolbars, footers.
+STRONG_CHROME = {"placeholder", "breadcrumb", "toolbar", "counter", "copyright", "icp", "disclaimer",
+                 "previous/next", "contact", "metadata", "pager"}
+MAX_CHROME_HAN = 60  # Chinese characters; a longer punctuated line of an extracted article is text
+_BLOCK_MARK = re.compile(r"^(?:#{2,6}|-)\s+")  # heading and list-item marks of extracted HTML lines
+
+
+def _sentence(f: LineFeatures) -> bool:
+    """A punctuated sentence that mentions 主办 or 官方微博 is still the article's; a byline is not."""
+    weak = f.chrome in ("contact", "disclaimer", "counter", "breadcrumb", "toolbar")
+    return f.han > MAX_CHROME_HAN and f.punct >= 3 or weak and f.han >= 20 and f.punct >= 2 and bool(
+        _SENTENCE_END_RE.search(f.folded))
+
+
+def clean_extracted(doc: Document) -> Document:
+    """Lines an HTML extractor already chose (or a Markdown page) lose only strong chrome.
+
+    The extractor judged the page by its structure; the text-dump classifier
+    would second-guess it on short headings and list items.
+    """
+    for line in doc.lines:
+        text = _BLOCK_MARK.sub("", line.text.strip())
+        f = features(text) if doc.kind == "html" and text and not text.startswith("|") else None
+        reason = f.chrome if f and f.chrome in STRONG_CHROME and not _sentence(f) else ""
+        line.kept, line.reason = not reason, reason
+    if not doc.body:
+        doc.error = doc.error or "no article text found in the page"
+    return doc
+
+
 def clean(doc: Document) -> Document:
     """Mark each line of `doc` kept or removed, with the reason."""
+    if doc.kind != "text":
+        return clean_extracted(doc)
     lines = [line for line in doc.lines if line.text.strip()]
     feats = [features(line.text) for line in lines]
     for f in feats:
         if f.chrome == "summary" and not _summary_repeated(f, feats):
             f.chrome = ""
+    _comment_bodies(feats)
     start, end = best_segment([score(f) for f in feats])
     for i, (line, f) in enumerate(zip(lines, feats)):
         if start <= i < end:

@@ -10,7 +10,7 @@ import re
 
 from .clean import BEFORE
 from .model import Document, Line
-from .restore import HAN
+from .restore import HAN, RestoreConfig, restore
 
 #: Label → field. Longer labels first so 文章来源 wins over 来源.
 LABELS = {
@@ -132,6 +132,46 @@ def detect_lang(lines: list[Line]) -> str:
     return "zh" if han >= words else "en"
 
 
+BYLINE_SPAN = 60  # characters: a byline is a short line (or the opening of the first paragraph)
+
+
+def _byline_near_article(head: list[Line], body: list[Line]) -> dict[str, str]:
+    """A date or author stated just above the article or in its own first and last lines.
+
+    Crawler dumps print '2019-09-07 13:43:45 来源: 红周刊' or '澎湃新闻记者 贺梨萍' under the headline,
+    '（记者 裴剑飞）' in the first paragraph and '扬子晚报记者 张楠' under the last: the nearest wins.
+    """
+    from .webpage import byline_fields, closing_byline  # the HTML reader reads bylines the same way
+
+    near = [line.text.strip() for line in head[-TITLE_WINDOW:]][::-1]
+    found = {}
+    date = next((parse_date(text) for text in near if len(text) <= BYLINE_SPAN and parse_date(text)), None)
+    if date:
+        found["date"] = date
+    texts = [line.text.strip() for line in body]
+    author = byline_fields(near).author or closing_byline(texts)
+    if author:
+        found["author"] = author
+    return found
+
+
+def hinted_fields(doc: Document) -> dict:
+    """Fields the reader found (HTML <meta> and bylines, Markdown front matter): they beat text cues.
+
+    String values get the document's restore repairs, so a Traditional page's title is folded too.
+    """
+    config = RestoreConfig(script=doc.meta.get("original_script") == "hant")
+    out = {}
+    for key, value in doc.hints.items():
+        if isinstance(value, str):
+            value = restore(value, config)
+        if key == "date":
+            value = parse_date(str(value))
+        if value:
+            out[key] = value
+    return out
+
+
 def extract(doc: Document) -> Document:
     """Fill `doc.meta` from the page's header, byline and footer lines."""
     kept = [i for i, line in enumerate(doc.lines) if line.kept and line.text.strip()]
@@ -158,8 +198,9 @@ def extract(doc: Document) -> Document:
     byline = _BYLINE.search(body_end)
     if "author" not in fields and byline:
         fields["author"] = byline["name"] or byline["tail"]
+    fields |= {k: v for k, v in _byline_near_article(head, doc.body).items() if k not in fields}
 
-    if not title:
+    if not title and not doc.hints.get("title"):
         doc.warnings.append("no headline found: title derived from the opening sentence")
     meta["title"] = title or derived_title(doc)
     if "date" in fields:
@@ -180,5 +221,6 @@ def extract(doc: Document) -> Document:
             break
     if doc.meta.get("original_script"):
         meta["original_script"] = doc.meta["original_script"]
+    meta |= hinted_fields(doc)
     doc.meta = {k: v for k, v in meta.items() if v}
     return doc

@@ -66,6 +66,8 @@ class Document:
     warnings: list[str] = field(default_factory=list)
     error: str = ""  # set when the source yields no page; the reason
     appendix: list[str] = field(default_factory=list)  # Markdown sections after the body (backlinks, …)
+    kind: str = "text"  # "text" (a dump: clean classifies lines), "html" (lines are the extracted article), "markdown"
+    hints: dict = field(default_factory=dict)  # metadata the reader found (HTML <meta>, front matter); extract prefers it
 
     @property
     def page(self) -> str:

@@ -22,6 +22,7 @@ from .model import Collection, Document
 from .read import find_sources, read
 from .render import render
 from .restore import restore_document
+from .sidecar import apply_sidecar
 from .structure import structure
 
 
@@ -33,10 +34,14 @@ class Stage:
 
 
 def assign_slugs(collection: Collection) -> Collection:
-    """A stable, unique, URL-safe page name per document, from its file name."""
+    """A stable, unique, URL-safe page name per document, from its file name.
+
+    A slug the user chose (in a sidecar) is kept, and claimed before the others.
+    """
+    chosen = [doc for doc in collection.published if doc.slug]
     taken: set[str] = set()
-    for doc in collection.published:
-        stem = doc.relpath.rsplit(".", 1)[0].lower()
+    for doc in chosen + [doc for doc in collection.published if not doc.slug]:
+        stem = doc.slug or doc.relpath.rsplit(".", 1)[0].lower()
         base = re.sub(r"[^a-z0-9_\-/]+", "-", stem).strip("-/") or "page"
         slug, n = base, 2
         while slug in taken:
@@ -50,6 +55,7 @@ PIPELINE: list[Stage] = [
     Stage("clean", clean),
     Stage("restore", restore_document),
     Stage("extract", extract),
+    Stage("sidecar", apply_sidecar),
     Stage("structure", structure),
     Stage("slugs", assign_slugs, "collection"),
     Stage("render", render),

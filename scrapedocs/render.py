@@ -49,32 +49,62 @@ def front_matter(meta: dict) -> str:
     return f"---\n{dumped}---\n"
 
 
-def linked_text(block: Block, page: str) -> str:
-    """The block's text, escaped, with its link spans as Markdown links relative to `page`."""
+_HAN_AFTER = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def linked_text(block: Block, page: str, refs: dict | None = None) -> str:
+    """The block's text, escaped, with its link spans as Markdown links relative to `page`.
+
+    With `refs`, a link followed by a Han character is written as a collapsed reference
+    (`[text][]`, its target added to `refs`), so no ASCII ")" touches Chinese text.
+    """
     out, pos = [], 0
     for link in sorted(block.links, key=lambda link: link.start):
         if link.start < pos:
             continue  # overlapping spans: the earlier one wins
         target = posixpath.relpath(link.target, posixpath.dirname(page) or ".")
         out.append(escape(block.text[pos:link.start]))
-        out.append(f"[{escape(block.text[link.start:link.end])}]({target})")
+        label = block.text[link.start:link.end]
+        if (refs is not None and _HAN_AFTER.match(block.text, link.end) and escape(label) == label
+                and refs.setdefault(label, target) == target):
+            out.append(f"[{label}][]")
+        else:
+            out.append(f"[{escape(label)}]({target})")
         pos = link.end
     out.append(escape(block.text[pos:]))
     # Escaping is per segment; line-start syntax only matters for the first one.
     return "".join(out)
 
 
+def table_markdown(rows: str) -> str:
+    """Markdown table rows ("| a | b |") with every cell escaped; the "| --- |" rule kept."""
+    out = []
+    for row in rows.split("\n"):
+        cells = row.strip().strip("|").split("|")
+        if all(set(c.strip()) <= set("-:") and c.strip() for c in cells):
+            out.append(row.strip())
+        else:
+            out.append("| " + " | ".join(escape(c.strip()) for c in cells) + " |")
+    return "\n".join(out)
+
+
 def render(doc: Document) -> Document:
     """Write `doc.markdown` from its metadata, blocks and appendix sections."""
-    parts = []
+    parts, refs = [], {}
     for block in doc.blocks:
-        text = linked_text(block, doc.page)
+        text = linked_text(block, doc.page, refs)
         if block.kind == "heading":
             parts.append(f"{'#' * block.level} {text}")
+        elif block.kind == "table":
+            parts.append(table_markdown(block.text))
+        elif block.kind == "markdown":  # a Markdown source, passed through
+            parts.append(block.text)
         elif block.lead:
             parts.append(f"**{escape(block.lead)}** {text}".rstrip())
         else:
             parts.append(text)
     parts += doc.appendix
+    if refs:
+        parts.append("\n".join(f"[{label}]: {target}" for label, target in refs.items()))
     doc.markdown = front_matter(doc.meta) + "\n" + "\n\n".join(parts) + "\n"
     return doc

@@ -35,13 +35,34 @@ def outline_kind(text: str) -> str | None:
     return None
 
 
+_MARKED_HEADING = re.compile(r"^(#{2,6})\s+(.+)$")
+
+
+def marked_block(text: str, blocks: list[Block]) -> bool:
+    """Headings and table rows an HTML page marked ("## x", "| a | b |"): append them, say if it was one."""
+    m = _MARKED_HEADING.match(text)
+    if m:
+        blocks.append(Block("heading", m[2], level=len(m[1])))
+    elif text.startswith("|") and text.endswith("|"):
+        if blocks and blocks[-1].kind == "table":
+            blocks[-1].text += "\n" + text
+        else:
+            blocks.append(Block("table", text))
+    return bool(m) or text.startswith("|") and text.endswith("|")
+
+
 def structure(doc: Document) -> Document:
     """Turn the kept lines of `doc` into heading and paragraph blocks."""
+    if doc.kind == "markdown":  # passed through as written
+        doc.blocks = [Block("markdown", doc.raw.strip())]
+        return doc
     texts = [line.text.strip() for line in doc.body]
     used = {kind for kind in map(outline_kind, texts) if kind}
     levels = {name: 2 + i for i, name in enumerate(n for n, _ in OUTLINE if n in used)}
     blocks: list[Block] = []
     for text in texts:
+        if doc.kind == "html" and marked_block(text, blocks):
+            continue
         kind = outline_kind(text)
         if kind:
             if len(text) <= MAX_HEADING and text.count("。") <= 1 and not text.endswith(("：", ":")):

@@ -1,0 +1,169 @@
+#!/usr/bin/env python3
+"""Score article extraction on the hand-labelled development set in tests/fixtures/devset/.
+
+The set: real Chinese news and government pages from the GNE source
+distribution (`pip download --no-deps --no-binary :all: gne==0.4.3`, folder
+tests/), each as raw HTML (NAME.html.gz) and as a crawler text dump made with
+inscriptis (NAME.txt.gz), with gold body text, date and author in gold.json.
+
+Metric: bag of characters (Chinese characters and alphanumerics, NFKC,
+lower-case, Traditional folded to Simplified) precision, recall and F1 per
+page, macro-averaged over pages; date and author accuracy over the pages whose
+gold states one.
+
+Systems: scrapedocs on the HTML and on the text dumps (the full pipeline up to
+the page body and front matter), and, when installed, trafilatura and
+readability-lxml on the HTML for comparison:
+
+    pip install trafilatura readability-lxml
+
+Usage: python benchmarks/score_extraction.py [--pages] [--system NAME ...]
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import re
+import sys
+import tempfile
+import unicodedata
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from scrapedocs.pipeline import PIPELINE, convert  # noqa: E402
+from scrapedocs.model import Collection  # noqa: E402
+from scrapedocs.read import decode, read  # noqa: E402
+from scrapedocs.restore import to_simplified  # noqa: E402
+
+DEVSET = ROOT / "tests" / "fixtures" / "devset"
+_COUNTED = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaffa-z0-9]")
+
+
+def characters(text: str) -> Counter:
+    """The bag of characters the metric compares."""
+    return Counter(_COUNTED.findall(to_simplified(unicodedata.normalize("NFKC", text)).lower()))
+
+
+def prf(predicted: str, gold: str) -> tuple[float, float, float]:
+    p, g = characters(predicted), characters(gold)
+    common = sum((p & g).values())
+    precision = common / sum(p.values()) if p else 0.0
+    recall = common / sum(g.values()) if g else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+def load_gold() -> dict[str, dict]:
+    return json.loads((DEVSET / "gold.json").read_text(encoding="utf-8"))
+
+
+def source_bytes(name: str, suffix: str) -> bytes:
+    return gzip.decompress((DEVSET / f"{name}{suffix}.gz").read_bytes())
+
+
+# ---------------------------------------------------------------- systems
+
+def scrapedocs_on(name: str, suffix: str) -> tuple[str, dict]:
+    """Body text and metadata of the page scrapedocs makes from one source."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"{name}{suffix}"
+        path.write_bytes(source_bytes(name, suffix))
+        collection = convert(Collection([read(path, Path(tmp))]), [s for s in PIPELINE if s.name != "render"])
+        doc = collection.docs[0]
+    if doc.error:
+        return "", {}
+    return "\n".join(block.text for block in doc.blocks), doc.meta
+
+
+def trafilatura_on(name: str) -> tuple[str, dict]:
+    import trafilatura
+
+    html = decode(source_bytes(name, ".html"))
+    text = trafilatura.extract(html, include_comments=False, include_tables=True) or ""
+    meta = trafilatura.extract_metadata(html)
+    return text, {"date": getattr(meta, "date", None), "author": getattr(meta, "author", None)} if meta else {}
+
+
+def readability_on(name: str) -> tuple[str, dict]:
+    from lxml import html as lxml_html
+    from readability import Document
+
+    page = decode(source_bytes(name, ".html"))
+    summary = Document(page).summary(html_partial=True)
+    return lxml_html.fromstring(summary).text_content() if summary.strip() else "", {}
+
+
+SYSTEMS = {
+    "scrapedocs-html": lambda name: scrapedocs_on(name, ".html"),
+    "scrapedocs-text": lambda name: scrapedocs_on(name, ".txt"),
+    "trafilatura": trafilatura_on,
+    "readability-lxml": readability_on,
+}
+
+
+def available(system: str) -> bool:
+    module = {"trafilatura": "trafilatura", "readability-lxml": "readability"}.get(system)
+    if not module:
+        return True
+    try:
+        __import__(module)
+    except ImportError:
+        return False
+    return True
+
+
+# ---------------------------------------------------------------- scoring
+
+def score(system: str, gold: dict[str, dict], show_pages: bool = False) -> dict:
+    """Macro P/R/F1 and date/author accuracy of `system` over the set."""
+    rows, dates, authors = [], [], []
+    for name, entry in sorted(gold.items()):
+        try:
+            text, meta = SYSTEMS[system](name)
+        except Exception as err:  # a failing page scores zero, it does not stop the run
+            text, meta = "", {}
+            print(f"  {system} {name}: {type(err).__name__}: {err}", file=sys.stderr)
+        p, r, f = prf(text, entry["body"])
+        rows.append((p, r, f))
+        if entry.get("date"):
+            dates.append(str(meta.get("date") or "")[:10] == entry["date"])
+        if entry.get("author"):
+            found = to_simplified(str(meta.get("author") or ""))
+            authors.append(bool(found) and (found in entry["author"] or entry["author"] in found))
+        if show_pages:
+            print(f"  {system:18} {name:24} P {p:.3f} R {r:.3f} F1 {f:.3f}")
+    n = len(rows) or 1
+    return {
+        "pages": len(rows),
+        "precision": sum(r[0] for r in rows) / n,
+        "recall": sum(r[1] for r in rows) / n,
+        "f1": sum(r[2] for r in rows) / n,
+        "date": sum(dates) / len(dates) if dates else None,
+        "author": sum(authors) / len(authors) if authors else None,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--pages", action="store_true", help="print the score of every page")
+    parser.add_argument("--system", action="append", choices=list(SYSTEMS), help="score only these (repeatable)")
+    args = parser.parse_args(argv)
+    gold = load_gold()
+    print(f"{len(gold)} pages; macro-averaged bag-of-characters scores")
+    print(f"{'system':18} {'P':>6} {'R':>6} {'F1':>6} {'date':>6} {'author':>6}")
+    for system in args.system or list(SYSTEMS):
+        if not available(system):
+            print(f"{system:18} skipped (pip install trafilatura readability-lxml)")
+            continue
+        s = score(system, gold, args.pages)
+        fmt = lambda v: "  -   " if v is None else f"{v:6.3f}"  # noqa: E731
+        print(f"{system:18} {s['precision']:6.3f} {s['recall']:6.3f} {s['f1']:6.3f} {fmt(s['date'])} {fmt(s['author'])}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
