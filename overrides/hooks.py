@@ -16,3 +16,45 @@ def on_page_markdown(markdown, *, page, config, files):
         if isinstance(value, str) and not isinstance(value, Markup):
             page.meta[key] = escape(value)
     return markdown
+
+
+# --- Search: sub-words and Traditional forms (issue #4, item 7) -------------------------
+# Material indexes Chinese as jieba words and matches a query word as a prefix, so 产权
+# (inside 知识产权) and a Traditional query (數據 for 数据) find nothing. After the build,
+# every search entry gets a `variants` field (declared in mkdocs.yml): the sub-words
+# jieba.cut_for_search finds inside its words, and the Traditional form of each word.
+# The field is indexed but never displayed.
+def _variants(text):
+    import re
+
+    import jieba
+    from opencc import OpenCC
+
+    s2t = _variants.s2t = getattr(_variants, "s2t", None) or OpenCC("s2t").convert
+    words = {w for w in re.split(r"[\s\u200b]+", text) if re.search(r"[\u3400-\u9fff]", w)}
+    extra = set()
+    for word in words:
+        if len(word) > 2:
+            extra.update(w for w in jieba.cut_for_search(word) if len(w) >= 2)
+    for word in words | extra:
+        extra.add(s2t(word))
+    return "\u200b".join(sorted(extra - words))
+
+
+def on_post_build(config):
+    import json
+    import os
+
+    path = os.path.join(config["site_dir"], "search", "search_index.json")
+    if not os.path.isfile(path):
+        return
+    with open(path, encoding="utf-8") as f:
+        index = json.load(f)
+    if "variants" not in index.get("config", {}).get("fields", {}):
+        return
+    for entry in index.get("docs", []):
+        variants = _variants(entry.get("title", "") + "\u200b" + entry.get("text", ""))
+        if variants:
+            entry["variants"] = variants
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(index, f, ensure_ascii=False, separators=(",", ":"))

@@ -16,7 +16,7 @@ GENERATED = "articles"
 #: Front-matter keys, in the order they are written. A scorer reads them.
 META_KEYS = (
     "source_file", "title", "date", "source", "author", "editor", "url",
-    "lang", "description", "original_script",
+    "lang", "description", "original_script", "tags",
 )
 
 
@@ -68,6 +68,7 @@ class Document:
     appendix: list[str] = field(default_factory=list)  # Markdown sections after the body (backlinks, …)
     kind: str = "text"  # "text" (a dump: clean classifies lines), "html" (lines are the extracted article), "markdown"
     hints: dict = field(default_factory=dict)  # metadata the reader found (HTML <meta>, front matter); extract prefers it
+    merged_into: str = ""  # relpath of the document whose page also publishes this reprint
 
     @property
     def page(self) -> str:
@@ -93,4 +94,4 @@ class Collection:
 
     @property
     def published(self) -> list[Document]:
-        return [doc for doc in self.docs if not doc.error]
+        return [doc for doc in self.docs if not doc.error and not doc.merged_into]

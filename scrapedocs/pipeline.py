@@ -18,9 +18,12 @@ from tqdm import tqdm
 
 from .clean import clean
 from .extract import extract
+from .indexes import build_indexes
+from .link import link_collection
 from .model import Collection, Document
 from .read import find_sources, read
 from .render import render
+from .reprints import merge_reprints
 from .restore import restore_document
 from .sidecar import apply_sidecar
 from .structure import structure
@@ -57,7 +60,10 @@ PIPELINE: list[Stage] = [
     Stage("extract", extract),
     Stage("sidecar", apply_sidecar),
     Stage("structure", structure),
+    Stage("reprints", merge_reprints, "collection"),
     Stage("slugs", assign_slugs, "collection"),
+    Stage("link", link_collection, "collection"),
+    Stage("indexes", build_indexes, "collection"),
     Stage("render", render),
 ]
 

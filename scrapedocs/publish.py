@@ -33,7 +33,7 @@ def _cell(text: str) -> str:
 def documents_table(docs: list[Document]) -> str:
     """The home page's table of documents (title, date, source), newest first."""
     published = sorted(
-        (doc for doc in docs if not doc.error),
+        (doc for doc in docs if not doc.error and not doc.merged_into),
         key=lambda d: (d.meta.get("date") or "", d.meta.get("title", "")),
         reverse=True,
     )
@@ -52,9 +52,17 @@ def plan(collection: Collection) -> dict[str, str]:
     return dict(sorted(files.items()))
 
 
+#: Folders under docs/ the converter owns besides the articles: cited documents, indexes.
+GENERATED_DIRS = (GENERATED, "cited", "indexes")
+
+
 def _existing(docs_dir: Path) -> set[str]:
-    root = docs_dir / GENERATED
-    return {p.relative_to(docs_dir).as_posix() for p in root.rglob("*.md")} if root.is_dir() else set()
+    found = set()
+    for folder in GENERATED_DIRS:
+        root = docs_dir / folder
+        if root.is_dir():
+            found |= {p.relative_to(docs_dir).as_posix() for p in root.rglob("*.md")}
+    return found
 
 
 def differences(files: dict[str, str], docs_dir: Path) -> list[str]:
@@ -93,6 +101,7 @@ def report(collection: Collection) -> dict:
             "source": doc.relpath,
             "page": None if doc.error else doc.page,
             "error": doc.error or None,
+            "merged_into": doc.merged_into or None,
             "title": doc.meta.get("title"),
             "removed": [{"line": line.number, "reason": line.reason, "text": line.text} for line in doc.removed],
             "repairs": dict(sorted(doc.repairs.items())),

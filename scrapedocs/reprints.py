@@ -1,0 +1,115 @@
+"""Collection stage: the same article scraped from several sites is published once.
+
+Each document's body is folded (script, width, punctuation and space away) and
+cut into character shingles; a MinHash signature of them is split into LSH
+bands, and documents sharing a band bucket are compared by their signatures —
+so the work is linear in the corpus, never all pairs. A cluster of reprints
+keeps its fullest copy as the page; the others are not published but listed on
+it ("also published at", with each copy's source address), and every paragraph
+only a dropped copy has is appended to the page: nothing is lost.
+"""
+from __future__ import annotations
+
+import re
+import zlib
+from collections import defaultdict
+
+import numpy as np
+
+from .link import fold_map
+from .model import Collection, Document
+from .render import escape
+
+SHINGLE = 5  # characters
+PERMUTATIONS = 64
+BANDS, ROWS = 16, 4  # BANDS * ROWS == PERMUTATIONS; a pair at Jaccard 0.7 shares a band with p ≈ 0.98
+THRESHOLD = 0.7  # estimated Jaccard similarity of shingle sets that makes two documents one article
+MIN_SHINGLES = 40  # shorter texts are not compared
+_PRIME = (1 << 61) - 1
+_rng = np.random.default_rng(20211101)  # fixed: signatures are the same from build to build
+_A = _rng.integers(1, 1 << 31, size=PERMUTATIONS, dtype=np.uint64)
+_B = _rng.integers(0, 1 << 31, size=PERMUTATIONS, dtype=np.uint64)
+_NOISE = re.compile(r"[^\w]|_", re.UNICODE)
+
+
+def normalized(text: str) -> str:
+    return _NOISE.sub("", fold_map(text)[0])
+
+
+def _paragraph_texts(doc: Document) -> list[str]:
+    return [b.text for b in doc.blocks if b.kind in ("paragraph", "heading") and b.text.strip()]
+
+
+def signature(text: str) -> np.ndarray | None:
+    """MinHash of the text's character shingles, or None when it is too short to judge."""
+    shingles = {text[i:i + SHINGLE] for i in range(max(0, len(text) - SHINGLE + 1))}
+    if len(shingles) < MIN_SHINGLES:
+        return None
+    hashes = np.fromiter((zlib.crc32(s.encode("utf-8")) for s in shingles), dtype=np.uint64, count=len(shingles))
+    # (a·x + b) mod 2^32 per permutation; the minimum over shingles is the signature.
+    return ((np.outer(_A, hashes) + _B[:, None]) & np.uint64(0xFFFFFFFF)).min(axis=1)
+
+
+def clusters(docs: list[Document]) -> list[list[Document]]:
+    """Groups of two or more documents that are the same article."""
+    parent = list(range(len(docs)))
+
+    def find(i):
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    sigs = [signature(normalized("".join(_paragraph_texts(doc)))) for doc in docs]
+    buckets: dict[tuple, int] = {}
+    for i, sig in enumerate(sigs):
+        if sig is None:
+            continue
+        for band in range(BANDS):
+            key = (band, sig[band * ROWS:(band + 1) * ROWS].tobytes())
+            first = buckets.setdefault(key, i)
+            # Compare with the bucket's first member only: linear, and enough to join a cluster.
+            if first != i and find(first) != find(i) and float(np.mean(sigs[first] == sig)) >= THRESHOLD:
+                parent[find(i)] = find(first)
+    groups = defaultdict(list)
+    for i, doc in enumerate(docs):
+        groups[find(i)].append(doc)
+    return [g for g in groups.values() if len(g) > 1]
+
+
+def _fullness(doc: Document) -> tuple:
+    meta = doc.meta
+    return (sum(len(t) for t in _paragraph_texts(doc)), bool(meta.get("date")), bool(meta.get("source")),
+            sum(1 for k in ("author", "editor", "url") if meta.get(k)), [-ord(c) for c in doc.relpath])
+
+
+def _where(doc: Document) -> str:
+    meta = doc.meta
+    label = " ".join(str(meta[k]) for k in ("source", "date") if meta.get(k)) or doc.relpath
+    url = meta.get("url")
+    if url and re.match(r"https?://[^\s<>()\[\]]+$", str(url)):
+        return f"- [{escape(label)}](<{url}>) （{escape(doc.relpath)}）"
+    return f"- {escape(label)} （{escape(doc.relpath)}）"
+
+
+def merge_reprints(collection: Collection) -> Collection:
+    """The `reprints` stage: keep one page per article, list and keep what the other copies add."""
+    for group in clusters(collection.published):
+        keep = max(group, key=_fullness)
+        others = sorted((d for d in group if d is not keep), key=lambda d: d.relpath)
+        seen = {normalized(t) for t in _paragraph_texts(keep)}
+        whole = normalized("".join(_paragraph_texts(keep)))
+        extra = []
+        for doc in others:
+            doc.merged_into = keep.relpath
+            doc.warnings.append(f"reprint of {keep.relpath}: published once, on its page")
+            for text in _paragraph_texts(doc):
+                key = normalized(text)
+                if key and key not in seen and key not in whole:
+                    seen.add(key)
+                    extra.append(f"{escape(text)}（仅见于 {escape(doc.relpath)}）")
+        keep.appendix.append("## 同文转载\n\n本文也发表于：\n\n" + "\n".join([_where(keep)] + [_where(d) for d in others]))
+        if extra:
+            keep.appendix.append("## 其他版本独有的段落\n\n" + "\n\n".join(extra))
+        collection.warnings.append(f"reprints merged into {keep.relpath}: {', '.join(d.relpath for d in others)}")
+    return collection

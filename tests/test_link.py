@@ -1,0 +1,76 @@
+"""Citations become links: registry, folding, mention matching, cited pages, backlinks."""
+from __future__ import annotations
+
+from scrapedocs.link import Registry, find_mentions, fold, link_collection
+from scrapedocs.model import Block, Collection
+from scrapedocs.pipeline import build_collection
+
+from conftest import ROOT
+from helpers import make_doc
+
+
+def _doc(name, title, *paragraphs):
+    doc = make_doc("", name)
+    doc.meta = {"title": title}
+    doc.slug = name.split(".")[0]
+    doc.blocks = [Block("paragraph", p) for p in paragraphs]
+    return doc
+
+
+def test_folding_ignores_script_width_quotes_dashes_year_and_country_prefix():
+    assert fold("《知识产权强国建设纲要（2021—2035年）》") == fold("知识产权强国建设纲要(2021-2035)")
+    assert fold("“十四五”國家知識產權保護和運用規劃") == fold("十四五国家知识产权保护和运用规划")
+    assert fold("中华人民共和国专利法") == fold("专利法")
+
+
+def test_longest_title_wins_and_generic_short_names_link_only_where_defined():
+    a = _doc("a.txt", "甲", "国务院印发《关于强化知识产权保护的意见》（以下简称《意见》）。《意见》提出要求。")
+    b = _doc("b.txt", "乙", "《意见》是另一份文件的简称。")
+    reg = Registry.build([a, b], [])
+    auto = reg.automaton()
+    in_a = [a.blocks[0].text[m.start:m.end] for m in find_mentions(a.blocks[0].text, a, reg, auto)]
+    assert in_a == ["《关于强化知识产权保护的意见》", "《意见》", "《意见》"]  # the definition, then the use
+    assert find_mentions(b.blocks[0].text, b, reg, auto) == []
+
+
+def test_a_shorter_title_inside_a_longer_one_is_not_a_mention():
+    a = _doc("a.txt", "甲", "《专利法》修改。", "《关于〈专利法〉修改的说明》发布。")
+    reg = Registry.build([a], [])
+    auto = reg.automaton()
+    spans = [a.blocks[1].text[m.start:m.end] for m in find_mentions(a.blocks[1].text, a, reg, auto)]
+    assert spans == ["《关于〈专利法〉修改的说明》"]
+
+
+def test_ambiguous_alias_gets_no_link_and_a_report_line(monkeypatch):
+    import scrapedocs.link as link
+
+    monkeypatch.setattr(link, "load_aliases", lambda: [
+        {"title": "甲规划全文甲", "aliases": ["共同简称规划名"]},
+        {"title": "乙规划全文乙", "aliases": ["共同简称规划名"]},
+    ])
+    a = _doc("a.txt", "甲页面标题", "落实共同简称规划名的要求。")
+    collection = link_collection(Collection([a]))
+    assert a.blocks[0].links == []
+    assert any("ambiguous" in w for w in collection.warnings)
+
+
+def test_seeds_citations_reach_the_cited_pages():
+    collection = build_collection(ROOT / "seeds")
+    pages = {doc.relpath[:3]: doc for doc in collection.published}
+
+    def targets(key, needle):
+        doc = pages[key]
+        return {link.target for b in doc.blocks for link in b.links if needle in b.text[link.start:link.end]}
+
+    plan, outline = pages["001"].page, pages["002"].page
+    assert targets("000", "《“十四五”国家知识产权保护和运用规划》") == {plan}
+    assert targets("003", "“十四五”时期国家知识产权保护和运用规划") == {plan}
+    (cited,) = targets("000", "《知识产权强国建设纲要（2021—2035年）》")
+    assert cited.startswith("cited/") and outline in collection.pages[cited].replace("../", "")
+    assert targets("004", "知识产权强国战略纲要（2021-2035）") == {cited}
+    # Each cited page links back to its citers.
+    assert "000_29e46c3a256b3124.md" in pages["001"].markdown.split("## 被引用", 1)[1]
+    back = pages["002"].markdown.split("## 被引用", 1)[1]
+    assert "000_29e46c3a256b3124.md" in back and "004_991a9348aedf864f.md" in back
+    # Documents the collection does not hold are the collector's to-do list.
+    assert "专利审查指南" in collection.pages["cited/index.md"].split("尚未收录", 1)[1]
