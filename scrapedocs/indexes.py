@@ -23,6 +23,7 @@ import yaml
 
 from .model import Collection, Document
 from .render import escape
+from .restore import HAN
 
 INDEXES = "indexes"
 LEXICON = Path(__file__).resolve().parent / "data" / "lexicon.yml"
@@ -44,7 +45,7 @@ SURNAMES = set(
 )
 _TITLE = "总书记|书记|主席|总理|副总理|部长|副部长|局长|副局长|司长|副司长|主任|副主任|院长|副院长|处长|厅长|教授|研究员|记者|编辑|同志|委员|代表|会长|秘书长|总裁|董事长|专家"
 _SPEECH = "说|表示|指出|强调|认为|介绍|提出|要求|主持|出席|会见|接受"
-_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[A-Za-z][A-Za-z\-]+")
+_HAN_RUN = re.compile(f"[{HAN}]+|[A-Za-z][A-Za-z\\-]+")
 
 
 def _rel(target: str, page: str) -> str:

@@ -36,6 +36,7 @@ import yaml
 
 from .model import Block, Collection, Document, Link
 from .render import escape
+from .restore import to_simplified
 
 CITED = "cited"  # generated folder: one page per cited document
 ALIASES_FILE = Path(__file__).resolve().parent.parent / "aliases.yml"
@@ -65,16 +66,6 @@ _DEFINE = re.compile(
 
 # --------------------------------------------------------------------------- folding
 
-@lru_cache(maxsize=1)
-def _t2s():
-    try:
-        from opencc import OpenCC
-
-        return OpenCC("t2s").convert
-    except Exception:  # pragma: no cover - OpenCC is a dependency
-        return lambda s: s
-
-
 @lru_cache(maxsize=65536)
 def _fold_char(c: str) -> str:
     if c in QUOTES or c in OPEN or c in CLOSE or c.isspace() or c == "\u200b":
@@ -90,7 +81,7 @@ def fold_map(text: str) -> tuple[str, list[int]]:
     >>> fold_map("《知识产权强国建设纲要（2021—2035年）》")[0]
     '知识产权强国建设纲要(2021-2035)'
     """
-    simple = _t2s()(text)
+    simple = to_simplified(text)
     if len(simple) != len(text):  # a phrase conversion changed the length: keep positions exact
         simple = text
     out: list[str] = []

@@ -20,7 +20,7 @@ from .clean import clean
 from .extract import extract
 from .indexes import build_indexes
 from .link import link_collection
-from .model import Collection, Document
+from .model import Collection
 from .read import find_sources, read
 from .render import render
 from .reprints import merge_reprints

@@ -12,6 +12,7 @@ import re
 import yaml
 
 from .model import META_KEYS, Block, Document
+from .restore import HAN
 
 # Characters Markdown (with the extensions the site uses) treats as syntax anywhere in a line.
 _INLINE = re.compile(r"([\\`*_\[\]{}|~^])")
@@ -49,7 +50,7 @@ def front_matter(meta: dict) -> str:
     return f"---\n{dumped}---\n"
 
 
-_HAN_AFTER = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_HAN_AFTER = re.compile(f"[{HAN}]")
 
 
 def linked_text(block: Block, page: str, refs: dict | None = None) -> str:
