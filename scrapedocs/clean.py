@@ -37,7 +37,7 @@ _SENTENCE_END_RE = re.compile(r"[。.!?;:…][”\"’)]?\s*$")
 
 OUTLINE_HEADING = re.compile(
     r"^\s*(?:[一二三四五六七八九十百]+、|\([一二三四五六七八九十百]+\)|"
-    rf"第[一二三四五六七八九十百零〇\d]+[章节編编部分])"
+    r"第[一二三四五六七八九十百零〇\d]+[章节編编部分])"
 )
 # A short parenthesised line ending the article: (完), (记者 孙自法), (本报记者 ...).
 TRAILER = re.compile(r"^[(\[]\s*[^()\[\]]{1,24}[)\]]$")
