@@ -18,7 +18,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, fields
-from functools import lru_cache
+from functools import lru_cache, wraps
 
 import ftfy
 from opencc import OpenCC
@@ -33,6 +33,19 @@ CJK_PUNCT = "，。、；：！？“”‘’《》〈〉「」『』【】（�
 
 _T2S = OpenCC("t2s")
 _S2T = OpenCC("s2t")
+_HAN_RE = re.compile(f"[{HAN}]")
+
+
+def _per_line(repair: Callable[[str], str]) -> Callable[[str], str]:
+    """Apply a line repair to each line of `text` alone: one output line per input line."""
+
+    @wraps(repair)
+    def each_line(text: str) -> str:
+        if "\n" not in text:
+            return repair(text)
+        return "\n".join(repair(line) for line in text.split("\n"))
+
+    return each_line
 
 
 # ---------------------------------------------------------------- encoding debris
@@ -47,20 +60,22 @@ _LATIN1_HIGH = re.compile("[\u00a1-\u00ff]")
 def _gbk_read_as_latin1(text: str) -> str:
     """GBK bytes decoded as Latin-1 ('ÖªÊ¶²úÈ¨'), a case ftfy leaves alone."""
     high = len(_LATIN1_HIGH.findall(text))
-    if high < 4 or re.search(f"[{HAN}]", text):
+    if high < 4 or _HAN_RE.search(text):
         return text
     try:
         decoded = text.encode("latin-1").decode("gb18030")
     except (UnicodeEncodeError, UnicodeDecodeError):
         return text
-    return decoded if len(re.findall(f"[{HAN}]", decoded)) * 4 >= high else text
+    return decoded if len(_HAN_RE.findall(decoded)) * 4 >= high else text
 
 
+@_per_line
 def fix_encoding_debris(text: str) -> str:
     """Mojibake, HTML entities and zero-width characters left by encoding steps.
 
     ftfy runs with `fix_character_width=False, uncurl_quotes=False`, so Chinese
-    full-width punctuation and curly quotes survive.
+    full-width punctuation and curly quotes survive; it only runs on lines
+    `ftfy.badness.is_bad` flags, so clean lines cost one regex scan.
 
     >>> fix_encoding_debris("知识产权&nbsp;保护\\u200b：â€œ")
     '知识产权\\xa0保护：“'
@@ -80,8 +95,9 @@ def fix_encoding_debris(text: str) -> str:
 
 # ---------------------------------------------------------------- pinyin annotations
 
-#: Letters of Hanyu Pinyin with tone marks, from pypinyin's own table (single code points only).
-TONE_LETTERS = "".join(sorted(ch for ch in phonetic_symbol if len(ch) == 1))
+#: Letters of Hanyu Pinyin with tone marks, from pypinyin's own table: every code point of
+#: its keys, so ê and the combining marks of ê̄ / m̄ count too (the table holds both forms).
+TONE_LETTERS = "".join(sorted({ch for key in phonetic_symbol for ch in key if not ch.isascii()}))
 _PINYIN = re.compile(rf"([{HAN}])[(（]([a-z{TONE_LETTERS}\u0300-\u036f]{{1,8}})[)）]")  # combining marks: decomposed tones
 
 
@@ -91,6 +107,7 @@ def readings(char: str) -> frozenset[str]:
     return frozenset(unicodedata.normalize("NFC", r) for r in pinyin(char, style=Style.TONE, heteronym=True)[0])
 
 
+@_per_line
 def strip_pinyin(text: str) -> str:
     """Drop a syllable in parentheses after a Han character when it is that character's reading.
 
@@ -116,13 +133,19 @@ def strip_pinyin(text: str) -> str:
 _LABELS = "来源|來源|作者|浏览|瀏覽|点击|點擊|阅读|閱讀|责任编辑|責任編輯|编辑|編輯|发布|發布|發佈|时间|時間|日期|字号|字號|记者|記者"
 _PLACEHOLDER_RULES = [
     (re.compile(r"^\s*\?+\s*$"), ""),                        # a line that is only "?"
-    (re.compile(r"(?<=\S) \?+ (?=\S)"), " > "),                # breadcrumb separator: 首頁 ? 資訊
-    (re.compile(r"(?<=[\]】|｜])\?+\s*|\s*\?+\s*(?=[\[【|｜])"), " "),  # toolbar items: [ 搜索 ]? [ 收藏 ]
-    (re.compile(r"(?<=\S)\?{2,}(?=\S)"), " "),                 # lost spaces: 2021-11-01??來源
-    (re.compile(rf"(?<=[\d\w])\?(?=(?:{_LABELS}))"), " "),     # one lost space before a field label
+    # Toolbar items: [ 搜索 ]? [ 收藏 ], 首页?|?关于. A "?" after a closing bracket counts only when
+    # another item follows (是吗[1]? stays); before "[" only when no word precedes (为什么?[1] stays).
+    (re.compile(r"(?<=[\]】])\s*\?+\s*(?=[\[【|｜])|(?<![?\s])\s*\?++\s*(?=[|｜])|(?<=[|｜])\s*\?+\s*"), " "),
+    (re.compile(r"(?<!\S)\?+\s*(?=[\[【])"), ""),
+    # Breadcrumb separator between short items: 首頁 ? 資訊 ? 政策
+    (re.compile(r"(?<!\S)([^\s\[\]【】]{1,24}) \?+ (?=[^\s\[\]【】]{1,24}(?!\S))"), r"\1 > "),
+    (re.compile(r"(?<=[^?\s])\?{2,}+(?=\S)"), " "),                 # lost spaces: 2021-11-01??來源
+    # One lost space before a field label that is followed by its colon: 2021-11-01?来源:新华网
+    (re.compile(rf"(?<=\w)\?(?=(?:{_LABELS})\w{{0,3}}[:：])"), " "),
 ]
 
 
+@_per_line
 def fix_placeholders(text: str) -> str:
     """Repair '?' that stands for a character lost in an encoding step.
 
@@ -131,6 +154,8 @@ def fix_placeholders(text: str) -> str:
 
     >>> fix_placeholders("首頁 ? 資訊"), fix_placeholders("2021-11-01??來源:中新社"), fix_placeholders("为什么?")
     ('首頁 > 資訊', '2021-11-01 來源:中新社', '为什么?')
+    >>> fix_placeholders("[ 搜索 ]? [ 收藏 ]"), fix_placeholders(" ? ")
+    ('[ 搜索 ] [ 收藏 ]', '')
     """
     if "?" not in text:
         return text
@@ -142,13 +167,18 @@ def fix_placeholders(text: str) -> str:
 # ---------------------------------------------------------------- punctuation
 
 _FULL_WIDTH = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？"}
+_URL_CHAR = rf"[^\s{HAN}{CJK_PUNCT}]"
+#: Spans whose ASCII marks are not punctuation: URLs (up to the first white space or Chinese,
+#: trailing sentence marks excluded), e-mail addresses and `inline code`.
 _PROTECTED = re.compile(
-    r"(?:https?|ftp)://\S+|www\.[\w.-]+\S*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|`[^`]*`"
+    rf"(?:(?:https?|ftp)://|www\.){_URL_CHAR}*[^\s{HAN}{CJK_PUNCT}.,;:!?'\"]"
+    r"|(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+|`[^`\n]*`"
 )
 _CHINESE_LEFT = re.compile(rf"[{HAN}{CJK_PUNCT}]")
 _PAREN_PAIR = re.compile(r"\(([^()]*)\)")
-_HAN_RE = re.compile(f"[{HAN}]")
 _LATIN_WORD = re.compile("[A-Za-z]+")
+_ASCII_MARKS = re.compile(r"[,;:!?()]")
+_NEXT_VISIBLE = re.compile(r"\s*(\S)")
 
 
 def _is_chinese(ch: str) -> bool:
@@ -163,8 +193,8 @@ def _punct_in_chinese(text: str, i: int, chinese_line: bool) -> bool:
         return False  # 1,105  10:30  2:1
     if _is_chinese(left):
         return True
-    right_text = text[i + 1:].lstrip()
-    if right_text and _is_chinese(right_text[0]) and not left.isalpha():
+    visible = _NEXT_VISIBLE.match(text, i + 1)
+    if visible and _is_chinese(visible[1]) and not left.isalpha():
         return True  # 19.2%,知识产权
     # In a Chinese sentence, a mark after a Latin word is Chinese too (Python,Java等),
     # unless it is set off English-style by a following space (Hello, world).
@@ -188,36 +218,47 @@ def _convert_pairs(text: str) -> str:
             return text
 
 
+_MASK = "\uffff"  # a noncharacter: stands for one protected span while marks are judged
+_SPACES_AFTER_MARK = " \u00a0"
+
+
 def _fix_marks(text: str, chinese_line: bool) -> str:
-    chars = list(text)
+    chars, skip_spaces = [], False
     for i, ch in enumerate(text):
+        if skip_spaces and ch in _SPACES_AFTER_MARK:
+            continue  # a full-width mark carries its own spacing: 来源: 中新社 → 来源：中新社
+        skip_spaces = False
         if ch in _FULL_WIDTH and _punct_in_chinese(text, i, chinese_line):
-            chars[i] = _FULL_WIDTH[ch]
+            chars.append(_FULL_WIDTH[ch])
+            skip_spaces = True
+        else:
+            chars.append(ch)
     return _convert_pairs("".join(chars))
 
 
+@_per_line
 def fix_punctuation(text: str) -> str:
     """ASCII , ; : ! ? ( ) in Chinese sentences back to their full-width forms.
 
     An upstream NFKC pass flattened them. Numbers (1,105; 10:30), URLs,
     e-mail addresses, code and English sentences keep ASCII punctuation.
+    Spaces after a mark made full-width go: the mark carries its own spacing.
 
     >>> fix_punctuation("印发《规划》,强调(十三)合作:https://a.cn/x,y")
     '印发《规划》，强调（十三）合作：https://a.cn/x,y'
     >>> fix_punctuation("China News Service, Beijing (2021-2035).")
     'China News Service, Beijing (2021-2035).'
     """
-    if not re.search(r"[,;:!?()]", text) or not re.search(f"[{HAN}]", text):
+    if not _ASCII_MARKS.search(text) or not _HAN_RE.search(text) or _MASK in text:
         return text
-    chinese_line = len(_HAN_RE.findall(text)) >= len(_LATIN_WORD.findall(text))
-    out, pos = [], 0
-    for m in _PROTECTED.finditer(text):
-        out.append(_fix_marks(text[pos:m.start()], chinese_line))
-        out.append(m[0])
-        pos = m.end()
-    out.append(_fix_marks(text[pos:], chinese_line))
-    # Segments were fixed apart; a mark just before a protected span was judged with its left side, which is enough.
-    return "".join(out)
+    spans = [m[0] for m in _PROTECTED.finditer(text)]
+    masked = _PROTECTED.sub(_MASK, text) if spans else text
+    chinese_line = len(_HAN_RE.findall(masked)) >= len(_LATIN_WORD.findall(masked))
+    fixed = _fix_marks(masked, chinese_line)
+    if spans:
+        parts = fixed.split(_MASK)
+        fixed = "".join(part + span for part, span in zip(parts, spans)) + parts[-1]
+    return fixed
 
 
 # ---------------------------------------------------------------- script
@@ -251,6 +292,7 @@ _INDENT = re.compile(r"^[\s\u3000\u00a0]+")
 _SPACES = re.compile(r"[ \u00a0\u2002-\u200a\u202f\u205f]{2,}|\u00a0")
 
 
+@_per_line
 def fix_whitespace(text: str) -> str:
     """Indents, NBSP and runs of spaces that only laid the text out on the page.
 
@@ -289,7 +331,14 @@ assert [f.name for f in fields(RestoreConfig)] == [name for name, _ in REPAIRS]
 
 
 def restore_and_explain(text: str, config: RestoreConfig = RestoreConfig()) -> tuple[str, list[str]]:
-    """The restored text and the names of the repairs that changed it, in order."""
+    """The restored text and the names of the repairs that changed it, in order.
+
+    `text` may hold one line or many; every repair works on each line alone,
+    so the output has exactly as many lines as the input.
+
+    >>> restore_and_explain("發(fā)布日期:2021??來源", RestoreConfig(script=True))
+    ('发布日期：2021 来源', ['pinyin', 'placeholders', 'punctuation', 'script'])
+    """
     applied = []
     for name, repair in REPAIRS:
         if getattr(config, name):

@@ -81,7 +81,7 @@ def test_numbers_urls_code_and_english_keep_ascii(text):
 
 
 def test_url_inside_a_chinese_sentence_is_left_alone():
-    assert fix_punctuation("见链接:https://a.cn/x,y,谢谢") == "见链接：https://a.cn/x,y,谢谢"
+    assert fix_punctuation("见链接:https://a.cn/x,y,谢谢") == "见链接：https://a.cn/x,y，谢谢"
 
 
 # ---- script
@@ -138,3 +138,105 @@ def test_marks_between_latin_words_follow_the_sentence_language():
     assert fix_punctuation("使用Python,Java等语言") == "使用Python，Java等语言"
     assert fix_punctuation("他说Hello, world然后走了") == "他说Hello, world然后走了"
     assert fix_punctuation("the Outline (纲要) is here, ok") == "the Outline (纲要) is here, ok"
+
+
+# ---- more cases, one per rule of the brief
+
+def test_tone_letters_come_from_pypinyin_and_cover_both_unicode_blocks():
+    from scrapedocs.restore import TONE_LETTERS
+
+    for letter in "àáèéìíòóùúü" + "āǎēěīǐōǒūǔǖǘǚǜ":
+        assert letter in TONE_LETTERS
+
+
+@pytest.mark.parametrize("garbled, restored", [
+    ("產(cha\u030cn)權", "產權"),        # decomposed tone mark, compared after NFC
+    ("女(nǚ)士", "女士"),                 # ǚ, Latin Extended-B
+    ("國務(wù)院印發(fā)", "國務院印發"),
+])
+def test_pinyin_more_cases(garbled, restored):
+    assert strip_pinyin(garbled) == restored
+
+
+def test_pinyin_of_another_character_is_kept():
+    assert strip_pinyin("產(quán)權(chǎn)") == "產(quán)權(chǎn)"
+    assert strip_pinyin("中(zhōng)(TISC)") == "中(TISC)"
+
+
+@pytest.mark.parametrize("garbled, restored", [
+    ("當前位置: 首頁 ? 資訊 ? 政策法規 ? 理論與實踐 ? 正文", "當前位置: 首頁 > 資訊 > 政策法規 > 理論與實踐 > 正文"),
+    ("發布日期:2021-11-01??來源:中新社??作者:孫自法??瀏覽次數:1105",
+     "發布日期:2021-11-01 來源:中新社 作者:孫自法 瀏覽次數:1105"),
+    ("[ 資訊搜索 ]? [ 加入收藏 ]? [ 打印本文 ]? [ 關閉窗口 ]", "[ 資訊搜索 ] [ 加入收藏 ] [ 打印本文 ] [ 關閉窗口 ]"),
+    ("[ 搜索 ] ? [ 收藏 ]", "[ 搜索 ] [ 收藏 ]"),         # toolbar, not a breadcrumb "]>["
+    ("首页?|?关于我们", "首页 | 关于我们"),
+    ("2021-11-01?责任编辑:张三", "2021-11-01 责任编辑:张三"),
+    ("  ??  ", ""),
+])
+def test_placeholders_more_cases(garbled, restored):
+    assert fix_placeholders(garbled) == restored
+
+
+@pytest.mark.parametrize("text", [
+    "是这样吗[1]?",            # a question mark before a footnote or after one stays
+    "为什么?[1]",
+    "你是作者?作者说不是",      # a label word without its colon is not a metadata field
+    "这是一个非常非常非常非常非常非常非常非常非常非常长的问题 ? 回答",  # not short breadcrumb items
+])
+def test_placeholders_leave_real_question_marks(text):
+    assert fix_placeholders(text) == text
+
+
+@pytest.mark.parametrize("flat, restored", [
+    ("来源: 中新社", "来源：中新社"),                  # a full-width mark carries its own spacing
+    ("邮箱: a.b@qq.com,欢迎来信", "邮箱：a.b@qq.com，欢迎来信"),
+    ("工作时间:周一至周五,8:00-18:00,节假日休息", "工作时间：周一至周五，8:00-18:00，节假日休息"),
+    ("见 www.example.cn/a,b。", "见 www.example.cn/a,b。"),
+    ("他说:“好!”", "他说：“好！”"),
+])
+def test_punctuation_more_cases(flat, restored):
+    assert fix_punctuation(flat) == restored
+
+
+@pytest.mark.parametrize("text", [
+    "Deepen cooperation in the “Belt and Road Initiative”, build a platform.",
+    "China’s intellectual property power country also includes: building",
+    "知识产权，保护。“《纲要》”（完）",
+])
+def test_english_and_full_width_text_is_untouched(text):
+    assert restore(text) == text
+
+
+def test_encoding_debris_leaves_full_width_forms_and_clean_text_alone():
+    for text in ["２０２１年，“知识产权”！", "【资讯】「引号」『书名』", "Plain ASCII, nothing to do."]:
+        assert fix_encoding_debris(text) == text
+    assert restore("知识&nbsp;&nbsp;产权") == "知识 产权"
+    assert fix_encoding_debris("a\u200cb\u200dc\u2060d") == "abcd"
+
+
+def test_whitespace_rules():
+    assert fix_whitespace("\u3000\u3000  \u00a0正文") == "正文"
+    assert fix_whitespace("a \u00a0 b\t") == "a b"
+    assert fix_whitespace("\u00a0") == ""
+
+
+def test_multi_line_input_is_repaired_line_by_line():
+    text = "首頁 ? 資訊\n?\n發(fā)布:2021??來源\n  English, kept.  \n"
+    restored, applied = restore_and_explain(text)
+    assert restored == "首頁 > 資訊\n\n發布：2021 來源\nEnglish, kept.\n"
+    assert applied == ["pinyin", "placeholders", "punctuation", "whitespace"]
+    for repair in (fix_encoding_debris, strip_pinyin, fix_placeholders, fix_punctuation, fix_whitespace):
+        assert repair(text).count("\n") == text.count("\n")
+
+
+def test_config_lists_the_repairs_in_order():
+    from dataclasses import fields
+
+    from scrapedocs.restore import REPAIRS
+
+    assert [name for name, _ in REPAIRS] == [
+        "encoding", "pinyin", "placeholders", "punctuation", "script", "whitespace"]
+    assert [f.name for f in fields(RestoreConfig)] == [name for name, _ in REPAIRS]
+    assert RestoreConfig().script is False
+    with pytest.raises(AttributeError):
+        RestoreConfig().pinyin = False
