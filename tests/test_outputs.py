@@ -1,0 +1,391 @@
+"""The offline bundle and the PDF, checked the way a reader uses them (issue #5).
+
+One module-scoped build of the committed docs/ (offline bundle + PDF, into a temporary
+folder) serves every test. The bundle is unpacked and opened from file:// in headless
+Chromium, where it must search; the PDF is read with poppler (pdftotext, pdffonts,
+pdftoppm) and pypdf (outline, links).
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import zipfile
+from datetime import date
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+import yaml
+
+from conftest import ROOT
+from test_site_browser import CHROMIUM, CHROMIUM_ARGS, _require_chromium
+
+QUERY = "知识产权"
+SHIM = ROOT / "overrides" / "assets" / "javascripts" / "iframe-worker" / "shim.js"
+
+
+def _require(tool: str) -> None:
+    if shutil.which(tool) is None:
+        message = f"{tool} is missing (Debian: apt-get install poppler-utils)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+
+
+def front_matter(md: Path) -> dict:
+    text = md.read_text(encoding="utf-8")
+    if not text.startswith("---\n"):
+        return {}
+    return yaml.safe_load(text[4:].partition("\n---\n")[0]) or {}
+
+
+def page_title(md: Path) -> str:
+    """A page's title as MkDocs gives it: front matter, else its first `# ` heading."""
+    title = front_matter(md).get("title")
+    if title:
+        return str(title)
+    m = re.search(r"^# (.+)$", md.read_text(encoding="utf-8"), re.M)
+    return m.group(1).strip() if m else ""
+
+
+def squeeze(text: str) -> str:
+    """Text without whitespace: PDF text extraction breaks lines where the layout did."""
+    return re.sub(r"\s+", "", text)
+
+
+def pdf_documents() -> list[Path]:
+    """The pages the PDF must hold, in MkDocs' navigation order: all but the home page."""
+    docs = ROOT / "docs"
+    pages = [p for p in docs.rglob("*.md") if not p.name.startswith("_") and p != docs / "index.md"]
+    return sorted(pages, key=lambda p: [(part != "index.md", part) for part in p.relative_to(docs).parts])
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """`outputs.publish` of the committed docs/: the zip and the PDF."""
+    _require_chromium()
+    from scrapedocs import outputs
+
+    try:
+        outputs.check_pdf_dependencies()
+    except outputs.OutputError as e:
+        if os.environ.get("CI"):
+            pytest.fail(str(e))
+        pytest.skip(str(e))
+    dist = tmp_path_factory.mktemp("dist")
+    files = outputs.publish(ROOT / "mkdocs.yml", ROOT / "docs", dist, offline=True, pdf=True)
+    zips = [f for f in files if f.suffix == ".zip"]
+    pdfs = [f for f in files if f.suffix == ".pdf"]
+    assert len(zips) == 1 and len(pdfs) == 1, files
+    return {"zip": zips[0], "pdf": pdfs[0], "dist": dist}
+
+
+# --- the offline bundle ---------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def bundle(built, tmp_path_factory) -> Path:
+    """The zip unpacked; the folder holding index.html."""
+    target = tmp_path_factory.mktemp("unpacked")
+    with zipfile.ZipFile(built["zip"]) as zf:
+        zf.extractall(target)
+    tops = [p for p in target.iterdir()]
+    assert len(tops) == 1 and tops[0].is_dir(), f"the zip should hold one folder, not {tops}"
+    assert tops[0].name == built["zip"].stem
+    return tops[0]
+
+
+def test_bundle_is_the_offline_build(bundle):
+    assert (bundle / "index.html").is_file()
+    assert (bundle / "search" / "search_index.js").read_text(encoding="utf-8").startswith("var __index =")
+    assert (bundle / "assets" / "javascripts" / "iframe-worker" / "shim.js").read_bytes() == SHIM.read_bytes()
+    pages = list(bundle.rglob("*.html"))
+    assert len(pages) > 5
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        assert "unpkg.com" not in text and "iframe-worker/shim\"" not in text, page
+        # use_directory_urls is off: links name .html files, never folders
+        for href in re.findall(r'href="([^"#?]+)', text):
+            if not urlsplit(href).scheme and href.endswith("/"):
+                pytest.fail(f"{page.relative_to(bundle)} links to a folder: {href}")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    _require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def _open(browser, url: str):
+    context = browser.new_context(viewport={"width": 1400, "height": 900}, locale="zh-CN")
+    page = context.new_page()
+    log = {"external": [], "errors": []}
+
+    def route(r):
+        if r.request.url.startswith(("file:", "data:", "about:", "blob:")):
+            r.continue_()
+        else:  # no network: anything else is a failure of the bundle
+            log["external"].append(r.request.url)
+            r.abort()
+
+    page.route("**/*", route)
+    page.on("pageerror", lambda e: log["errors"].append(str(e)))
+    page.goto(url, wait_until="load")
+    return context, page, log
+
+
+def _type_query(page, query: str, timeout: int) -> None:
+    box = page.locator("input.md-search__input")
+    box.click()
+    page.wait_for_function(
+        "() => document.querySelector('.md-search-result__meta').textContent.trim() === '键入以开始搜索'",
+        timeout=20_000,
+    )
+    box.press_sequentially(query, delay=20)
+    box.press("End")
+    page.wait_for_function(
+        "() => /结果/.test(document.querySelector('.md-search-result__meta').textContent)", timeout=timeout,
+    )
+
+
+def test_bundle_searches_from_file_url(bundle, browser):
+    context, page, log = _open(browser, (bundle / "index.html").as_uri())
+    try:
+        _type_query(page, QUERY, 20_000)
+        summary = page.locator(".md-search-result__meta").inner_text()
+        count = int((re.search(r"\d+", summary) or ["0"])[0])
+        assert count > 0, summary
+        results = page.locator(".md-search-result__list a.md-search-result__link")
+        hrefs = results.evaluate_all("links => links.map(a => a.href)")
+        assert hrefs and all(h.startswith("file://") for h in hrefs), hrefs
+        first = Path(unquote(urlsplit(hrefs[0]).path))
+        assert first.is_file() and first.suffix == ".html", hrefs[0]
+        results.first.click()
+        page.wait_for_load_state("load")
+        assert unquote(urlsplit(page.url).path) == str(first)
+        body = page.locator("article").inner_text()
+        assert QUERY in body, f"{page.url} does not contain {QUERY}"
+        # a link between pages works from file:// too: back to the home page through the header
+        page.locator("a.md-header__button.md-logo").click()
+        page.wait_for_load_state("load")
+        assert unquote(urlsplit(page.url).path) == str(bundle / "index.html")
+    finally:
+        context.close()
+    assert not log["external"], f"the bundle requested other hosts: {log['external']}"
+    assert not log["errors"], f"JavaScript errors: {log['errors']}"
+
+
+def test_without_the_shim_search_fails_from_file_url(bundle, browser, tmp_path):
+    """The control: the same bundle minus the shim cannot search from file://."""
+    copy = tmp_path / "bundle"
+    shutil.copytree(bundle, copy)
+    (copy / "assets" / "javascripts" / "iframe-worker" / "shim.js").unlink()
+    context, page, _ = _open(browser, (copy / "index.html").as_uri())
+    try:
+        page.wait_for_timeout(2_000)
+        box = page.locator("input.md-search__input")
+        if box.is_visible():  # Material hides the search box when its worker cannot start
+            box.click()
+            box.press_sequentially(QUERY, delay=20)
+            box.press("End")
+            page.wait_for_timeout(3_000)
+            assert "结果" not in page.locator(".md-search-result__meta").inner_text()
+    finally:
+        context.close()
+
+
+# --- the PDF --------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def pdf_text(built) -> list[str]:
+    """pdftotext of each page (pdftotext ends each page with a form feed)."""
+    _require("pdftotext")
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(built["pdf"]), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    return text.split("\f")[:-1]
+
+
+def test_pdf_holds_every_document_title(pdf_text):
+    text = squeeze("".join(pdf_text))
+    documents = pdf_documents()
+    assert documents
+    missing = [str(p.relative_to(ROOT)) for p in documents if squeeze(page_title(p)) not in text]
+    assert not missing, f"titles missing from the PDF: {missing}"
+
+
+def test_pdf_cover(pdf_text):
+    cover = pdf_text[0]
+    articles = [p for p in pdf_documents() if p.parent.name == "articles"]
+    assert "知识产权政策文库" in cover
+    assert re.search(rf"文档数\s*{len(articles)}\b", cover), cover
+    assert date.today().isoformat() in cover, cover
+
+
+def test_pdf_contents_give_the_right_pages(pdf_text):
+    """Each line of the contents names a document and the page it starts on; check that page."""
+    toc = "\n".join(pdf_text[1:4])
+    assert "目录" in toc
+    checked, flat, at = 0, squeeze(toc), 0
+    for md in pdf_documents():  # in the contents' order
+        title = page_title(md)
+        m = re.compile(re.escape(squeeze(title)) + r"(?:\d{4}-\d{2}-\d{2})?(\d+)").search(flat, at)
+        assert m, f"{title} and its page number are not in the contents"
+        at, number = m.end(), int(m.group(1))
+        assert 1 < number <= len(pdf_text)
+        assert squeeze(title) in squeeze(pdf_text[number - 1]), f"{title} is not on page {number}"
+        checked += 1
+    assert checked == len(pdf_documents())
+
+
+def test_pdf_running_footer_numbers_pages(pdf_text):
+    total = len(pdf_text)
+    for number in (2, total // 2, total):
+        assert f"第 {number} 页 / 共 {total} 页" in pdf_text[number - 1], pdf_text[number - 1][-200:]
+    assert "第 1 页" not in pdf_text[0], "the cover has no footer"
+
+
+def test_pdf_embeds_a_simplified_chinese_font(built):
+    _require("pdffonts")
+    out = subprocess.run(["pdffonts", str(built["pdf"])], capture_output=True, text=True, check=True).stdout
+    rows = [line.split() for line in out.splitlines()[2:] if line.strip()]
+    assert rows
+    cjk = [row for row in rows if "NotoSansCJKsc" in row[0]]
+    assert cjk, out
+    for row in rows:  # name, type…, emb, sub, uni, object id, generation
+        assert row[-5] == "yes", f"not embedded: {row}"
+    assert all("Type 3" not in " ".join(row) for row in rows), f"Type 3 (unnamed) fonts:\n{out}"
+
+
+def test_pdf_outline_lists_every_document_and_its_headings(built):
+    from scrapedocs.outputs import outline
+
+    entries = outline(built["pdf"])
+    tops = [squeeze(title) for depth, title, _ in entries if depth == 0]
+    titles = [squeeze(page_title(p)) for p in pdf_documents()]
+    assert sorted(tops) == sorted(titles)
+    assert any(depth > 0 for depth, _, _ in entries), "no heading under any document"
+    markdown = {plain(h) for p in pdf_documents()
+                for h in re.findall(r"^#{2,6} (.+?)\s*$", p.read_text(encoding="utf-8"), re.M)}
+    nested = {squeeze(title) for depth, title, _ in entries if depth > 0}
+    assert markdown and not markdown - nested, f"headings missing from the outline: {sorted(markdown - nested)[:5]}"
+    doubled = [t for _, t, _ in entries if len(t) % 2 == 0 and t[:len(t) // 2] == t[len(t) // 2:]]
+    assert not doubled, f"outline entries with their text repeated: {doubled}"
+
+
+def plain(markdown: str) -> str:
+    """A Markdown heading's text: links, emphasis, attribute lists and escapes removed."""
+    text = re.sub(r"\s*\{[^}]*\}\s*$", "", markdown)
+    text = re.sub(r"!?\[([^]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"[*_`]|\\(?=.)", "", text)
+    return squeeze(text)
+
+
+def test_pdf_links_between_documents(built):
+    """Links inside the PDF go to the page where their target document starts."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(str(built["pdf"]))
+    dests = reader.named_destinations
+    internal = external = 0
+    for page in reader.pages:
+        for annot in page.get("/Annots") or []:
+            annot = annot.get_object()
+            if annot.get("/Subtype") != "/Link":
+                continue
+            if "/Dest" in annot:
+                name = str(annot["/Dest"])
+                assert name in dests, f"link to a missing destination {name}"
+                internal += 1
+            elif "/A" in annot and annot["/A"].get("/S") == "/URI":
+                external += 1
+    # the contents link every document; the articles link cited documents and each other
+    assert internal > 2 * len(pdf_documents()), internal
+    article_links = [p for p in pdf_documents() if p.parent.name == "articles"]
+    assert article_links
+
+
+def _ink(png: Path) -> float:
+    from PIL import Image
+
+    image = Image.open(png).convert("L")
+    dark = sum(image.histogram()[:200])
+    return dark / (image.width * image.height)
+
+
+def test_cover_and_a_body_page_are_not_blank(built, pdf_text, tmp_path):
+    _require("pdftoppm")
+    first = next(i for i, text in enumerate(pdf_text) if i > 0 and "发布日期" in text) + 1
+    inks = {}
+    for number in (1, first):
+        prefix = tmp_path / f"page{number}"
+        subprocess.run(["pdftoppm", "-png", "-r", "40", "-singlefile", "-f", str(number), "-l", str(number),
+                        str(built["pdf"]), str(prefix)], check=True)
+        inks[number] = _ink(prefix.with_suffix(".png"))
+    assert inks[1] > 0.003, f"the cover looks blank: {inks}"
+    assert inks[first] > 0.02, f"page {first} looks blank: {inks}"
+
+
+# --- the command line and the shim ----------------------------------------------------------
+
+def _run_pdf(tmp_path, **env) -> subprocess.CompletedProcess:
+    docs = tmp_path / "docs"
+    shutil.copytree(ROOT / "docs", docs)
+    cmd = [sys.executable, "build_docs.py", "--no-site", "--pdf", "--docs", str(docs),
+           "--report", str(tmp_path / "report.json"), "--dist", str(tmp_path / "dist")]
+    return subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, env={**os.environ, **env}, timeout=300)
+
+
+def test_missing_chromium_says_what_to_install(tmp_path):
+    done = _run_pdf(tmp_path, CHROMIUM=str(tmp_path / "no-such-chromium"))
+    assert done.returncode == 3, done.stderr
+    assert "apt-get install chromium" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert not (tmp_path / "dist").exists()
+
+
+def test_missing_font_says_what_to_install(tmp_path):
+    if shutil.which("fc-match") is None:
+        pytest.skip("fontconfig's fc-match is missing")
+    conf = tmp_path / "fonts.conf"
+    conf.write_text('<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd">'
+                    f"<fontconfig><dir>{tmp_path / 'none'}</dir><cachedir>{tmp_path / 'cache'}</cachedir>"
+                    "</fontconfig>", encoding="utf-8")
+    done = _run_pdf(tmp_path, CHROMIUM=sys.executable, FONTCONFIG_FILE=str(conf))
+    assert done.returncode == 3, done.stderr
+    assert "fonts-noto-cjk" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_shim_is_the_pinned_npm_package():
+    """The committed shim is iframe-worker's shim/index.js at the version package.json pins."""
+    package = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))
+    lock = json.loads((ROOT / "package-lock.json").read_text(encoding="utf-8"))
+    version = package["dependencies"]["iframe-worker"]
+    assert lock["packages"]["node_modules/iframe-worker"]["version"] == version
+    assert f"iframe-worker {version}" in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert (SHIM.parent / "LICENSE").is_file()
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+    assert "assets/javascripts/iframe-worker/shim.js" in config["extra"]["polyfills"]
+    installed = ROOT / "node_modules" / "iframe-worker"
+    if not installed.is_dir():
+        message = "node_modules/ is missing: run `npm ci` (make test-deps does)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    assert json.loads((installed / "package.json").read_text(encoding="utf-8"))["version"] == version
+    assert (installed / "shim" / "index.js").read_bytes() == SHIM.read_bytes()
+
+
+class _Loader(yaml.SafeLoader):
+    """Reads mkdocs.yml's custom tags (!ENV, !relative) as plain values."""
+
+
+_Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
