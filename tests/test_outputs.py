@@ -21,8 +21,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 import yaml
 
-from conftest import ROOT
-from test_site_browser import CHROMIUM, CHROMIUM_ARGS, _require_chromium
+from conftest import ROOT, require_chromium
 
 QUERY = "知识产权"
 SHIM = ROOT / "overrides" / "assets" / "javascripts" / "iframe-worker" / "shim.js"
@@ -67,7 +66,7 @@ def pdf_documents() -> list[Path]:
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     """`outputs.publish` of the committed docs/: the zip and the PDF."""
-    _require_chromium()
+    require_chromium()
     from scrapedocs import outputs
 
     try:
@@ -111,17 +110,6 @@ def test_bundle_is_the_offline_build(bundle):
         for href in re.findall(r'href="([^"#?]+)', text):
             if not urlsplit(href).scheme and href.endswith("/"):
                 pytest.fail(f"{page.relative_to(bundle)} links to a folder: {href}")
-
-
-@pytest.fixture(scope="module")
-def browser():
-    _require_chromium()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 def _open(browser, url: str):

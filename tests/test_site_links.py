@@ -16,7 +16,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from conftest import ROOT  # noqa: E402
-from test_site_browser import QuietHandler, _require_chromium, _search, browser, page_texts  # noqa: E402,F401
+from test_site_browser import QuietHandler, _search, page_texts  # noqa: E402
 
 pytestmark = pytest.mark.browser
 
