@@ -5,7 +5,7 @@ Not a test: timings depend on the machine. Copies of the seeds are merged by the
 (the same article twice is a reprint, published once), so the large run does not go through
 the converter: it copies the committed docs/ and adds each article page N/5 - 1 more times
 under a new name and title. Both runs then time, in a fresh process each, the site build
-(`mkdocs build --strict`) and `scrapedocs.outputs.publish` (offline build + zip, PDF in two
+(`mkdocs build --strict`) and `scrapedocs.publish.dist.publish` (offline build + zip, PDF in two
 Chromium passes), and print the PDF's pages and the sizes of the outputs.
 Usage: python benchmarks/bench_outputs.py [--documents 1000] [--no-pdf] [--no-offline]
 """
@@ -23,7 +23,8 @@ ROOT = Path(__file__).resolve().parent.parent
 STEP = """
 import sys
 from pathlib import Path
-from scrapedocs import outputs, publish
+from scrapedocs import publish
+from scrapedocs.publish import dist as outputs
 docs, work, what = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
 if what == "site":
     publish.build_site(Path("mkdocs.yml"), docs, work / "site", "1600000000")

@@ -36,7 +36,7 @@ sys.path.insert(0, str(ROOT))
 
 from scrapedocs.pipeline import PIPELINE, convert  # noqa: E402
 from scrapedocs.model import Collection  # noqa: E402
-from scrapedocs.read import decode, read  # noqa: E402
+from scrapedocs.read import decode, load_source  # noqa: E402
 from scrapedocs.restore import to_simplified  # noqa: E402
 
 DEVSET = ROOT / "tests" / "fixtures" / "devset"
@@ -72,7 +72,7 @@ def scrapedocs_on(name: str, suffix: str) -> tuple[str, dict]:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / f"{name}{suffix}"
         path.write_bytes(source_bytes(name, suffix))
-        collection = convert(Collection([read(path, Path(tmp))]), [s for s in PIPELINE if s.name != "render"])
+        collection = convert(Collection([load_source(path, Path(tmp))]), [s for s in PIPELINE if s.name != "render"])
         doc = collection.docs[0]
     if doc.error:
         return "", {}

@@ -94,7 +94,7 @@ def build_command(args: argparse.Namespace) -> int:
         print(f"error: input folder {args.input} does not exist", file=sys.stderr)
         return 2
     if args.pdf and not args.check:  # fail before the conversion, not after it
-        from .outputs import OutputError, check_pdf_dependencies
+        from .publish.pdf import OutputError, check_pdf_dependencies
 
         try:
             check_pdf_dependencies()
@@ -128,7 +128,7 @@ def build_command(args: argparse.Namespace) -> int:
         publish.build_site(args.config, args.docs, args.site, publish.source_date_epoch(collection))
         print(f"site built in {args.site}")
     if args.offline or args.pdf:
-        from . import outputs
+        from .publish import dist as outputs
 
         try:
             written = outputs.publish(args.config, args.docs, args.dist, offline=args.offline, pdf=args.pdf,

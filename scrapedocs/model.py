@@ -13,10 +13,15 @@ from pathlib import Path
 #: The folder under docs/ that the converter owns: every file in it is generated.
 GENERATED = "articles"
 
+#: Reasons given to lines outside the article that match no chrome pattern.
+BEFORE, AFTER = "before the article", "after the article"
+
 #: Front-matter keys, in the order they are written. A scorer reads them.
 META_KEYS = (
-    "source_file", "title", "date", "source", "author", "editor", "url",
-    "lang", "description", "original_script", "tags",
+    "source_file", "title", "date",
+    # An official document's own metadata (文号, 发文机关, 文种, 成文日期, 施行日期, 时效性, 节选).
+    "doc_number", "issuer", "doc_type", "written_date", "effective_date", "validity", "excerpt",
+    "source", "author", "editor", "url", "lang", "description", "original_script", "tags",
 )
 
 
@@ -56,6 +61,8 @@ class Document:
 
     path: Path  # the input file
     relpath: str  # its path relative to the input folder, with "/" separators
+    data: bytes = b""  # the source's bytes, until the read stage decodes them
+    sidecar: tuple[str, bytes] | None = None  # (file name, bytes) of the sidecar beside the source
     raw: str = ""  # decoded text
     lines: list[Line] = field(default_factory=list)
     meta: dict = field(default_factory=dict)

@@ -8,7 +8,6 @@ and is reported instead of published.
 """
 from __future__ import annotations
 
-import re
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -21,11 +20,12 @@ from .extract import extract
 from .indexes import build_indexes
 from .link import link_collection
 from .model import Collection
-from .read import find_sources, read
+from .read import decode_source, find_sources, load_source
 from .render import render
 from .reprints import merge_reprints
 from .restore import restore_document
 from .sidecar import apply_sidecar
+from .slugs import assign_slugs
 from .structure import structure
 
 
@@ -36,25 +36,8 @@ class Stage:
     scope: str = "document"  # or "collection"
 
 
-def assign_slugs(collection: Collection) -> Collection:
-    """A stable, unique, URL-safe page name per document, from its file name.
-
-    A slug the user chose (in a sidecar) is kept, and claimed before the others.
-    """
-    chosen = [doc for doc in collection.published if doc.slug]
-    taken: set[str] = set()
-    for doc in chosen + [doc for doc in collection.published if not doc.slug]:
-        stem = doc.slug or doc.relpath.rsplit(".", 1)[0].lower()
-        base = re.sub(r"[^a-z0-9_\-/]+", "-", stem).strip("-/") or "page"
-        slug, n = base, 2
-        while slug in taken:
-            slug, n = f"{base}-{n}", n + 1
-        taken.add(slug)
-        doc.slug = slug
-    return collection
-
-
 PIPELINE: list[Stage] = [
+    Stage("read", decode_source),
     Stage("clean", clean),
     Stage("restore", restore_document),
     Stage("extract", extract),
@@ -89,6 +72,6 @@ def build_collection(input_dir: Path, progress: bool | None = None) -> Collectio
     paths = list(find_sources(input_dir))
     if progress is None:
         progress = len(paths) >= PROGRESS_THRESHOLD and sys.stderr.isatty()
-    docs = [read(path, input_dir) for path in tqdm(paths, desc="read", unit="file", disable=not progress,
-                                                    file=sys.stderr, leave=False)]
+    docs = [load_source(path, input_dir) for path in tqdm(paths, desc="load", unit="file", disable=not progress,
+                                                           file=sys.stderr, leave=False)]
     return convert(Collection(docs), progress=progress)

@@ -16,7 +16,7 @@ from collections import defaultdict
 
 import numpy as np
 
-from .link import fold_map
+from .link.fold import fold_map
 from .model import Collection, Document
 from .render import escape
 

@@ -26,10 +26,7 @@ from pypinyin import Style, pinyin
 from pypinyin.phonetic_symbol import phonetic_symbol
 
 from .model import Document
-
-HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-#: Chinese punctuation that may stand next to Chinese text (opening and closing).
-CJK_PUNCT = "，。、；：！？“”‘’《》〈〉「」『』【】（）…—·"
+from .text import CJK_PUNCT, HAN
 
 _T2S = OpenCC("t2s")
 _S2T = OpenCC("s2t")

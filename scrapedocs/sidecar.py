@@ -8,25 +8,13 @@ that cannot be read is a warning on the document, never a failed build.
 from __future__ import annotations
 
 import re
-from pathlib import Path
-
 import yaml
 
-from .extract import parse_date
+from .extract.fields import parse_date
 from .model import Document
 
-SUFFIXES = (".yml", ".yaml")
 #: Keys a sidecar may not set: they describe the input, not the page.
 PROTECTED = {"source_file"}
-
-
-def sidecar_path(source: Path) -> Path | None:
-    """The sidecar of `source`, if there is one."""
-    for suffix in SUFFIXES:
-        candidate = source.with_suffix(suffix)
-        if candidate.is_file():
-            return candidate
-    return None
 
 
 def clean_slug(value: str) -> str:
@@ -39,11 +27,11 @@ def clean_slug(value: str) -> str:
     return re.sub(r"[^a-z0-9_\-/]+", "-", value).strip("-/")
 
 
-def load_sidecar(path: Path) -> dict:
-    """The mapping in a sidecar file; ValueError with the reason when it is not one."""
+def load_sidecar(data: bytes) -> dict:
+    """The mapping in a sidecar's bytes; ValueError with the reason when it is not one."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as err:
+        data = yaml.safe_load(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, yaml.YAMLError) as err:
         raise ValueError(f"{type(err).__name__}: {err}") from err
     if data is None:
         return {}
@@ -53,14 +41,14 @@ def load_sidecar(path: Path) -> dict:
 
 
 def apply_sidecar(doc: Document) -> Document:
-    """Override `doc.meta` (and `doc.slug`) with the sidecar beside its source."""
-    path = sidecar_path(doc.path)
-    if path is None:
+    """Override `doc.meta` (and `doc.slug`) with the sidecar beside its source (read with it)."""
+    if doc.sidecar is None:
         return doc
+    name, raw = doc.sidecar
     try:
-        data = load_sidecar(path)
+        data = load_sidecar(raw)
     except ValueError as err:
-        doc.warnings.append(f"sidecar {path.name} ignored: {err}")
+        doc.warnings.append(f"sidecar {name} ignored: {err}")
         return doc
     for key, value in data.items():
         key = str(key)

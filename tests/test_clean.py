@@ -1,4 +1,6 @@
-from scrapedocs.clean import best_segment, clean, fold
+from scrapedocs.clean import clean
+from scrapedocs.clean.chrome import fold
+from scrapedocs.clean.dump import best_segment
 
 from helpers import kept, make_doc
 

@@ -1,5 +1,6 @@
-from scrapedocs.clean import BEFORE
-from scrapedocs.extract import derived_title, extract, labelled_fields, parse_date
+from scrapedocs.extract import derived_title, extract
+from scrapedocs.extract.fields import labelled_fields, parse_date
+from scrapedocs.model import BEFORE
 
 from helpers import make_doc
 

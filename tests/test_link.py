@@ -42,7 +42,7 @@ def test_a_shorter_title_inside_a_longer_one_is_not_a_mention():
 
 
 def test_ambiguous_alias_gets_no_link_and_a_report_line(monkeypatch):
-    import scrapedocs.link as link
+    import scrapedocs.link as link  # link_collection looks the aliases up here
 
     monkeypatch.setattr(link, "load_aliases", lambda: [
         {"title": "甲规划全文甲", "aliases": ["共同简称规划名"]},

@@ -67,7 +67,7 @@ def pdf_documents() -> list[Path]:
 def built(tmp_path_factory):
     """`outputs.publish` of the committed docs/: the zip and the PDF."""
     require_chromium()
-    from scrapedocs import outputs
+    from scrapedocs.publish import dist as outputs
 
     try:
         outputs.check_pdf_dependencies()
@@ -253,7 +253,7 @@ def test_pdf_embeds_a_simplified_chinese_font(built):
 
 
 def test_pdf_outline_lists_every_document_and_its_headings(built):
-    from scrapedocs.outputs import outline
+    from scrapedocs.publish.pdf import outline
 
     entries = outline(built["pdf"])
     tops = [squeeze(title) for depth, title, _ in entries if depth == 0]

@@ -2,6 +2,7 @@ import codecs
 
 import pytest
 
+from scrapedocs.clean import clean
 from scrapedocs.read import DecodeError, decode, find_sources, read
 
 TEXT = "知识产权保护工作关系国家治理体系和治理能力现代化，关系高质量发展，关系人民生活幸福。" * 3
@@ -94,7 +95,7 @@ def test_html_sources_are_read_as_articles(tmp_path):
     source.write_bytes(page("<p>知识产权保护工作关系国家治理体系和治理能力现代化。</p>",
                             '<meta charset="gbk">').encode("gbk"))
     assert [p.name for p in find_sources(tmp_path)] == ["a.htm"]
-    doc = read(source, tmp_path)
+    doc = clean(read(source, tmp_path))
     assert doc.kind == "html" and doc.hints["title"] == "知识产权保护"
     assert [line.text for line in doc.lines] == ["知识产权保护工作关系国家治理体系和治理能力现代化。"]
 

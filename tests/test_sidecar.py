@@ -1,7 +1,8 @@
 from pathlib import Path
 
 from scrapedocs.model import Collection, Document
-from scrapedocs.pipeline import assign_slugs, build_collection
+from scrapedocs.pipeline import build_collection
+from scrapedocs.slugs import assign_slugs
 from scrapedocs.sidecar import apply_sidecar
 
 ARTICLE = "知识产权保护工作关系国家治理体系和治理能力现代化，关系高质量发展，关系人民生活幸福。\n" * 3
@@ -20,13 +21,11 @@ def test_sidecar_overrides_extracted_fields(tmp_path):
     assert doc.slug == "news/ip" and "title: 正确的标题" in doc.markdown
 
 
-def test_empty_value_removes_a_field_and_bad_sidecar_is_a_warning(tmp_path):
-    source = tmp_path / "p.html"
-    source.write_text("x", encoding="utf-8")
-    doc = Document(path=source, relpath="p.html", meta={"title": "t", "author": "错的"})
-    (tmp_path / "p.yml").write_text("author:\n", encoding="utf-8")
+def test_empty_value_removes_a_field_and_bad_sidecar_is_a_warning():
+    doc = Document(path=Path("p.html"), relpath="p.html", meta={"title": "t", "author": "错的"},
+                   sidecar=("p.yml", "author:\n".encode()))
     assert "author" not in apply_sidecar(doc).meta
-    (tmp_path / "p.yml").write_text("- not\n- a mapping\n", encoding="utf-8")
+    doc.sidecar = ("p.yml", "- not\n- a mapping\n".encode())
     assert "sidecar p.yml ignored" in apply_sidecar(doc).warnings[0]
 
 

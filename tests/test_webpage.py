@@ -1,7 +1,8 @@
 """HTML → article: one test per rule, on small hand-made pages; the dev set holds the floor."""
 import pytest
 
-from scrapedocs.webpage import extract_article, site_free_title
+from scrapedocs.clean.html import extract_article
+from scrapedocs.extract.page import site_free_title
 
 PARAGRAPHS = "".join(
     f"<p>第{i}段：知识产权保护工作关系国家治理体系和治理能力现代化，关系高质量发展，关系人民生活幸福。</p>" for i in range(1, 5)

@@ -1,20 +1,10 @@
-"""Stage 1: find the sources under the input folder and decode them.
-
-Readers are registered by file suffix, so a new input format is one function
-and one entry in `READERS`: text dumps (.txt), raw HTML pages (.html, .htm)
-and Markdown pages (.md, passed through with their front matter).
-"""
+"""Bytes of a source → text: byte order mark, declared charset, UTF-8, detection."""
 from __future__ import annotations
 
 import codecs
 import re
-from collections.abc import Callable, Iterator
-from pathlib import Path
 
-import yaml
 from charset_normalizer import from_bytes
-
-from .model import Document, Line
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -119,76 +109,3 @@ def _utf16_without_bom(data: bytes) -> str | None:
         return data.decode("utf-16-be" if even > odd else "utf-16-le")
     except UnicodeDecodeError:
         return None
-
-
-def read_text(doc: Document, data: bytes) -> Document:
-    """A plain-text dump: one source line per `Line`."""
-    doc.raw = decode(data).replace("\r\n", "\n").replace("\r", "\n")
-    doc.lines = [Line(number=i, text=text) for i, text in enumerate(doc.raw.split("\n"), start=1)]
-    return doc
-
-
-def read_html(doc: Document, data: bytes) -> Document:
-    """A raw HTML page: the article's blocks as lines, the page's metadata as hints."""
-    from .webpage import extract_article  # bs4 and lxml load only when there is HTML to read
-
-    doc.raw = decode(data)
-    lines, doc.hints = extract_article(doc.raw)
-    doc.kind = "html"
-    doc.lines = [Line(number=i, text=text) for i, text in enumerate(lines, start=1)]
-    return doc
-
-
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
-
-
-def split_front_matter(text: str) -> tuple[dict, str]:
-    """YAML front matter (a mapping, else empty) and the body after it.
-
-    >>> split_front_matter("---\\ntitle: 标题\\n---\\n正文\\n")
-    ({'title': '标题'}, '正文\\n')
-    """
-    m = _FRONT_MATTER.match(text)
-    if not m:
-        return {}, text
-    try:
-        meta = yaml.safe_load(m[1])
-    except yaml.YAMLError:
-        return {}, text
-    return (meta if isinstance(meta, dict) else {}), text[m.end():]
-
-
-def read_markdown(doc: Document, data: bytes) -> Document:
-    """A Markdown page, passed through: front matter becomes hints, the body is kept as written."""
-    text = decode(data).replace("\r\n", "\n").replace("\r", "\n")
-    meta, body = split_front_matter(text)
-    doc.raw, doc.kind = body, "markdown"
-    doc.hints = {str(k): v if isinstance(v, (list, str)) else str(v) for k, v in meta.items() if v not in (None, "")}
-    doc.lines = [Line(number=i, text=line) for i, line in enumerate(body.split("\n"), start=1)]
-    return doc
-
-
-#: Suffix → reader. Each reader fills `raw` and `lines` of the document (and `kind`, `hints`).
-READERS: dict[str, Callable[[Document, bytes], Document]] = {
-    ".txt": read_text,
-    ".html": read_html,
-    ".htm": read_html,
-    ".md": read_markdown,
-}
-
-
-def find_sources(root: Path) -> Iterator[Path]:
-    """Every readable source under `root`, sub-folders included, in a stable order."""
-    for path in sorted(root.rglob("*"), key=lambda p: p.relative_to(root).as_posix()):
-        if path.is_file() and path.suffix.lower() in READERS and not path.name.startswith("."):
-            yield path
-
-
-def read(path: Path, root: Path) -> Document:
-    """A `Document` for `path`; on failure its `error` says why."""
-    doc = Document(path=path, relpath=path.relative_to(root).as_posix())
-    try:
-        return READERS[path.suffix.lower()](doc, path.read_bytes())
-    except (OSError, DecodeError) as err:
-        doc.error = f"cannot read: {err}"
-        return doc

@@ -8,30 +8,11 @@ from __future__ import annotations
 
 import re
 
-from .clean import BEFORE
-from .model import Document, Line
-from .restore import HAN, RestoreConfig, restore
+from ..model import BEFORE, Document, Line
+from ..restore import RestoreConfig, restore
+from ..text import HAN
+from .fields import byline_fields, closing_byline, labelled_fields, parse_date
 
-#: Label → field. Longer labels first so 文章来源 wins over 来源.
-LABELS = {
-    "发布日期": "date", "发布时间": "date", "发表时间": "date", "发表日期": "date", "日期": "date",
-    "时间": "date", "更新时间": "date",
-    "文章来源": "source", "稿件来源": "source", "信息来源": "source", "新闻来源": "source",
-    "来源": "source", "出处": "source",
-    "作者": "author", "记者": "author", "撰文": "author",
-    "责任编辑": "editor", "责编": "editor", "编辑": "editor",
-}
-_LABEL_RE = re.compile(
-    r"(?P<label>%s)\s*[:：]\s*" % "|".join(sorted(LABELS, key=len, reverse=True))
-)
-# A value ends at the next label, a wide gap, a bracket, or the end.
-_VALUE_END = re.compile(r"\s{2,}|\s(?=\S+\s*[:：])|[|｜【\[（(）)]|\s*$")
-
-_DATE_PATTERNS = [
-    re.compile(r"(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})(?!\d)"),
-]
-_CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
-_CN_DATE = re.compile(r"(?P<y>[〇零一二三四五六七八九]{4})年(?P<m>[一二三四五六七八九十]{1,2})月(?P<d>[一二三四五六七八九十]{1,3})日")
 _URL = re.compile(r"https?://[^\s，。；、“”\"'<>（）()【】\[\]]+")
 _BYLINE = re.compile(r"^[（(]\s*(?:本报)?记者\s*(?P<name>[^）()]{2,20}?)\s*[）)]$|[（(]\s*(?:本报)?记者\s+(?P<tail>[%s·]{2,4}(?:\s+[%s·]{2,4})*)\s*[）)]\s*$" % (HAN, HAN))
 _SUMMARY = re.compile(r"^\s*(?:核心提示|内容提要|内容摘要|摘要|导读|导语)\s*[:：]\s*(?P<text>.+)$")
@@ -39,45 +20,6 @@ _OUTLET = re.compile(r"^[%s\w]{2,12}(?:综合|日报|晚报|早报|时报|新闻
 _BULLET = re.compile(r"^[*+•·-]\s+")  # list markers of crawler dumps
 TITLE_WINDOW = 15  # non-blank lines above the article searched for its headline
 _DATE_LINE = re.compile(r"^\s*\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s+[\d:]+)?\s*$")
-
-
-def _cn_number(text: str) -> int:
-    """二〇二一 → 2021 (digit by digit); 十一 → 11; 二十三 → 23."""
-    if "十" not in text:
-        return int("".join(str(_CN_DIGITS[c]) for c in text))
-    tens, _, ones = text.partition("十")
-    return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
-
-
-def parse_date(text: str) -> str | None:
-    """The first full date in `text` as YYYY-MM-DD, or None.
-
-    >>> parse_date("发布时间：2005年5月7日 21:23"), parse_date("二〇二一年十一月一日")
-    ('2005-05-07', '2021-11-01')
-    """
-    found = []
-    for pattern in _DATE_PATTERNS:
-        found += [(m.start(), m) for m in pattern.finditer(text)]
-    found += [(m.start(), m) for m in _CN_DATE.finditer(text)]
-    for _, m in sorted(found, key=lambda item: item[0]):
-        try:
-            y, mo, d = (int(m[k]) if m[k].isdigit() else _cn_number(m[k]) for k in ("y", "m", "d"))
-        except (KeyError, ValueError):
-            continue
-        if 1 <= mo <= 12 and 1 <= d <= 31:
-            return f"{y:04d}-{mo:02d}-{d:02d}"
-    return None
-
-
-def labelled_fields(text: str) -> list[tuple[str, str]]:
-    """(field, value) pairs of a metadata line like '发布日期：2021-11-01 来源：中新社'."""
-    out = []
-    for m in _LABEL_RE.finditer(text):
-        rest = text[m.end():]
-        value = rest[: _VALUE_END.search(rest).start()].strip(" :：,，;；")
-        if value:
-            out.append((LABELS[m["label"]], value))
-    return out
 
 
 def _clean_name(value: str) -> str:
@@ -141,8 +83,6 @@ def _byline_near_article(head: list[Line], body: list[Line]) -> dict[str, str]:
     Crawler dumps print '2019-09-07 13:43:45 来源: 红周刊' or '澎湃新闻记者 贺梨萍' under the headline,
     '（记者 裴剑飞）' in the first paragraph and '扬子晚报记者 张楠' under the last: the nearest wins.
     """
-    from .webpage import byline_fields, closing_byline  # the HTML reader reads bylines the same way
-
     near = [line.text.strip() for line in head[-TITLE_WINDOW:]][::-1]
     found = {}
     date = next((parse_date(text) for text in near if len(text) <= BYLINE_SPAN and parse_date(text)), None)

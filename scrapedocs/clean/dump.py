@@ -1,0 +1,119 @@
+"""Text dumps: tell the article's lines from the site chrome around them.
+
+Every line gets a verdict from cues that hold on pages never seen before:
+
+* *chrome patterns*: breadcrumbs, toolbars, counters, copyright/ICP lines,
+  contact details, previous/next links, metadata fields, disclaimers;
+* *content evidence*: length and Chinese sentence punctuation; a site menu
+  or a title has no sentence punctuation, an article paragraph has plenty;
+* *position*: the article is the contiguous run of lines with the most
+  content evidence (a maximum-sum segment, linear in the number of lines);
+  the head and tail outside it are chrome unless a line reads like the
+  article's own short first or last paragraph.
+
+Matching happens on a folded view of each line (pinyin annotations dropped,
+Traditional folded to Simplified, full-width folded to ASCII), so the lexicon
+is written once, in Simplified Chinese, and the source text itself is left for
+the restore stage. Removed lines stay in the document with the reason, for the
+build report and for metadata extraction.
+"""
+from __future__ import annotations
+
+import re
+
+from ..model import AFTER, BEFORE, Document
+from .chrome import (
+    _SENTENCE_END_RE,
+    OUTLINE_HEADING,
+    STOPPERS,
+    TRAILER,
+    LineFeatures,
+    features,
+)
+
+STOPPER_WALL = 1000  # a "相关文章" heading: the article never runs across it
+_LIST_ITEM = re.compile(r"^[*+•]\s|^\d{1,2}[、.]\S")
+COMMENT_BODY = 3  # lines after a comment header that are the comment itself
+
+
+def _comment_bodies(feats: list[LineFeatures]) -> None:
+    """The lines under a comment header are the comment: chrome too, up to the next header."""
+    for i, f in enumerate(feats):
+        if f.chrome == "comment":
+            for g in feats[i + 1:i + 1 + COMMENT_BODY]:
+                if g.chrome:
+                    break
+                g.chrome = "comment"
+
+
+def score(f: LineFeatures) -> float:
+    """Content evidence of one line: positive for article text, negative for chrome."""
+    if f.chrome:
+        return -STOPPER_WALL if STOPPERS.match(f.folded) else -(20 + f.size)
+    if OUTLINE_HEADING.match(f.folded):
+        return 3
+    if f.punct == 0:
+        return -5
+    if _LIST_ITEM.match(f.folded):  # a dump's bullet: menus, link lists, teasers; rarely the article
+        return -10 if not _SENTENCE_END_RE.search(f.folded) and f.han <= 40 else (f.size - 10) / 2
+    return f.size - 10
+
+
+def best_segment(scores: list[float]) -> tuple[int, int]:
+    """Bounds [start, end) of the contiguous run with the largest total (Kadane)."""
+    best, best_bounds = float("-inf"), (0, 0)
+    total, start = 0.0, 0
+    for i, s in enumerate(scores):
+        if total <= 0:
+            total, start = s, i
+        else:
+            total += s
+        if total > best:
+            best, best_bounds = total, (start, i + 1)
+    return best_bounds if best > 0 else (0, 0)
+
+
+def _is_edge_paragraph(f: LineFeatures) -> bool:
+    """A short line that still reads like the article's own first or last paragraph."""
+    if f.chrome:
+        return False
+    if OUTLINE_HEADING.match(f.folded) or TRAILER.match(f.folded):
+        return True
+    return f.punct >= 1 and f.han + f.words >= 2 and bool(_SENTENCE_END_RE.search(f.folded))
+
+
+def _summary_repeated(f: LineFeatures, others: list[LineFeatures]) -> bool:
+    """A summary (核心提示) that only repeats the article's opening is chrome."""
+    text = re.sub(r"\s+", "", f.folded.split(":", 1)[-1])[:30]
+    return bool(text) and any(text in re.sub(r"\s+", "", o.folded) for o in others if o is not f)
+
+
+def clean_dump(doc: Document) -> Document:
+    """Mark each line of `doc` kept or removed, with the reason."""
+    lines = [line for line in doc.lines if line.text.strip()]
+    feats = [features(line.text) for line in lines]
+    for f in feats:
+        if f.chrome == "summary" and not _summary_repeated(f, feats):
+            f.chrome = ""
+    _comment_bodies(feats)
+    start, end = best_segment([score(f) for f in feats])
+    for i, (line, f) in enumerate(zip(lines, feats)):
+        if start <= i < end:
+            line.kept, line.reason = not f.chrome, f.chrome
+        else:
+            line.kept, line.reason = False, f.chrome or (BEFORE if i < start else AFTER)
+    # The article's own short opening and closing lines, adjacent to the core.
+    i = start - 1
+    while i >= 0 and start < end and _is_edge_paragraph(feats[i]):
+        lines[i].kept, lines[i].reason = True, ""
+        i -= 1
+    i = end
+    while i < len(lines) and start < end and _is_edge_paragraph(feats[i]):
+        lines[i].kept, lines[i].reason = True, ""
+        i += 1
+    for line in doc.lines:
+        if not line.text.strip():
+            line.kept, line.reason = True, ""
+    if not doc.body:
+        doc.error = doc.error or "no article text found (every line looks like site chrome)"
+    return doc

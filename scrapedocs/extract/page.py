@@ -1,0 +1,181 @@
+"""Metadata an HTML page states: `<title>`, `<meta>`, canonical link, byline, JSON data."""
+from __future__ import annotations
+
+import re
+
+from bs4 import BeautifulSoup, Comment
+
+from ..text import node_text as _text
+from ..text import tidy
+from .fields import _person, byline_fields, labelled_fields, parse_date
+
+#: Title separators: a site's name follows the last of them.
+_TITLE_SEP = re.compile(r"\s*(?:_{1,2}|\||｜|--|—|–|\s-\s|-(?=[^\d]))\s*")
+MAX_SITE_NAME = 16  # a trailing part of <title> this short and without sentence punctuation is the site
+
+
+def site_free_title(title: str) -> str:
+    """`<title>` without the site and channel names sites append.
+
+    >>> site_free_title("他放弃百万年薪来到这里_凤凰网资讯_凤凰网")
+    '他放弃百万年薪来到这里'
+    >>> site_free_title("山西品牌丝路行（南美站）正式启动 - 山西省人民政府门户网站")
+    '山西品牌丝路行（南美站）正式启动'
+    """
+    title = re.sub(r"\s+", " ", title).strip()
+    parts = [m for m in _TITLE_SEP.finditer(title)]
+    end = len(title)
+    for m in reversed(parts):
+        tail = title[m.end():end].strip()
+        if m.start() == 0 or len(tail) > MAX_SITE_NAME or re.search(r"[，。！？：“”]", tail):
+            break
+        end = m.start()
+    return title[:end].strip() or title
+
+
+
+_META_FIELDS = {
+    "title": ("og:title", "twitter:title", "title", "headline"),
+    "description": ("description", "og:description", "twitter:description"),
+    "keywords": ("keywords", "news_keywords"),
+    "date": ("article:published_time", "og:release_date", "publishdate", "pubdate", "publish_date", "publishtime",
+             "publish_time", "datepublished", "date", "dc.date", "dc.date.issued", "firstpublishedtime",
+             "sailthru.date", "weibo: article:create_at", "article:published", "apub:time", "pubtime"),
+    "author": ("author", "article:author", "dc.creator", "byl"),
+    "source": ("source", "og:site_name", "mediaid", "contentsource"),
+    "url": ("og:url", "twitter:url", "url"),
+}
+def meta_tags(soup: BeautifulSoup) -> dict[str, str]:
+    """`<meta name|property|itemprop=… content=…>`, lower-cased names, first wins."""
+    out: dict[str, str] = {}
+    for tag in soup.find_all("meta"):
+        key = (tag.get("property") or tag.get("name") or tag.get("itemprop") or "").strip().lower()
+        value = (tag.get("content") or "").strip()
+        if key and value:
+            out.setdefault(key, value)
+    return out
+
+
+def canonical_url(soup: BeautifulSoup, metas: dict[str, str]) -> str | None:
+    for link in soup.find_all("link", href=True):
+        if "canonical" in [r.lower() for r in (link.get("rel") or [])] and link["href"].startswith("http"):
+            return link["href"].strip()
+    for key in _META_FIELDS["url"]:
+        if metas.get(key, "").startswith("http"):
+            return metas[key]
+    return None
+
+
+def _headline(soup: BeautifulSoup, title: str) -> str | None:
+    """An h1/h2 on the page that the `<title>` starts with, or that names the article on its own."""
+    heads = [tidy(_text(h)) for h in soup.find_all(["h1", "h2"])]
+    heads = [h for h in heads if 4 <= len(h) <= 100]
+    squeezed = re.sub(r"\s", "", title)
+    for h in heads:
+        if squeezed.startswith(re.sub(r"\s", "", h)):
+            return h
+    return None
+
+
+_OUTLET_NAME = re.compile(r"(?:网|报|社|台|新闻|资讯|频道|客户端|官网|\.(?:com|cn|net))$|^[a-z]+$|^未知$", re.I)
+
+
+def _meta_author(metas: dict[str, str], site_names: str) -> str | None:
+    """`<meta name=author>` when it names a person: sites often put their own name (网易) there."""
+    for key in _META_FIELDS["author"]:
+        name = _person(metas.get(key, ""))
+        if name and not _OUTLET_NAME.search(name) and name not in site_names:
+            return name
+    return None
+
+
+_JSON_DATE = re.compile(r'"(?:datePublished|publishDate|pubDate|pubtime|publish_?[tT]ime|publishedAt)"\s*:\s*"([^"]{8,40})"')
+_SAVED_FROM = re.compile(r"\A\s*(?:<!--\s*saved from url=\(\d+\))?\s*<!--\s*(https?://\S+?)\s*-->")
+
+
+def _script_date(html: str) -> str | None:
+    """A publication date in the page's JSON (JSON-LD, or the data of a script-rendered page)."""
+    m = _JSON_DATE.search(html)
+    return parse_date(m[1]) if m else None
+
+
+def _url_date(url: str) -> str | None:
+    m = re.search(r"/((?:19|20)\d{2})[-/_]?(\d{2})[-/_]?(\d{2})(?:/|\d|_|\.)", url or "")
+    return parse_date(f"{m[1]}-{m[2]}-{m[3]}") if m else None
+
+
+def page_hints(soup: BeautifulSoup, html: str = "") -> dict[str, str]:
+    """Metadata the page states: title, date, author, source, editor, url, description, keywords.
+
+    For the date, the page's own statement wins over dates that merely stand on
+    it: meta tags, then the byline under the headline, then structured data,
+    then a labelled date (发布时间：…) anywhere, then the URL; never the
+    copyright year or a sidebar's list.
+    """
+    metas = meta_tags(soup)
+    title_tag = soup.find("title")
+    raw_title = _text(title_tag) if title_tag else ""
+    hints: dict[str, str] = {}
+    title = (raw_title and _headline(soup, raw_title)) or site_free_title(raw_title or metas.get("og:title", ""))
+    if not title:
+        h1 = soup.find("h1")
+        title = tidy(_text(h1)) if h1 else ""
+    if title:
+        hints["title"] = title
+    for key in ("description", "keywords"):
+        value = next((metas[k] for k in _META_FIELDS[key] if metas.get(k)), "")
+        if value:
+            hints[key] = tidy(value)
+    saved = _SAVED_FROM.match(html)
+    url = canonical_url(soup, metas) or (saved[1] if saved else None)
+    if url:
+        hints["url"] = url
+    lines = near_headline(soup, title)
+    byline = byline_fields(lines)
+    meta_date = next((parse_date(metas[k]) for k in _META_FIELDS["date"] if metas.get(k) and parse_date(metas[k])),
+                     None)
+    time_tag = soup.find("time", attrs={"datetime": True})
+    date = (meta_date or byline.date or _script_date(html) or (parse_date(time_tag["datetime"]) if time_tag else None)
+            or labelled_date(soup) or _url_date(url))
+    if date:
+        hints["date"] = date
+    author = byline.author or _meta_author(metas, raw_title + metas.get("og:site_name", ""))
+    if author:
+        hints["author"] = author
+    meta_source = next((_person(re.sub(r"^来源[:：]", "", metas[k])) for k in ("source", "contentsource")
+                        if metas.get(k)), None)
+    source = byline.source or meta_source
+    if source:
+        hints["source"] = source
+    if byline.editor:
+        hints["editor"] = byline.editor
+    return hints
+
+
+def labelled_date(soup: BeautifulSoup) -> str | None:
+    """The first date the page labels as the publication date (发布时间：…), wherever it stands."""
+    for text in soup.find_all(string=re.compile("发布|发表|日期|时间")):
+        for name, value in labelled_fields(tidy(text.parent.get_text(" ")) if len(text) < 12 else tidy(text)):
+            if name == "date" and parse_date(value):
+                return parse_date(value)
+    return None
+
+
+BYLINE_WINDOW = 12  # text lines after the headline searched for the byline
+
+
+def near_headline(soup: BeautifulSoup, title: str) -> list[str]:
+    """Short text lines just after the page's headline (or the top of the body): where bylines stand."""
+    strings = [tidy(s) for s in soup.find_all(string=True)
+               if not isinstance(s, Comment) and s.parent.name not in ("script", "style", "title")]
+    strings = [s for s in strings if s]
+    start = 0
+    key = re.sub(r"\s", "", title)[:12]
+    if key:
+        for i, s in enumerate(strings):
+            if key and key in re.sub(r"\s", "", s) and len(s) <= len(title) + 20:
+                start = i + 1
+                break
+    # Labels and values often sit in separate elements: each line, then it joined with the next.
+    window = strings[start:start + BYLINE_WINDOW]
+    return [text for i in range(len(window)) for text in (window[i], " ".join(window[i:i + 2]))]

@@ -1,0 +1,82 @@
+"""Collection stage: citations become links; every cited document gets a page.
+
+Policy documents cite each other by full title in 《》, by a short name the
+citing text defines (以下简称《意见》), by a drafting-stage name and in
+translation. The stage
+
+1. builds a *registry* of the documents the collection knows: the title of
+   every source page, every title cited in 《》 (nested 〈〉 too), short names
+   defined in a text (bound to that text only) and `aliases.yml`;
+2. scans every paragraph once with an Aho-Corasick automaton of all folded
+   titles and aliases (linear in the text), keeps the longest match at each
+   place and turns it into a `Link` — to the page that carries the document's
+   text when the collection holds it, otherwise to the document's page under
+   `cited/`; generic short names (纲要, 规划, 意见, …) link only where defined,
+   and an alias shared by two documents links nowhere and is reported;
+3. writes a page per cited document (`cited/<key>.md`: title, aliases, the
+   pages that carry or report on it, every citing page with its sentence),
+   `cited/index.md` (what the collection holds, and the to-do list of what
+   it does not) and a 被引用 section at the end of every cited source page.
+
+Matching folds script (Traditional → Simplified), width, quotes, dashes, an
+optional 年 after a year and a leading 中华人民共和国.
+"""
+from __future__ import annotations
+
+from ..model import Collection, Document, Link
+from .fold import fold, fold_map  # noqa: F401  (reprints fold text the same way)
+from .mentions import find_mentions, opening, sentence_around
+from .pages import backlinks, cited_pages
+from .registry import CITED, Entry, Registry, _paragraphs, load_aliases  # noqa: F401
+
+
+def target_of(entry: Entry, doc: Document) -> str | None:
+    """Where a mention of `entry` in `doc` links: its text when held, else its page; never `doc` itself."""
+    if entry.page is not None:
+        return None if entry.page is doc else entry.page.page
+    if doc in entry.holders:
+        return None  # the page carries this very document
+    holders = [h for h in entry.holders if h is not doc]
+    if len(holders) == 1:
+        return holders[0].page
+    return entry.path
+
+
+def link_collection(collection: Collection) -> Collection:
+    """The `link` stage: registry, mention links, cited-document pages, backlinks."""
+    docs = collection.published
+    by_path = {doc.relpath: doc for doc in docs}
+    reg = Registry.build(docs, load_aliases())
+    for doc in collection.docs:  # a merged reprint: its page is its twin's, its title names that page
+        twin = by_path.get(doc.merged_into) if doc.merged_into and not doc.error else None
+        if twin is not None:
+            doc.slug = twin.slug
+            title = str(doc.meta.get("title") or "")
+            if fold(title) not in reg.entries:
+                reg.add_title(title, page=twin)
+    collection.warnings.extend(reg.reported)
+    auto = reg.automaton()
+    # Which pages carry a document (title names it) or report on it (opening names it).
+    for doc in docs:
+        title = str(doc.meta.get("title") or "")
+        for m in find_mentions(title, doc, reg, auto):
+            if m.entry.page is None and doc not in m.entry.holders:
+                m.entry.holders.append(doc)
+        for m in find_mentions(opening(doc), doc, reg, auto):
+            if m.entry.page is None and doc not in m.entry.holders and doc not in m.entry.reports:
+                m.entry.reports.append(doc)
+    ambiguous: list[str] = []
+    for doc in docs:
+        for block in _paragraphs(doc):
+            for m in find_mentions(block.text, doc, reg, auto, ambiguous):
+                if any(link.start < m.end and m.start < link.end for link in block.links):
+                    continue  # never inside an existing link
+                target = target_of(m.entry, doc)
+                if m.entry.page is not doc:
+                    m.entry.citations.append((doc, sentence_around(block.text, m.start, m.end)))
+                if target:
+                    block.links.append(Link(m.start, m.end, target))
+    collection.warnings.extend(dict.fromkeys(ambiguous))
+    backlinks(docs, reg)
+    cited_pages(collection, reg)
+    return collection

@@ -1,0 +1,188 @@
+"""The documents a collection knows: titles of its pages, titles cited in 《》, defined short names, aliases."""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from ..model import Block, Document
+from .fold import CLOSE, OPEN, fold, key_slug
+
+CITED = "cited"  # generated folder: one page per cited document
+ALIASES_FILE = Path(__file__).resolve().parents[2] / "aliases.yml"
+
+#: Short names that mean a document only where a text defines them.
+GENERIC = {
+    "纲要", "规划", "意见", "方案", "建议", "决定", "通知", "办法", "条例", "规定", "细则", "计划",
+    "报告", "纲领", "公告", "通告", "指南", "指引", "规则", "实施方案", "行动计划", "工作方案",
+    "十四五规划", "十三五规划", "法", "本法", "本规划", "本纲要", "本意见", "本办法",
+}
+def is_generic(key: str) -> bool:
+    return key in GENERIC or len(key) < 2
+
+
+MIN_KEY = 4  # folded characters: shorter titles (《建议》) name no document by themselves
+MIN_BARE = 6  # a title learned from 《》 links without its 《》 only when this long (not 中国专利 in 中国专利周)
+
+# A short name the text defines for the title just before it: 《…》（以下简称《意见》）
+_DEFINE = re.compile(
+    r"《(?P<full>[^《》]{2,80})》[^《》。；]{0,12}?[（(]\s*(?:以下|下文)?简称[：:]?\s*"
+    r"(?P<q>[《“\"「]?)(?P<short>[^》”\"」）)，,、]{1,20})[》”\"」]?\s*[）)]"
+)
+
+
+@dataclass
+class Entry:
+    """A document the collection knows."""
+
+    key: str
+    title: str = ""  # canonical display title
+    forms: Counter = field(default_factory=Counter)  # how it is written where cited
+    aliases: set[str] = field(default_factory=set)  # display forms from aliases.yml
+    page: Document | None = None  # the source page this entry is the title of
+    holders: list[Document] = field(default_factory=list)  # pages whose title names it
+    reports: list[Document] = field(default_factory=list)  # pages whose opening names it
+    citations: list[tuple[Document, str]] = field(default_factory=list)
+    fixed: bool = False  # title from aliases.yml: never replaced by a cited form
+
+    @property
+    def path(self) -> str:
+        return f"{CITED}/{key_slug(self.key)}.md"
+
+    @property
+    def display(self) -> str:
+        if self.title:
+            return self.title
+        if self.forms:
+            return max(self.forms.items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[0]
+        return self.key
+
+
+def load_aliases(path: Path = ALIASES_FILE) -> list[dict]:
+    """`aliases.yml`: a list of {title, aliases: [...]}; missing file → nothing."""
+    if not path.is_file():
+        return []
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    items = data.get("documents", []) if isinstance(data, dict) else data
+    return [item for item in items or [] if isinstance(item, dict) and item.get("title")]
+
+
+def bracket_titles(text: str) -> list[tuple[int, int, str]]:
+    """Every title in 《》 or 〈〉 (nested ones too): (start, end) of the content, and the content.
+
+    >>> [t for _, _, t in bracket_titles("《关于〈专利法〉的说明》和《纲要》")]
+    ['专利法', '关于〈专利法〉的说明', '纲要']
+    """
+    out, stack = [], []
+    for i, c in enumerate(text):
+        if c in OPEN:
+            stack.append((c, i))
+        elif c in CLOSE and stack:
+            if OPEN.index(stack[-1][0]) == CLOSE.index(c):
+                _, start = stack.pop()
+                out.append((start + 1, i, text[start + 1:i]))
+            else:  # unbalanced: forget the open bracket
+                stack.pop()
+    return out
+
+
+def _clean_title(title: str) -> str:
+    return re.sub(r"\s+", "", title.strip().strip("《》〈〉"))
+
+
+def _paragraphs(doc: Document) -> list[Block]:
+    return [b for b in doc.blocks if b.kind == "paragraph"]
+
+
+class Registry:
+    """Documents by folded key; aliases (global, or bound to the text defining them)."""
+
+    def __init__(self):
+        self.entries: dict[str, Entry] = {}
+        self.aliases: dict[str, set[str]] = defaultdict(set)  # folded alias → entry keys (global)
+        self.local: dict[str, dict[str, str]] = defaultdict(dict)  # doc relpath → folded short name → key
+        self.reported: list[str] = []
+        self.bare: set[str] = set()  # aliases that link without 《》 around them
+
+    def entry(self, key: str) -> Entry:
+        if key not in self.entries:
+            self.entries[key] = Entry(key)
+        return self.entries[key]
+
+    def add_title(self, title: str, page: Document | None = None) -> Entry | None:
+        key = fold(title)
+        if len(key) < MIN_KEY or is_generic(key):
+            return None
+        entry = self.entry(key)
+        if page is not None:
+            if entry.page is not None and entry.page is not page:
+                self.reported.append(f"two pages share the title {title!r}: "
+                                     f"{entry.page.relpath}, {page.relpath}; mentions of it are not linked")
+                self.aliases[key].add("\0ambiguous")
+            else:
+                entry.page = page
+        if page is not None or len(key) >= MIN_BARE:
+            self.bare.add(key)
+        self.aliases[key].add(key)
+        return entry
+
+    @classmethod
+    def build(cls, docs: list[Document], aliases: list[dict]) -> "Registry":
+        reg = cls()
+        for item in aliases:  # the user's word first: canonical titles
+            entry = reg.add_title(str(item["title"]))
+            if entry is None:
+                continue
+            entry.title, entry.fixed = _clean_title(str(item["title"])), True
+            reg.bare.add(entry.key)
+            for alias in item.get("aliases") or []:
+                key = fold(str(alias))
+                if key and not is_generic(key):
+                    entry.aliases.add(str(alias))
+                    reg.aliases[key].add(entry.key)
+                    reg.bare.add(key)
+        for doc in docs:
+            title = doc.meta.get("title")
+            if title:
+                reg.add_title(str(title), page=doc)
+            for block in _paragraphs(doc):
+                for _, _, cited in bracket_titles(block.text):
+                    entry = reg.add_title(cited)
+                    if entry is not None:
+                        entry.forms[_clean_title(cited)] += 1
+                for m in _DEFINE.finditer(block.text):
+                    full, short = fold(m["full"]), fold(m["short"])
+                    if full in reg.entries and short and short != full:
+                        reg.local[doc.relpath][short] = full
+        return reg
+
+    def automaton(self):
+        """One Aho-Corasick automaton of every global alias and every defined short name."""
+        import ahocorasick
+
+        auto = ahocorasick.Automaton()
+        keys = set(self.aliases)
+        for names in self.local.values():
+            keys |= set(names)
+        for key in keys:
+            auto.add_word(key, key)
+        if keys:
+            auto.make_automaton()
+        return auto if keys else None
+
+    def resolve(self, alias: str, doc: Document, quoted: bool) -> tuple[Entry | None, bool]:
+        """The entry `alias` names in `doc`, and whether the mention is ambiguous."""
+        local = self.local.get(doc.relpath, {})
+        if alias in local:
+            if is_generic(alias) and not quoted:
+                return None, False  # a generic short name counts only as 《意见》 or “意见”
+            return self.entries[local[alias]], False
+        keys = self.aliases.get(alias, set())
+        if not keys or is_generic(alias) or not (quoted or alias in self.bare):
+            return None, False
+        if len(keys) > 1:
+            return None, True
+        return self.entries[next(iter(keys))], False

@@ -1,0 +1,63 @@
+"""The PDF of the whole collection, printed by headless Chromium from the offline build.
+
+`compose` makes one HTML page of the built pages, in navigation order, behind a cover
+and a table of contents; `chromium` prints it (`--print-to-pdf`, with the outline from
+the headings); `fonts` makes the CJK face embeddable; `outline` reads and mends the
+result. Page numbers in the table of contents take two passes: the first print tells on
+which page each document starts (the page of the named destination Chromium makes for
+each title the contents link to), the second prints the numbers. The number boxes have
+a fixed width, so filling them in moves nothing.
+
+A missing system dependency (Chromium, the Noto CJK fonts) raises `OutputError`, whose
+message names the Debian package to install.
+"""
+from __future__ import annotations
+
+import html
+import string
+from datetime import date
+from pathlib import Path
+
+from ..errors import OutputError  # noqa: F401
+from ..offline import PageInfo
+from .chromium import find_chromium, print_pdf
+from .compose import compose, documents_html, pdf_pages
+from .fonts import cjk_font_files, embeddable_font
+from .outline import fix_outline, headings, outline, start_pages  # noqa: F401
+
+
+def check_pdf_dependencies() -> str:
+    """Chromium's path, after checking the CJK font too; OutputError naming the package otherwise."""
+    chromium = find_chromium()
+    cjk_font_files()
+    return chromium
+
+
+def build_pdf(site_dir: Path, config, pages: list[PageInfo], pdf_file: Path, chromium: str,
+              built: date | None = None) -> Path:
+    """Print the collection twice: once to learn the start pages, once with them in the contents."""
+    built = built or date.today()
+    pages = pdf_pages(pages)
+    html_file = site_dir / "_print.html"
+    pdf_file.parent.mkdir(parents=True, exist_ok=True)
+    partial = pdf_file.with_name(pdf_file.name + ".part")
+    try:
+        body = documents_html(site_dir, pages)
+        first = compose(site_dir, config, pages, None, built, body=body)
+        text = html.unescape(first) + string.printable + "第页共"  # + the running footer's words
+        fonts = {weight: embeddable_font(source, text, site_dir / "_pdf" / f"cjk-{weight}.ttf")
+                 for weight, source in cjk_font_files().items()}
+        fonts = {weight: path.relative_to(site_dir).as_posix() for weight, path in fonts.items()}
+        html_file.write_text(compose(site_dir, config, pages, None, built, fonts, body), encoding="utf-8")
+        print_pdf(chromium, html_file, partial)
+        numbers = start_pages(partial, pages)
+        html_file.write_text(compose(site_dir, config, pages, numbers, built, fonts, body), encoding="utf-8")
+        print_pdf(chromium, html_file, partial)
+        if start_pages(partial, pages) != numbers:
+            raise OutputError("the documents moved between the two PDF passes")
+        fix_outline(partial, headings(html_file.read_text(encoding="utf-8")))
+        partial.replace(pdf_file)
+    finally:
+        html_file.unlink(missing_ok=True)
+        partial.unlink(missing_ok=True)
+    return pdf_file

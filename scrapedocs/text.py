@@ -1,0 +1,27 @@
+"""Character classes and white-space helpers every stage shares."""
+from __future__ import annotations
+
+import re
+
+#: Han characters: CJK Unified Ideographs, Extension A and the compatibility block.
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+#: Chinese punctuation that may stand next to Chinese text (opening and closing).
+CJK_PUNCT = "，。、；：！？“”‘’《》〈〉「」『』【】（）…—·"
+
+_SPACE = re.compile(r"\s+")
+_CJK_SPACE = re.compile(f"(?<=[{HAN}，。、；：！？“”（）《》])[ \\t\\r]*\\n\\s*(?=[{HAN}，。、；：！？“”（）《》])")
+
+
+def tidy(text: str) -> str:
+    """White space of HTML source gone: line breaks between Chinese characters dropped, runs collapsed.
+
+    >>> tidy("知识\\n  产权  保护 ")
+    '知识产权 保护'
+    """
+    return _SPACE.sub(" ", _CJK_SPACE.sub("", text)).strip()
+
+
+def node_text(node) -> str:
+    """The text of a BeautifulSoup node (or string), white space collapsed."""
+    get_text = getattr(node, "get_text", None)
+    return _SPACE.sub(" ", get_text(" ") if get_text else str(node)).strip()
