@@ -76,6 +76,9 @@ class Document:
     kind: str = "text"  # "text" (a dump: clean classifies lines), "html" (lines are the extracted article), "markdown"
     hints: dict = field(default_factory=dict)  # metadata the reader found (HTML <meta>, front matter); extract prefers it
     merged_into: str = ""  # relpath of the document whose page also publishes this reprint
+    # Plain, picklable facts a document stage prepares for a collection stage, keyed by the
+    # collection stage (e.g. facts["reprints"]: the MinHash signature); cached with the document.
+    facts: dict = field(default_factory=dict)
 
     @property
     def page(self) -> str:
@@ -98,6 +101,8 @@ class Collection:
     docs: list[Document]
     pages: dict[str, str] = field(default_factory=dict)  # docs-relative path → Markdown (indexes, …)
     warnings: list[str] = field(default_factory=list)
+    config: object = None  # the `config.BuildConfig` of the build (None: the defaults)
+    stats: dict = field(default_factory=dict)  # what the engine did: documents converted, cached, seconds per stage
 
     @property
     def published(self) -> list[Document]:

@@ -5,24 +5,36 @@ order lives in one list. A document stage takes one `Document`; a collection
 stage sees every document at once (slugs, and later cross-links) and must stay
 linear in the corpus. A document whose `error` is set skips the later stages
 and is reported instead of published.
+
+The document stages before the first collection stage are the expensive,
+per-document part of a build, and a pure function of the source's bytes, its
+sidecar's and the config: `engine` runs them in worker processes (or on a Dask
+cluster) and caches their result. So whatever a collection stage can learn from
+one document alone belongs in a document stage registered before it (the
+reprints' `signature`, the link stage's `citations`), stored as plain data in
+`doc.facts`.
 """
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterable
+import time
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from tqdm import tqdm
 
 from .clean import clean
+from .config import BuildConfig
 from .extract import extract
 from .indexes import build_indexes
+from .link import gather as gather_citations
 from .link import link_collection
 from .model import Collection
 from .read import decode_source, find_sources, load_source
 from .render import render
 from .reprints import merge_reprints
+from .reprints import sign as sign_reprints
 from .restore import restore_document
 from .sidecar import apply_sidecar
 from .slugs import assign_slugs
@@ -34,6 +46,10 @@ class Stage:
     name: str
     run: Callable
     scope: str = "document"  # or "collection"
+    with_config: bool = False  # run(target, config) rather than run(target)
+
+    def apply(self, target, config: BuildConfig | None = None):
+        return self.run(target, config) if self.with_config else self.run(target)
 
 
 PIPELINE: list[Stage] = [
@@ -43,6 +59,8 @@ PIPELINE: list[Stage] = [
     Stage("extract", extract),
     Stage("sidecar", apply_sidecar),
     Stage("structure", structure),
+    Stage("signature", sign_reprints),  # for reprints
+    Stage("citations", gather_citations),  # for link
     Stage("reprints", merge_reprints, "collection"),
     Stage("slugs", assign_slugs, "collection"),
     Stage("link", link_collection, "collection"),
@@ -53,25 +71,56 @@ PIPELINE: list[Stage] = [
 PROGRESS_THRESHOLD = 50  # sources; below this a progress bar is noise
 
 
+def split(stages: Sequence[Stage]) -> tuple[list[Stage], list[Stage]]:
+    """The document stages before the first collection stage (run by the engine), and the rest."""
+    stages = list(stages)
+    first = next((i for i, s in enumerate(stages) if s.scope == "collection"), len(stages))
+    return stages[:first], stages[first:]
+
+
 def convert(collection: Collection, stages: Iterable[Stage] = PIPELINE, progress: bool = False) -> Collection:
-    """Run `stages` over the collection in order; failed documents stay in it, marked."""
+    """Run `stages` over the collection in order, in this process; failed documents stay in it, marked.
+
+    Records the seconds each stage took in `collection.stats["seconds"]`.
+    """
+    seconds = collection.stats.setdefault("seconds", {})
     for stage in stages:
+        start = time.perf_counter()
         if stage.scope == "collection":
-            stage.run(collection)
-            continue
-        for doc in tqdm(collection.published, desc=stage.name, unit="doc", disable=not progress, file=sys.stderr, leave=False):
-            try:
-                stage.run(doc)
-            except Exception as err:  # one bad page must not stop the build
-                doc.error = f"{stage.name} failed: {type(err).__name__}: {err}"
+            stage.apply(collection, collection.config)
+        else:
+            for doc in tqdm(collection.published, desc=stage.name, unit="doc", disable=not progress,
+                            file=sys.stderr, leave=False):
+                try:
+                    stage.apply(doc, collection.config)
+                except Exception as err:  # one bad page must not stop the build
+                    doc.error = f"{stage.name} failed: {type(err).__name__}: {err}"
+        seconds[stage.name] = seconds.get(stage.name, 0.0) + time.perf_counter() - start
     return collection
 
 
-def build_collection(input_dir: Path, progress: bool | None = None) -> Collection:
-    """Read and convert every source under `input_dir`."""
+def build_collection(source: BuildConfig | Path, progress: bool | None = None,
+                     stages: Sequence[Stage] | None = None) -> Collection:
+    """Read and convert every source of the build (`source`: a config, or just the input folder).
+
+    The document stages run in the engine (cache, worker processes or Dask,
+    time budget); the collection stages and what follows them run here.
+    """
+    if isinstance(source, BuildConfig):
+        config = source
+    else:  # a tool's or a test's build: no cache; the folder holding the input folder is the project's
+        config = BuildConfig.create(input_dir=Path(source), project_dir=Path(source).resolve().parent, use_cache=False)
+    from .engine import prepare
+
+    input_dir = Path(config.input_dir)
     paths = list(find_sources(input_dir))
     if progress is None:
         progress = len(paths) >= PROGRESS_THRESHOLD and sys.stderr.isatty()
-    docs = [load_source(path, input_dir) for path in tqdm(paths, desc="load", unit="file", disable=not progress,
-                                                           file=sys.stderr, leave=False)]
-    return convert(Collection(docs), progress=progress)
+    start = time.perf_counter()
+    docs = [load_source(path, input_dir) for path in paths]
+    loaded = time.perf_counter() - start
+    first, rest = split(PIPELINE if stages is None else stages)
+    stats = prepare(docs, first, config, progress=progress)
+    stats["seconds"] = {"load": loaded, **stats["seconds"]}
+    collection = Collection(docs, config=config, stats=stats)
+    return convert(collection, rest, progress=progress)

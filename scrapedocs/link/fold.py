@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -48,6 +49,34 @@ def fold_map(text: str) -> tuple[str, list[int]]:
     return "".join(out), pos
 
 
+class _FoldTable(dict):
+    """`str.translate` table of `_fold_char`, filled as characters are met (translate looks each up once per use)."""
+
+    def __missing__(self, c: int) -> str:
+        self[c] = folded = _fold_char(chr(c))
+        return folded
+
+
+_TABLE = _FoldTable()
+# An optional 年 after a year: removed where fold_map removes it (after a digit, before ")", "-", "," or the end).
+_YEAR = re.compile(r"(.)年(?=[)\-,]|\Z)", re.S)
+
+
+def fold_text(text: str) -> str:
+    """`fold_map(text)[0]` without the positions, at C speed: for texts only matched, never linked.
+
+    >>> fold_text("《知识产权强国建设纲要（2021—2035年）》")
+    '知识产权强国建设纲要(2021-2035)'
+    """
+    simple = to_simplified(text)
+    if len(simple) != len(text):
+        simple = text
+    out = simple.translate(_TABLE)
+    if "年" in out:
+        out = _YEAR.sub(lambda m: m[1] if m[1].isdigit() else m[0], out)
+    return out
+
+
 def fold(title: str) -> str:
     """The key a title is known by: folded, without a leading 中华人民共和国.
 
@@ -56,7 +85,7 @@ def fold(title: str) -> str:
     >>> fold("“十四五”国家知识产权保护和运用规划") == fold("《\\"十四五\\"国家知识产权保护和运用规划》")
     True
     """
-    key = fold_map(title)[0]
+    key = fold_text(title)
     return key[len(PREFIX):] if key.startswith(PREFIX) and len(key) > len(PREFIX) else key
 
 

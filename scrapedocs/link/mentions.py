@@ -4,12 +4,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model import Document
-from .fold import CLOSE, OPEN, PREFIX, fold_map
-from .registry import Entry, Registry, _paragraphs
+from .facts import opening  # noqa: F401  (part of the stage's API)
+from .fold import CLOSE, OPEN, PREFIX, fold_map, fold_text
+from .registry import Entry, Registry, is_generic
 
 SENTENCE_END = "。！？!?；;\n"
 MAX_SENTENCE = 160
-OPENING = 300  # characters of the first paragraph that say what a page reports on
 
 
 @dataclass
@@ -35,17 +35,32 @@ def _ascii_word(c: str) -> bool:
     return c.isascii() and c.isalnum()
 
 
-def find_mentions(text: str, doc: Document, reg: Registry, auto, ambiguous: list[str] | None = None) -> list[Mention]:
-    """The registry's documents named in `text`, longest match first, never overlapping."""
+def _may_resolve(alias: str, local: dict, reg: Registry) -> bool:
+    """Whether `alias` could name a document in this text (a cheap test before positions are worked out)."""
+    return alias in local or (alias in reg.aliases and not is_generic(alias))
+
+
+def find_mentions(text: str, doc: Document, reg: Registry, auto, ambiguous: list[str] | None = None,
+                  folded: str | None = None) -> list[Mention]:
+    """The registry's documents named in `text`, longest match first, never overlapping.
+
+    `folded` is `fold_map(text)[0]` when already known (the `citations` stage's facts): the
+    automaton scans it, and the positions in `text` are worked out only when something matches.
+    """
     if auto is None or not text:
         return []
-    folded, pos = fold_map(text)
+    if folded is None:
+        folded = fold_text(text)
     if not folded:
         return []
+    local = reg.local.get(doc.relpath, {})
     candidates = []
     for end, alias in auto.iter(folded):
-        start = end - len(alias) + 1
-        candidates.append((start, end + 1, alias))
+        if _may_resolve(alias, local, reg):
+            candidates.append((end - len(alias) + 1, end + 1, alias))
+    if not candidates:
+        return []
+    pos = fold_map(text)[1]
     # Longest first, then leftmost: a longer title wins over the shorter one inside it.
     candidates.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
     taken = [False] * len(folded)
@@ -97,12 +112,3 @@ def sentence_around(text: str, start: int, end: int) -> str:
         a = max(left, start - MAX_SENTENCE // 2)
         sentence = ("…" if a > left else "") + text[a:a + MAX_SENTENCE].strip() + "…"
     return sentence
-
-
-def opening(doc: Document) -> str:
-    """The start of the first paragraph: where a report names what it reports on."""
-    for block in _paragraphs(doc):
-        text = block.text.strip()
-        if text:
-            return text[:OPENING]
-    return ""
