@@ -49,7 +49,7 @@ def shingle_hashes(text: str) -> np.ndarray:
     """
     if len(text) < SHINGLE:
         return np.empty(0, dtype=np.uint64)
-    cp = np.frombuffer(text.encode("utf-32-le"), dtype="<u4").astype(np.uint64)
+    cp = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4").astype(np.uint64)
     n = len(cp) - SHINGLE + 1
     h = np.zeros(n, dtype=np.uint64)
     with np.errstate(over="ignore"):

@@ -1,6 +1,8 @@
 """Where a text names a document of the registry: one Aho-Corasick pass, longest match first."""
 from __future__ import annotations
 
+import bisect
+import re
 from dataclasses import dataclass
 
 from ..model import Document
@@ -19,16 +21,34 @@ class Mention:
     entry: Entry
 
 
-def _enclosing(text: str) -> list[int]:
-    """For each character, the index of the innermost open 《/〈 around it, or -1."""
-    out, stack = [-1] * len(text), []
-    for i, c in enumerate(text):
+_BRACKET = re.compile(f"[{re.escape(OPEN + CLOSE)}]")
+
+
+def _enclosing(text: str):
+    """A function: index → the index of the innermost open 《/〈 around that character, or -1.
+
+    Only the brackets are visited; a look-up is a bisection.
+
+    >>> inside = _enclosing("a《b〈c〉d》e")
+    >>> [inside(i) for i in range(9)]
+    [-1, -1, 1, 1, 3, 1, 1, -1, -1]
+    """
+    starts, values, stack = [0], [-1], []
+    for m in _BRACKET.finditer(text):
+        i, c = m.start(), m[0]
         if c in CLOSE and stack:
             stack.pop()
-        out[i] = stack[-1] if stack else -1
+        starts.append(i)
+        values.append(stack[-1] if stack else -1)  # the bracket itself
         if c in OPEN:
             stack.append(i)
-    return out
+        starts.append(i + 1)
+        values.append(stack[-1] if stack else -1)  # what follows it
+
+    def inside(i: int) -> int:
+        return values[bisect.bisect_right(starts, i) - 1]
+
+    return inside
 
 
 def _ascii_word(c: str) -> bool:
@@ -47,7 +67,7 @@ def find_mentions(text: str, doc: Document, reg: Registry, auto, ambiguous: list
     `folded` is `fold_map(text)[0]` when already known (the `citations` stage's facts): the
     automaton scans it, and the positions in `text` are worked out only when something matches.
     """
-    if auto is None or not text:
+    if not text or (auto is None and doc.relpath not in reg.local):
         return []
     if folded is None:
         folded = fold_text(text)
@@ -55,9 +75,14 @@ def find_mentions(text: str, doc: Document, reg: Registry, auto, ambiguous: list
         return []
     local = reg.local.get(doc.relpath, {})
     candidates = []
-    for end, alias in auto.iter(folded):
+    for end, alias in auto.iter(folded) if auto is not None else ():
         if _may_resolve(alias, local, reg):
             candidates.append((end - len(alias) + 1, end + 1, alias))
+    for name in reg.defined_in(doc):  # short names this text defines: a few, looked for directly
+        at = folded.find(name)
+        while at >= 0:
+            candidates.append((at, at + len(name), name))
+            at = folded.find(name, at + 1)
     if not candidates:
         return []
     pos = fold_map(text)[1]
@@ -85,7 +110,7 @@ def find_mentions(text: str, doc: Document, reg: Registry, auto, ambiguous: list
         if s > 0 and e < len(text) and text[s - 1] in OPEN + "“\"「" and text[e] in CLOSE + "”\"」":
             s, e, quoted = s - 1, e + 1, True
         # Inside a longer 《》 title, a shorter one is a different document.
-        open_at = inside[s] if s < len(inside) else -1
+        open_at = inside(s) if s < len(text) else -1
         if open_at >= 0 and not quoted and not (open_at == s - 1):
             continue
         entry, is_ambiguous = reg.resolve(alias, doc, quoted)
@@ -102,11 +127,22 @@ def find_mentions(text: str, doc: Document, reg: Registry, auto, ambiguous: list
     return sorted(found, key=lambda m: m.start)
 
 
+_SENTENCE_END = re.compile(f"[{re.escape(SENTENCE_END)}]")
+
+
 def sentence_around(text: str, start: int, end: int) -> str:
-    """The sentence of `text` that holds [start, end)."""
-    left = max((text.rfind(c, 0, start) for c in SENTENCE_END), default=-1) + 1
-    rights = [i for i in (text.find(c, end) for c in SENTENCE_END) if i >= 0]
-    right = min(rights) + 1 if rights else len(text)
+    """The sentence of `text` that holds [start, end), cut to `MAX_SENTENCE` characters around it.
+
+    Only the neighbourhood is searched: a sentence end further left than a few
+    times `MAX_SENTENCE` would be cut away anyway.
+
+    >>> sentence_around("前一句。依照《专利法》办理。后一句。", 6, 11)
+    '依照《专利法》办理。'
+    """
+    lo = max(0, start - 4 * MAX_SENTENCE)
+    left = max((text.rfind(c, lo, start) for c in SENTENCE_END), default=-1) + 1
+    found = _SENTENCE_END.search(text, end)
+    right = found.end() if found else len(text)
     sentence = text[left:right].strip()
     if len(sentence) > MAX_SENTENCE:
         a = max(left, start - MAX_SENTENCE // 2)

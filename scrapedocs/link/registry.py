@@ -130,18 +130,20 @@ class Registry:
         return reg
 
     def automaton(self):
-        """One Aho-Corasick automaton of every global alias and every defined short name."""
+        """One Aho-Corasick automaton of every global alias (short names a text defines are looked for in it alone)."""
         import ahocorasick
 
+        if not self.aliases:
+            return None
         auto = ahocorasick.Automaton()
-        keys = set(self.aliases)
-        for names in self.local.values():
-            keys |= set(names)
-        for key in keys:
+        for key in self.aliases:
             auto.add_word(key, key)
-        if keys:
-            auto.make_automaton()
-        return auto if keys else None
+        auto.make_automaton()
+        return auto
+
+    def defined_in(self, doc: Document) -> list[str]:
+        """The short names `doc` defines that are not global aliases too: `find_mentions` looks for them itself."""
+        return [name for name in self.local.get(doc.relpath, {}) if name not in self.aliases]
 
     def resolve(self, alias: str, doc: Document, quoted: bool) -> tuple[Entry | None, bool]:
         """The entry `alias` names in `doc`, and whether the mention is ambiguous."""
