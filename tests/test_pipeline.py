@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import sys
 import time
 from dataclasses import replace
 
@@ -46,6 +47,12 @@ def recurse(doc):
 
     if _poisoned(doc):
         down(0)
+    return doc
+
+
+def hog(doc):
+    if _poisoned(doc):
+        doc.facts["hog"] = bytearray(8 << 30)  # more than a worker may take
     return doc
 
 
@@ -105,6 +112,12 @@ def test_a_recursion_error_is_reported_and_the_rest_published(corpus):
 def test_a_crashed_worker_is_replaced_and_its_document_reported(corpus):
     collection = build_collection(corpus, stages=with_stage("brittle", crash))
     assert_only_doc03_failed(collection, "the worker stopped in brittle (exit code 9)")
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the worker's memory cap is set on Linux")
+def test_a_document_that_wants_too_much_memory_is_reported_and_the_rest_published(corpus):
+    collection = build_collection(corpus, stages=with_stage("greedy", hog))
+    assert_only_doc03_failed(collection, "greedy failed: MemoryError")
 
 
 def test_a_given_up_document_is_remembered_but_tried_again_with_more_time(corpus):

@@ -81,9 +81,9 @@ def prepare(docs: list[Document], stages: Sequence, config: BuildConfig, progres
     cache, given up; corrupt cache entries; seconds spent in each stage
     (summed over workers) and on the whole.
     """
-    start = time.perf_counter()
+    start, processor = time.perf_counter(), time.process_time()
     stats: dict = {"documents": len(docs), "converted": 0, "cached": 0, "gave_up": 0, "failed": 0,
-                   "cache_corrupt": 0, "cache_pruned": 0, "seconds": Counter()}
+                   "cache_corrupt": 0, "cache_pruned": 0, "seconds": Counter(), "cpu": Counter()}
     cache = Cache(config.cache, writable=not config.check) if config.use_cache else None
     version, fingerprint = converter_version(), config.fingerprint()
     keys: dict[int, str] = {}
@@ -99,12 +99,14 @@ def prepare(docs: list[Document], stages: Sequence, config: BuildConfig, progres
         else:
             todo.append(i)
     stats["seconds"]["cache lookup"] = time.perf_counter() - start
+    stats["cpu"]["cache lookup"] = time.process_time() - processor
     if todo:
         executor = make_executor(stages, config)
         bar = tqdm(total=len(todo), desc="convert", unit="doc", disable=not progress, file=sys.stderr, leave=False)
         for j, outcome in executor.run([docs[i] for i in todo]):
             i = todo[j]
             stats["seconds"].update(outcome.seconds)
+            stats["cpu"].update(outcome.cpu)
             if outcome.payload is not None:
                 docs[i] = pickle.loads(outcome.payload)
                 payload = outcome.payload if outcome.cacheable else None
@@ -121,6 +123,6 @@ def prepare(docs: list[Document], stages: Sequence, config: BuildConfig, progres
     if cache is not None:
         stats["cache_pruned"] = cache.prune(set(keys.values()))
         stats["cache_corrupt"] = cache.corrupt
-    stats["seconds"] = dict(stats["seconds"])
+    stats["seconds"], stats["cpu"] = dict(stats["seconds"]), dict(stats["cpu"])
     stats["wall"] = time.perf_counter() - start
     return stats

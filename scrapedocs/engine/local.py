@@ -5,8 +5,11 @@ stage, writes the stage's number into a shared integer. The parent waits on
 the pipes with a deadline: a worker still busy when its document's time budget
 runs out is killed and replaced, and the document gets "gave up after 30 s in
 <stage>"; a worker that dies (a crash in C code, the kernel's OOM killer) is
-replaced too, and its document says so. Results are handed back as they come,
-with the document's position, so the caller keeps input order.
+replaced too, and its document says so. A worker may grow by `WORKER_MEMORY`
+at most: beyond, an allocation fails with MemoryError in the stage (reported
+like any exception), so one page cannot exhaust the machine and have the
+kernel kill the build itself. Results are handed back as they come, with the
+document's position, so the caller keeps input order.
 """
 from __future__ import annotations
 
@@ -23,6 +26,24 @@ from ..model import Document
 from .task import Outcome, gave_up, run_stages
 
 POLL = 1.0  # seconds between deadline checks when nothing arrives
+WORKER_MEMORY = 2 << 30  # bytes of address space a worker may add to what it starts with
+
+
+def _limit_memory() -> None:
+    """Cap the worker's address space at its size now plus `WORKER_MEMORY` (Linux; elsewhere nothing)."""
+    try:
+        import resource
+
+        with open("/proc/self/statm") as f:
+            size = int(f.read().split()[0]) * resource.getpagesize()
+        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        limit = size + WORKER_MEMORY
+        if hard != resource.RLIM_INFINITY:
+            limit = min(limit, hard)
+        if soft == resource.RLIM_INFINITY or soft > limit:
+            resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    except (ImportError, OSError, ValueError):
+        pass
 
 
 def _context():
@@ -34,6 +55,7 @@ def _context():
 def _serve(conn, stage_number, stages, config) -> None:
     """A worker: convert the documents that arrive on `conn` until it closes."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the parent's to handle
+    _limit_memory()
 
     def entering(i: int) -> None:
         stage_number.value = i
