@@ -12,16 +12,23 @@ from scrapedocs.pipeline import build_collection
 
 from conftest import ROOT
 from helpers import write_corpus
-from test_pipeline import POISON, fail, hang, with_stage
+from test_pipeline import POISON, crash, fail, hang, with_stage
 
 distributed = pytest.importorskip("distributed")
 
 
 @pytest.fixture(scope="module")
 def cluster():
-    """Two worker processes, one thread each: tasks and their bytes really travel."""
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as c:
-        yield "dask://" + c.scheduler_address.removeprefix("tcp://")
+    """Two worker processes, one thread each: tasks and their bytes really travel.
+
+    A task whose worker dies is not retried (allowed-failures 0), so a crash is reported at once.
+    """
+    import dask
+
+    with dask.config.set({"distributed.scheduler.allowed-failures": 0}):
+        with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                      dashboard_address=None) as c:
+            yield "dask://" + c.scheduler_address.removeprefix("tcp://")
 
 
 @pytest.fixture
@@ -56,6 +63,14 @@ def test_dask_reports_an_exception_and_publishes_the_rest(corpus, cluster):
     collection = build_collection(replace(corpus, executor=cluster), stages=with_stage("fragile", fail))
     errors = {doc.relpath: doc.error for doc in collection.docs if doc.error}
     assert errors == {"made/doc03.txt": "fragile failed: ValueError: a made-up failure"}
+
+
+def test_dask_reports_the_document_that_killed_its_worker_and_publishes_the_rest(corpus, cluster):
+    collection = build_collection(replace(corpus, executor=cluster), stages=with_stage("brittle", crash))
+    errors = {doc.relpath: doc.error for doc in collection.docs if doc.error}
+    assert list(errors) == ["made/doc03.txt"] and errors["made/doc03.txt"].startswith(
+        "the Dask worker stopped while converting it")
+    assert len(collection.published) == 12
 
 
 def test_dask_workers_of_another_version_stop_the_build(corpus, cluster, monkeypatch):

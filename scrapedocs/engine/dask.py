@@ -6,7 +6,10 @@ of the same version installed on the workers. Tasks carry the documents' bytes
 — workers need no access to our disk — in batches (a task per document would
 cost the scheduler more than the conversion), and at most a few batches per
 worker thread are in flight, so the client never holds a million futures. The
-collection stages then run here, on the documents that come back.
+collection stages then run here, on the documents that come back. A task that
+fails as a whole (its worker died: a crash in C code, memory) has each of its
+documents tried again alone, so the one that kills workers is reported and
+its neighbours are not.
 
 A Dask task cannot be killed from outside, so the time budget is enforced
 inside the task: a check before every stage, and a watchdog that raises in the
@@ -38,6 +41,10 @@ class GaveUp(BaseException):
 
 
 class VersionMismatch(EngineError):
+    pass
+
+
+class _TaskFailed(Exception):
     pass
 
 
@@ -124,12 +131,35 @@ class DaskExecutor:
                 owner[future.key] = indices
                 return future
 
+            suspects: list[int] = []
             first = [submit(b) for _, b in zip(range(threads * IN_FLIGHT), pending)]
             running = as_completed(first, loop=client.loop)
             for future in running:
-                outcomes = future.result()  # a VersionMismatch is raised here
-                for index, outcome in zip(owner.pop(future.key), outcomes):
-                    yield index, outcome
+                indices = owner.pop(future.key)
+                try:
+                    for index, outcome in zip(indices, self._result(future)):
+                        yield index, outcome
+                except _TaskFailed:
+                    suspects += indices
                 following = next(pending, None)
                 if following is not None:
                     running.add(submit(following))
+            # A task fails as a whole when its worker dies, and so may others that were on that worker:
+            # each of their documents alone on the cluster, one at a time, tells which one did it.
+            for index in sorted(suspects):
+                future = submit([index])
+                owner.pop(future.key)
+                try:
+                    outcome = self._result(future)[0]
+                except _TaskFailed as failed:
+                    outcome = Outcome(None, f"the Dask worker stopped while converting it ({failed})", cacheable=False)
+                yield index, outcome
+
+    @staticmethod
+    def _result(future) -> list[Outcome]:
+        try:
+            return future.result()
+        except VersionMismatch:
+            raise
+        except Exception as err:  # the task itself failed: its worker died (KilledWorker), …
+            raise _TaskFailed(f"{type(err).__name__}: {err}"[:200]) from err

@@ -139,7 +139,7 @@ class LocalExecutor:
                     yield index, pickle.loads(message)
                 now = time.monotonic()
                 for k, w in enumerate(workers):
-                    if w.task is not None and now - w.started > self.budget:
+                    if w.task is not None and now - w.started > self.budget and not w.conn.poll():
                         index, stage = w.task, self.stages[w.stage.value].name
                         workers[k] = self._replace(ctx, w)
                         yield index, Outcome(None, gave_up(self.budget, stage), timed_out=True)
