@@ -15,8 +15,8 @@ import re
 import yaml
 
 from .model import META_KEYS, Block, Document
-from .schema import check_meta, inert
 from .restore import HAN
+from .schema import check_meta, inert
 
 # Characters Markdown (with the extensions the site uses) treats as syntax anywhere in a line.
 _INLINE = re.compile(r"([\\`*_\[\]{}|~^])")

@@ -3,8 +3,8 @@ import json
 import sys
 
 import pytest
-
 from hostile_corpus import article
+
 from scrapedocs.cli import main
 
 ARTICLE = ("国务院近日印发《关于加强知识产权保护的若干意见》，对今后一个时期的工作作出部署，"

@@ -13,7 +13,6 @@ import functools
 import http.server
 import io
 import json
-import os
 import re
 import shutil
 import threading
@@ -25,7 +24,6 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
-
 from conftest import ROOT
 from hostile_corpus import CANARY, make_corpus
 

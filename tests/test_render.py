@@ -1,9 +1,8 @@
 import yaml
+from helpers import make_doc
 
 from scrapedocs.model import Block
 from scrapedocs.render import escape, render
-
-from helpers import make_doc
 
 
 def test_markdown_characters_render_as_written():

@@ -2,8 +2,8 @@ from pathlib import Path
 
 from scrapedocs.model import Collection, Document
 from scrapedocs.pipeline import build_collection
-from scrapedocs.slugs import assign_slugs
 from scrapedocs.sidecar import apply_sidecar
+from scrapedocs.slugs import assign_slugs
 
 ARTICLE = "知识产权保护工作关系国家治理体系和治理能力现代化，关系高质量发展，关系人民生活幸福。\n" * 3
 

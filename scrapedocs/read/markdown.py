@@ -20,8 +20,8 @@ from html.parser import HTMLParser
 
 import yaml
 
-from ..schema import validate_fields
 from ..model import Document, Line
+from ..schema import validate_fields
 from ..text import tidy
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
