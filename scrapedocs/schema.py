@@ -54,9 +54,7 @@ def text(value) -> str:
     if not isinstance(value, str):
         raise FieldError(f"{_kind(value)} where text is expected")
     value = re.sub(r"\s+", " ", re.sub("[\x00-\x08\x0e-\x1f\x7f-\x9f]", "", value)).strip()
-    if len(value) > MAX_TEXT:
-        raise FieldError(f"{len(value):,} characters, more than the {MAX_TEXT:,} a metadata value may have")
-    return value
+    return value if len(value) <= MAX_TEXT else value[:MAX_TEXT - 1] + "…"
 
 
 def day(value) -> str:
@@ -173,7 +171,15 @@ def validate_fields(raw: dict, warnings: list[str], where: str) -> dict:
             out[name] = DOCUMENTED[name](value)
         except FieldError as err:
             warnings.append(f"{where}: field {name!r} ignored: {err}")
+            continue
+        if _cut(value):
+            warnings.append(f"{where}: field {name!r} cut to {MAX_TEXT:,} characters")
     return out
+
+
+def _cut(value) -> bool:
+    """Whether `text` shortened `value` (a value longer than `MAX_TEXT`)."""
+    return isinstance(value, str) and len(value) > MAX_TEXT and len(text(value)) == MAX_TEXT
 
 
 def check_meta(meta: dict, warnings: list[str]) -> dict:
@@ -188,6 +194,8 @@ def check_meta(meta: dict, warnings: list[str]) -> dict:
         except FieldError as err:
             warnings.append(f"metadata field {_name(key)!r} dropped: {err}")
             continue
+        if _cut(meta[key]):
+            warnings.append(f"metadata field {_name(key)!r} cut to {MAX_TEXT:,} characters")
         if value not in ("", []):
             out[str(key)] = value
     return out

@@ -195,6 +195,8 @@ def make_corpus(folder: Path, outside: Path, max_size: int) -> list[Case]:
     add("<img src=x onerror=alert('name')>.txt", article("name-xss"), injected=True)
     add("name\"quote'.txt", article("name-quote"), injected=True)
     add("Case.TXT", article("Case.TXT"))
+    add("new\nline.txt", article("newline"))
+    add("esc-\x1b[2J\x1b[31m.txt", b"", "failed", "empty file")  # named on the console: must not clear it
 
     # ---- encodings and sizes
     add("enc/utf16-no-bom.txt", ("标题\n" + article("utf16", 8)).encode("utf-16-le"))

@@ -219,6 +219,24 @@ def test_no_live_markup_reaches_the_built_html(hostile):
     assert not found, "\n".join(found[:20])
 
 
+def test_no_live_markup_in_the_offline_bundle_and_the_pdf_page(hostile, tmp_path):
+    """The offline build and the one page Chromium prints the PDF from (printing runs its scripts)."""
+    from datetime import date
+
+    from scrapedocs.publish.offline import build_offline_site
+    from scrapedocs.publish.pdf.compose import compose, pdf_pages
+
+    with contextlib.redirect_stderr(io.StringIO()):
+        config, pages = build_offline_site(ROOT / "mkdocs.yml", hostile.docs, tmp_path / "offline")
+    found = []
+    for path in sorted((tmp_path / "offline").rglob("*.html")):
+        found += _live_markup(path.read_text(encoding="utf-8"), f"offline {path.name}")
+    printed = compose(tmp_path / "offline", config, pdf_pages(pages), None, date(2021, 1, 1))
+    assert "alert" in printed  # the payloads are there, as text
+    found += _live_markup(printed, "pdf")
+    assert not found, "\n".join(found[:20])
+
+
 def test_markup_from_inputs_is_shown_as_text(hostile):
     """Escaped, not dropped: a reader sees what the source said (nothing is lost)."""
     entries = _entries(hostile.report)
@@ -349,6 +367,7 @@ def test_console_counts_and_names_the_first_problems(hostile):
     assert "bad/empty.txt: empty file" in err and "bad/too-large.txt: too large" in err
     assert "more in the report" in err  # the first few only
     assert "\x1b" not in err, "control characters from inputs reach the terminal"
+    assert "esc-\\x1b[2J\\x1b[31m.txt: empty file" in err
     assert str(hostile.report_path) in hostile.stdout
 
 

@@ -63,3 +63,11 @@ def test_values_no_stage_should_produce_are_dropped_with_a_warning():
     meta = yaml.safe_load(render(doc).markdown.split("---\n")[1])
     assert meta == {"title": "标题", "tags": ["一个"]}
     assert len(doc.warnings) == 5 and all(w.startswith("metadata field '") for w in doc.warnings)
+
+
+def test_a_huge_metadata_value_is_cut_with_a_warning():
+    doc = make_doc("")
+    doc.meta = {"title": "标题" * 2000}
+    meta = yaml.safe_load(render(doc).markdown.split("---\n")[1])
+    assert len(meta["title"]) == 1000 and meta["title"].endswith("…")
+    assert doc.warnings == ["metadata field 'title' cut to 1,000 characters"]
