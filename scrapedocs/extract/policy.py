@@ -55,7 +55,8 @@ def _spaced(label: str) -> str:
 
 
 _LABEL = re.compile(
-    r"(?P<label>%s)[\s\u3000]*(?:[:：]|$)" % "|".join(_spaced(k) for k in sorted(TABLE_LABELS, key=len, reverse=True))
+    r"(?P<label>%s)[\s\u3000]*(?:[:：]|(?=[|｜\t]|[\s\u3000]{2,}|$))"
+    % "|".join(_spaced(k) for k in sorted(TABLE_LABELS, key=len, reverse=True))
 )
 _CELL_SPLIT = re.compile(r"\s*[|｜\t]\s*|[\s\u3000]{2,}")
 
@@ -65,22 +66,24 @@ def _squeeze(text: str) -> str:
 
 
 def _cells(text: str) -> list[str]:
-    """A line cut into cells: table pipes, tabs and wide gaps separate them; so do labels.
+    """A line cut into cells: labels, and between them table pipes, tabs and wide gaps.
 
     >>> _cells("索 引 号：000014349/2021-00111 主题分类：科技、教育")
     ['索 引 号：', '000014349/2021-00111', '主题分类：', '科技、教育']
+    >>> _cells("| 标　　题 | 国务院关于某事的通知 |")
+    ['标　　题', '国务院关于某事的通知']
     """
-    out = []
-    for part in _CELL_SPLIT.split(text.strip()):
-        pos = 0
-        for m in _LABEL.finditer(part):
-            if m.start() > pos and part[pos:m.start()].strip():
-                out.append(part[pos:m.start()].strip())
-            out.append(m.group(0).strip())
-            pos = m.end()
-        if part[pos:].strip():
-            out.append(part[pos:].strip())
-    return [c for c in out if c and not re.fullmatch(r"[-:\s]+", c)]
+    out, pos = [], 0
+
+    def between(part: str) -> None:
+        out.extend(c.strip() for c in _CELL_SPLIT.split(part) if c.strip() and not re.fullmatch(r"[-:\s]+", c))
+
+    for m in _LABEL.finditer(text):
+        between(text[pos:m.start()])
+        out.append(m.group(0).strip())
+        pos = m.end()
+    between(text[pos:])
+    return out
 
 
 _OTHER_LABEL = re.compile(rf"[{HAN}\s\u3000]{{2,8}}[:：]")
