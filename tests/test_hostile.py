@@ -152,21 +152,22 @@ class _Tags(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.tags: list[tuple[str, dict]] = []
         self.scripts: list[str] = []
-        self.code = False  # inside <script> or <style>
+        self.styles: list[str] = []
+        self.code = ""  # "script" or "style" inside one
 
     def handle_starttag(self, tag, attrs):
         self.tags.append((tag, {name: value or "" for name, value in attrs}))
-        self.code = tag in ("script", "style")
+        self.code = tag if tag in ("script", "style") else ""
 
     def handle_startendtag(self, tag, attrs):
         self.tags.append((tag, {name: value or "" for name, value in attrs}))
 
     def handle_endtag(self, tag):
-        self.code = False
+        self.code = ""
 
     def handle_data(self, data):
         if self.code:
-            self.scripts.append(data)
+            (self.scripts if self.code == "script" else self.styles).append(data)
 
 
 def _live_markup(html: str, where: str) -> list[str]:
@@ -174,8 +175,10 @@ def _live_markup(html: str, where: str) -> list[str]:
     parser = _Tags()
     parser.feed(html)
     parser.close()
-    found = [f"{where}: script or style {text[:60]!r}" for text in parser.scripts
-             if re.search(r"alert|__pwned", text)]
+    found = [f"{where}: script {text[:60]!r}" for text in parser.scripts if re.search(r"alert|__pwned", text)]
+    # In a style sheet, a title is a quoted CSS string: what matters is CSS that loads or runs something.
+    found += [f"{where}: style {text[:60]!r}" for text in parser.styles
+              if re.search(r"javascript:|vbscript:|expression\s*\(|@import|behavior\s*:|url\(\s*['\"]?data:", text, re.I)]
     for tag, attrs in parser.tags:
         if tag == "script" and re.search(r"alert|__pwned", attrs.get("src", "")):
             found.append(f"{where}: <script src={attrs['src'][:60]!r}>")
@@ -224,14 +227,15 @@ def test_no_live_markup_in_the_offline_bundle_and_the_pdf_page(hostile, tmp_path
     from datetime import date
 
     from scrapedocs.publish.offline import build_offline_site
-    from scrapedocs.publish.pdf.compose import compose, pdf_pages
+    from scrapedocs.publish.pdf.compose import compose, volumes
 
     with contextlib.redirect_stderr(io.StringIO()):
         config, pages = build_offline_site(ROOT / "mkdocs.yml", hostile.docs, tmp_path / "offline")
     found = []
     for path in sorted((tmp_path / "offline").rglob("*.html")):
         found += _live_markup(path.read_text(encoding="utf-8"), f"offline {path.name}")
-    printed = compose(tmp_path / "offline", config, pdf_pages(pages), None, date(2021, 1, 1))
+    volume = volumes(tmp_path / "offline", pages, None)[0]
+    printed = compose(tmp_path / "offline", config, volume, None, date(2021, 1, 1))
     assert "alert" in printed  # the payloads are there, as text
     found += _live_markup(printed, "pdf")
     assert not found, "\n".join(found[:20])
