@@ -153,9 +153,12 @@ def test_symbolic_links_leaving_the_input_folder_are_refused_unread(tmp_path, op
     (root / "again.txt").symlink_to(root / "sub" / "page.txt")
     (root / "sub-link").symlink_to(root / "sub")
     (root / "loop").symlink_to(root)
+    (root / ".drafts").mkdir()
+    (root / ".drafts" / "draft.txt").write_text(TEXT, encoding="utf-8")
+    (root / "drafts").symlink_to(root / ".drafts")  # a hidden folder linked on purpose: inside, so read
     found = scan(root)
     assert sorted(p.relative_to(root).as_posix() for p in found.sources) == [
-        "page.txt", "relative.txt", "secret.txt", "sub/page.txt"]
+        "drafts/draft.txt", "page.txt", "relative.txt", "secret.txt", "sub/page.txt"]
     reasons = {s.source: s.reason for s in found.skipped}
     assert "outside the input folder" in reasons["dir/"]
     assert "same file as sub/page.txt" in reasons["again.txt"]

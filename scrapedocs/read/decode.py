@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import codecs
 import re
-import threading
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -113,26 +112,20 @@ def declared_charset(data: bytes) -> str | None:
 
 # ---------------------------------------------------------------- counting what does not fit
 
-_count = threading.local()
-
-
-def _count_and_replace(err: UnicodeDecodeError) -> tuple[str, int]:
-    _count.n = getattr(_count, "n", 0) + 1
-    return "\ufffd", err.end
-
-
-codecs.register_error("scrapedocs-count", _count_and_replace)
-
-
 def decode_counting(data: bytes, encoding: str) -> tuple[str, int]:
     """`data` decoded with replacement, and the number of replacements made.
 
     >>> decode_counting("知识产权".encode("gbk")[:-1] + b"!", "gb18030")
-    ('知识产\\ufffd!', 1)
+    ('知识产\ufffd!', 1)
     """
-    _count.n = 0
-    text = data.decode(encoding, "scrapedocs-count")
-    return text, _count.n
+    text = data.decode(encoding, "replace")
+    replaced = text.count("\ufffd")
+    if replaced:  # a U+FFFD the bytes themselves spelled is not a replacement
+        try:
+            replaced -= data.count("\ufffd".encode(encoding))
+        except UnicodeEncodeError:
+            pass
+    return text, max(0, replaced)
 
 
 def tolerable(bad: int, text: str, share: float = 0.02, floor: int = 8) -> bool:
@@ -174,7 +167,10 @@ def common_han() -> frozenset[str]:
 _HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _CJK_TEXT = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef\u2010-\u206f"
                        "\u00a0-\u00ff\u3040-\u30ff]")
-SAMPLE = 50_000  # characters: enough to judge a page, bounded for a huge one
+
+
+_NON_ASCII = re.compile("[^\x00-\x7f\ufffd]")
+JUDGE = 5_000  # characters: enough to tell a right reading from a wrong one
 
 
 def chinese_profile(text: str) -> tuple[float, float]:
@@ -186,14 +182,13 @@ def chinese_profile(text: str) -> tuple[float, float]:
     >>> chinese_profile("知识产权保护工作")
     (1.0, 1.0)
     """
-    sample = text[:SAMPLE]
-    non_ascii = [c for c in sample if ord(c) > 0x7F and c != "\ufffd"]
-    if not non_ascii:
+    sample = "".join(_NON_ASCII.findall(text, 0, 8 * JUDGE))[:JUDGE]
+    if not sample:
         return 1.0, 1.0
-    han = [c for c in non_ascii if _HAN.match(c)]
-    cjk = sum(1 for c in non_ascii if _CJK_TEXT.match(c))
-    common = common_han()
-    return cjk / len(non_ascii), (sum(c in common for c in han) / len(han) if han else 0.0)
+    han = _HAN.findall(sample)
+    cjk = len(_CJK_TEXT.findall(sample))
+    common = sum(map(common_han().__contains__, han))
+    return cjk / len(sample), (common / len(han) if han else 0.0)
 
 
 def reads_as_chinese(text: str) -> float:
@@ -209,7 +204,7 @@ def reads_as_text(text: str) -> bool:
     few controls, unassigned or private code points; Han mostly common ones. A
     wrong reading gives rare characters, and bytes like "ÿ\\x00" give Latin-1 letters.
     """
-    sample = text[:SAMPLE]
+    sample = text[:JUDGE]
     if not sample:
         return False
     good = odd = 0
@@ -225,7 +220,7 @@ def reads_as_text(text: str) -> bool:
     if odd > len(sample) // 50 or good < 0.8 * len(sample):
         return False
     han = _HAN.findall(sample)
-    return not han or sum(c in common_han() for c in han) >= 0.5 * len(han)
+    return not han or sum(map(common_han().__contains__, han)) >= 0.5 * len(han)
 
 
 # ---------------------------------------------------------------- control characters
@@ -261,7 +256,7 @@ def _wide_without_bom(data: bytes) -> Decoded | None:
     for encoding, unit in (("utf-16-le", 2), ("utf-16-be", 2), ("utf-32-le", 4), ("utf-32-be", 4)):
         if len(data) % unit:
             continue
-        sample = data[:4 * SAMPLE - (4 * SAMPLE) % unit]
+        sample = data[:4 * JUDGE]  # a multiple of 2 and 4: whole code units
         text, bad = decode_counting(sample, encoding)
         if bad <= len(text) // 100 and reads_as_text(text):
             score = (reads_as_chinese(text), -bad)
@@ -288,13 +283,18 @@ _SINGLE_BYTE_LATIN = {"cp1252", "iso8859-15", "latin-1"}
 
 
 def _as_chinese(data: bytes) -> tuple[Decoded | None, str]:
-    """The Chinese reading of `data` that reads best, if one reads well; and the best guess either way."""
+    """The Chinese reading of `data` that reads best, if one reads well; and the best guess either way.
+
+    A clean reading of common characters ends the search: GBK bytes are read once.
+    """
     readings = []
     for encoding in _CHINESE:
         if encoding.startswith("utf-16") and len(data) % 2:
             continue
         text, bad = decode_counting(data, encoding)
         readings.append((reads_as_chinese(text), -bad, encoding, text))
+        if not bad and readings[-1][0] >= 0.9:
+            break
     score, minus_bad, encoding, text = max(readings, key=lambda r: r[:2])
     if score and tolerable(-minus_bad, text, **VOUCHED):
         return _finish(text, encoding, "read as Chinese", -minus_bad), encoding
@@ -338,7 +338,8 @@ def explain_decode(data: bytes) -> Decoded:
     if _is_utf8(data):
         return _finish(data.decode("utf-8"), "utf-8", "UTF-8")
     text, bad = decode_counting(data, "utf-8")
-    if tolerable(bad, text) and bad * 4 < sum(1 for c in text[:SAMPLE] if ord(c) > 0x7F):
+    valid = len(text) - len(text.encode("ascii", "ignore")) - bad  # non-ASCII characters that were valid UTF-8
+    if tolerable(bad, text) and bad * 4 < valid:
         return _finish(text, "utf-8", "UTF-8", bad)
     chinese, guess = _as_chinese(data)
     if chinese is not None:

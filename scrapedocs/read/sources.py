@@ -60,14 +60,33 @@ def _kind(mode: int) -> str:
 
 
 def scan(root: Path) -> Scan:
-    """Sources under `root` (sub-folders included) and the files skipped, each with the reason."""
+    """Sources under `root` (sub-folders included) and the files skipped, each with the reason.
+
+    Real folders are walked first; a link to a folder is looked at only then, so a
+    link to a folder inside the input folder finds it read already (its files keep
+    their own paths) and only a link to a folder the walk did not reach is followed.
+    """
     root_real = os.path.realpath(root)
     found = Scan()
     candidates: list[tuple[Path, bool]] = []  # (path, reached through a symbolic link)
-    others: list[Path] = []  # regular files that are not sources: sidecars or skipped
+    others: list[Path] = []  # files that are not sources: sidecars or skipped
     visited = {root_real}
-    stack = [(Path(root), False)]
-    while stack:  # iterative: deep trees cannot exhaust the stack
+    stack: list[tuple[Path, bool]] = [(Path(root), False)]
+    links: list[Path] = []  # links to folders, looked at once the real folders are walked
+    while stack or links:  # iterative: deep trees cannot exhaust the stack
+        if not stack:
+            links.sort(key=lambda p: display_path(p, root), reverse=True)
+            link = links.pop()
+            real, rel = os.path.realpath(link), display_path(link, root) + "/"
+            if not inside(real, root_real):
+                found.skipped.append(Skipped(rel, OUTSIDE.replace("link", "link to a folder")))
+            elif real in visited:
+                found.skipped.append(Skipped(rel, "symbolic link to a folder read already (its files are read "
+                                                  "under their own path)"))
+            else:
+                visited.add(real)
+                stack.append((link, True))
+            continue
         folder, linked = stack.pop()
         try:
             entries = sorted(os.scandir(folder), key=lambda e: e.name)
@@ -77,36 +96,25 @@ def scan(root: Path) -> Scan:
         for entry in entries:
             path = Path(entry.path)
             rel = display_path(path, root)
-            if entry.name.startswith("."):
-                what = "folder" if entry.is_dir(follow_symlinks=False) else "file"
-                found.skipped.append(Skipped(rel + ("/" if what == "folder" else ""), f"hidden {what} (name starts with '.')"))
-                continue
             try:
-                is_link = entry.is_symlink()
-                if is_link and os.path.isdir(entry.path):
-                    real = os.path.realpath(entry.path)
-                    if not inside(real, root_real):
-                        found.skipped.append(Skipped(rel + "/", OUTSIDE.replace("link", "link to a folder")))
-                    elif real in visited:
-                        found.skipped.append(Skipped(rel + "/", "symbolic link to a folder read already (not read twice)"))
-                    else:
-                        visited.add(real)
-                        stack.append((path, True))
-                    continue
-                if entry.is_dir(follow_symlinks=False):
+                is_link, is_dir = entry.is_symlink(), entry.is_dir()
+                if entry.name.startswith("."):
+                    what = "folder" if is_dir else "file"
+                    found.skipped.append(Skipped(rel + "/" * is_dir, f"hidden {what} (name starts with '.')"))
+                elif is_link and is_dir:
+                    links.append(path)
+                elif is_dir:
                     visited.add(os.path.realpath(entry.path))
                     stack.append((path, linked))
-                    continue
-                mode = entry.stat(follow_symlinks=False).st_mode
+                elif not is_link and not stat.S_ISREG(entry.stat(follow_symlinks=False).st_mode):
+                    kind = _kind(entry.stat(follow_symlinks=False).st_mode)
+                    found.skipped.append(Skipped(rel, f"{kind}, not a file (not read)"))
+                elif path.suffix.lower() in SUFFIXES:
+                    candidates.append((path, linked or is_link))
+                else:
+                    others.append(path)
             except OSError as err:
                 found.skipped.append(Skipped(rel, f"not readable: {err.strerror}"))
-                continue
-            if not is_link and not stat.S_ISREG(mode):
-                found.skipped.append(Skipped(rel, f"{_kind(mode)}, not a file (not read)"))
-            elif path.suffix.lower() in SUFFIXES:
-                candidates.append((path, linked or is_link))
-            else:
-                others.append(path)
     _unique_sources(candidates, root, found)
     _sidecars_and_others(others, found, root)
     found.sources.sort(key=lambda p: display_path(p, root))
