@@ -287,3 +287,12 @@ def test_undecodable_html_is_reported_with_the_reason(tmp_path):
     assert read(bad, tmp_path).error == "binary file (NUL and control bytes), not a text page"
     (tmp_path / "empty.txt").write_bytes(b"")
     assert read(tmp_path / "empty.txt", tmp_path).error == "empty file"
+
+
+def test_utf8_cut_mid_character_is_read_with_the_count_on_the_page(tmp_path):
+    data = TEXT.encode("utf-8")
+    cut = data[:10] + data[10:14][:2] + data[14:] + "。".encode()[:1] + b"\n"  # two characters cut short
+    (tmp_path / "cut.txt").write_bytes(cut)
+    doc = read(tmp_path / "cut.txt", tmp_path)
+    assert not doc.error and doc.raw.startswith(TEXT[:3]) and doc.raw.count("\ufffd") == 2
+    assert "2 byte sequences did not fit utf-8 (UTF-8) and show as �" in doc.warnings
