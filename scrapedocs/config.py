@@ -2,26 +2,23 @@
 
 A `BuildConfig` is frozen plain data, made once by the command line (or a test)
 and passed to what needs it: the engine (jobs, executor, time budget, cache),
-the reader (`max_bytes`), the collection stages (the project's `aliases.yml`).
-Document stages receive it too, possibly on another machine, so everything a
-document stage may read from the project is carried in it as bytes, never as a
-path. `fingerprint()` names what in it changes a converted document: the cache
-key includes it, so changing such a setting converts everything again.
+the reader (`max_bytes`), the collection stages (the project folder, where
+`aliases.yml` and `metadata.yml` live). Document stages may receive it too,
+possibly on another machine: they read settings from it, never files (a
+project file a document stage needs would travel in it as bytes, and count in
+its fingerprint). `fingerprint()` names what in it changes a converted
+document: the cache key includes it, so changing such a setting converts
+everything again.
 """
 from __future__ import annotations
 
 import hashlib
 import os
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
-#: Project files (in `project_dir`) a build may read, loaded into the config as bytes.
-PROJECT_FILES = ("aliases.yml", "metadata.yml")
-#: Of those, the ones document stages read: their bytes change converted documents.
-DOCUMENT_FILES = ("metadata.yml",)
-
 DEFAULT_TIME_BUDGET = 30.0  # seconds one document may take in the document stages
-DEFAULT_MAX_BYTES = 20_000_000  # a larger input is reported, not read
+DEFAULT_MAX_BYTES = 20_000_000  # a larger input is reported, not read (`read.MAX_SIZE`)
 
 
 def default_jobs() -> int:
@@ -39,34 +36,31 @@ class BuildConfig:
     input_dir: Path = Path("seeds")
     docs_dir: Path = Path("docs")
     report: Path = Path("build/report.json")
-    cache_dir: Path | None = None  # None: `cache/` beside the report
-    project_dir: Path = Path(".")  # where aliases.yml (and metadata.yml) live
+    cache_dir: Path | None = None  # None: beside the report (`cache`, or `cache-NAME` for `report-NAME.json`)
+    project_dir: Path = Path(".")  # where aliases.yml and metadata.yml live
     jobs: int = field(default_factory=default_jobs)
     executor: str = "local"  # or "dask://HOST:PORT"
     time_budget: float = DEFAULT_TIME_BUDGET
     max_bytes: int = DEFAULT_MAX_BYTES
     use_cache: bool = True  # False: convert everything (`--no-cache`)
     check: bool = False  # write nothing, the cache included (`--check`)
-    files: tuple[tuple[str, bytes], ...] = ()  # (name, bytes) of the PROJECT_FILES present
-
-    @classmethod
-    def create(cls, **settings) -> "BuildConfig":
-        """A config whose project files are read from `project_dir` now (and only now)."""
-        config = cls(**settings)
-        files = []
-        for name in PROJECT_FILES:
-            path = Path(config.project_dir) / name
-            if path.is_file():
-                files.append((name, path.read_bytes()))
-        return replace(config, files=tuple(files))
 
     @property
     def cache(self) -> Path:
-        return self.cache_dir if self.cache_dir is not None else Path(self.report).parent / "cache"
+        """The cache folder: beside the report, named after it, so a trial build never prunes the project's.
 
-    def file(self, name: str) -> bytes | None:
-        """The bytes of project file `name`, or None when the project has none."""
-        return dict(self.files).get(name)
+        >>> BuildConfig(report=Path("b/report.json")).cache.as_posix(), BuildConfig(report=Path("b/report-x.json")).cache.as_posix()
+        ('b/cache', 'b/cache-x')
+        """
+        if self.cache_dir is not None:
+            return Path(self.cache_dir)
+        report = Path(self.report)
+        stem = report.stem
+        return report.parent / ("cache" + (stem[len("report"):] if stem.startswith("report") else f"-{stem}"))
+
+    def project_file(self, name: str) -> Path:
+        """A file of the project folder (`aliases.yml`, `metadata.yml`), for the collection stages."""
+        return Path(self.project_dir) / name
 
     def fingerprint(self) -> str:
         """A digest of every setting that changes what the document stages produce.
@@ -78,8 +72,4 @@ class BuildConfig:
         """
         h = hashlib.blake2b(digest_size=16)
         h.update(f"max_bytes={self.max_bytes}\n".encode())
-        for name, data in sorted(self.files):
-            if name in DOCUMENT_FILES:
-                h.update(f"{name}:{len(data)}\n".encode())
-                h.update(data)
         return h.hexdigest()

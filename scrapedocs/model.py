@@ -101,6 +101,7 @@ class Collection:
     docs: list[Document]
     pages: dict[str, str] = field(default_factory=dict)  # docs-relative path → Markdown (indexes, …)
     warnings: list[str] = field(default_factory=list)
+    skipped: list = field(default_factory=list)  # read.Skipped: files under the input folder that are not sources
     config: object = None  # the `config.BuildConfig` of the build (None: the defaults)
     stats: dict = field(default_factory=dict)  # what the engine did: documents converted, cached, seconds per stage
 

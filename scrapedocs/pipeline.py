@@ -27,11 +27,13 @@ from tqdm import tqdm
 from .clean import clean
 from .config import BuildConfig
 from .extract import extract
+from .extract.policy import apply_policy
 from .indexes import build_indexes
 from .link import gather as gather_citations
 from .link import link_collection
+from .metadata_file import apply_metadata_file
 from .model import Collection
-from .read import decode_source, find_sources, load_source
+from .read import decode_source, load_source, scan
 from .render import render
 from .reprints import merge_reprints
 from .reprints import sign as sign_reprints
@@ -57,10 +59,12 @@ PIPELINE: list[Stage] = [
     Stage("clean", clean),
     Stage("restore", restore_document),
     Stage("extract", extract),
+    Stage("policy", apply_policy),
     Stage("sidecar", apply_sidecar),
     Stage("structure", structure),
     Stage("signature", sign_reprints),  # for reprints
     Stage("citations", gather_citations),  # for link
+    Stage("metadata", apply_metadata_file, "collection"),
     Stage("reprints", merge_reprints, "collection"),
     Stage("slugs", assign_slugs, "collection"),
     Stage("link", link_collection, "collection"),
@@ -105,25 +109,27 @@ def build_collection(source: BuildConfig | Path, progress: bool | None = None,
                      stages: Sequence[Stage] | None = None) -> Collection:
     """Read and convert every source of the build (`source`: a config, or just the input folder).
 
-    The document stages run in the engine (cache, worker processes or Dask,
-    time budget); the collection stages and what follows them run here.
+    The files under the input folder that are not sources are listed as
+    skipped. The document stages run in the engine (cache, worker processes
+    or Dask, time budget); the collection stages and what follows them here.
     """
     if isinstance(source, BuildConfig):
         config = source
     else:  # a tool's or a test's build: no cache; the folder holding the input folder is the project's
-        config = BuildConfig.create(input_dir=Path(source), project_dir=Path(source).resolve().parent, use_cache=False)
+        config = BuildConfig(input_dir=Path(source), project_dir=Path(source).resolve().parent, use_cache=False)
     from .engine import prepare
 
     input_dir = Path(config.input_dir)
-    paths = list(find_sources(input_dir))
+    start, processor = time.perf_counter(), time.process_time()
+    found = scan(input_dir)
+    paths = found.sources
     if progress is None:
         progress = len(paths) >= PROGRESS_THRESHOLD and sys.stderr.isatty()
-    start, processor = time.perf_counter(), time.process_time()
-    docs = [load_source(path, input_dir) for path in paths]
+    docs = [load_source(path, input_dir, config.max_bytes) for path in paths]
     loaded, loaded_cpu = time.perf_counter() - start, time.process_time() - processor
     first, rest = split(PIPELINE if stages is None else stages)
     stats = prepare(docs, first, config, progress=progress)
     stats["seconds"] = {"load": loaded, **stats["seconds"]}
     stats["cpu"] = {"load": loaded_cpu, **stats["cpu"]}
-    collection = Collection(docs, config=config, stats=stats)
+    collection = Collection(docs, skipped=found.skipped, config=config, stats=stats)
     return convert(collection, rest, progress=progress)

@@ -18,7 +18,7 @@ from helpers import write_corpus
 @pytest.fixture
 def config(tmp_path) -> BuildConfig:
     write_corpus(tmp_path / "in")
-    return BuildConfig.create(input_dir=tmp_path / "in", report=tmp_path / "build" / "report.json",
+    return BuildConfig(input_dir=tmp_path / "in", report=tmp_path / "build" / "report.json",
                               project_dir=tmp_path, jobs=2)
 
 

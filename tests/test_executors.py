@@ -40,7 +40,7 @@ def corpus(tmp_path) -> BuildConfig:
     bad = tmp_path / "in" / "made" / "doc03.txt"
     bad.write_text(bad.read_text(encoding="utf-8").replace("版权所有", f"含{POISON}的一行正文。\n版权所有"),
                    encoding="utf-8")
-    return BuildConfig.create(input_dir=tmp_path / "in", report=tmp_path / "build" / "report.json",
+    return BuildConfig(input_dir=tmp_path / "in", report=tmp_path / "build" / "report.json",
                               project_dir=ROOT, jobs=2, time_budget=2.0, use_cache=False)
 
 

@@ -48,8 +48,8 @@ def link_collection(collection: Collection) -> Collection:
     """The `link` stage: registry, mention links, cited-document pages, backlinks."""
     docs = collection.published
     by_path = {doc.relpath: doc for doc in docs}
-    config = collection.config or BuildConfig.create()
-    reg = Registry.build(docs, load_aliases(config.file(ALIASES_FILE)))
+    config = collection.config or BuildConfig()
+    reg = Registry.build(docs, load_aliases(config.project_file(ALIASES_FILE)))
     for doc in collection.docs:  # a merged reprint: its page is its twin's, its title names that page
         twin = by_path.get(doc.merged_into) if doc.merged_into and not doc.error else None
         if twin is not None:

@@ -127,15 +127,34 @@ def find_mentions(text: str, doc: Document, reg: Registry, auto, ambiguous: list
     return sorted(found, key=lambda m: m.start)
 
 
+def _word_start(text: str, i: int, limit: int) -> int:
+    """`i`, or the start of the next word when `i` falls inside a Latin word (never past `limit`)."""
+    if 0 < i < len(text) and _ascii_word(text[i - 1]) and _ascii_word(text[i]):
+        space = text.find(" ", i, limit)
+        return space + 1 if space >= 0 else i
+    return i
+
+
+def _word_end(text: str, j: int, floor: int) -> int:
+    """`j`, or the end of the previous word when `j` falls inside a Latin word (never before `floor`)."""
+    if 0 < j < len(text) and _ascii_word(text[j - 1]) and _ascii_word(text[j]):
+        space = text.rfind(" ", floor, j)
+        return space if space > floor else j
+    return j
+
+
 _SENTENCE_END = re.compile(f"[{re.escape(SENTENCE_END)}]")
 
 
 def sentence_around(text: str, start: int, end: int) -> str:
-    """The sentence of `text` that holds [start, end), cut to `MAX_SENTENCE` characters around it.
+    """The sentence of `text` that holds [start, end); a long one cut to the mention's surroundings, at word ends.
 
     Only the neighbourhood is searched: a sentence end further left than a few
     times `MAX_SENTENCE` would be cut away anyway.
 
+    >>> text = "The Central Committee of the Communist Party of China and the State Council issued " * 3 + "the Outline."
+    >>> sentence_around(text, 253, 260)[:20]
+    '…Committee of the Co'
     >>> sentence_around("前一句。依照《专利法》办理。后一句。", 6, 11)
     '依照《专利法》办理。'
     """
@@ -146,5 +165,7 @@ def sentence_around(text: str, start: int, end: int) -> str:
     sentence = text[left:right].strip()
     if len(sentence) > MAX_SENTENCE:
         a = max(left, start - MAX_SENTENCE // 2)
-        sentence = ("…" if a > left else "") + text[a:a + MAX_SENTENCE].strip() + "…"
+        a = _word_start(text, a, start)
+        b = _word_end(text, min(right, a + MAX_SENTENCE), end)
+        sentence = ("…" if a > left else "") + text[a:b].strip() + ("…" if b < right else "")
     return sentence

@@ -55,11 +55,11 @@ class Entry:
         return self.key
 
 
-def load_aliases(data: bytes | None) -> list[dict]:
-    """The bytes of `aliases.yml`: a list of {title, aliases: [...]}; no file (None) → nothing."""
-    if not data:
+def load_aliases(path: Path) -> list[dict]:
+    """`aliases.yml`: a list of {title, aliases: [...]}; missing file → nothing."""
+    if not path.is_file():
         return []
-    data = yaml.safe_load(data.decode("utf-8-sig")) or {}
+    data = yaml.safe_load(path.read_text(encoding="utf-8-sig")) or {}
     items = data.get("documents", []) if isinstance(data, dict) else data
     return [item for item in items or [] if isinstance(item, dict) and item.get("title")]
 
