@@ -53,12 +53,13 @@ _ENTITY = re.compile(r"&(?:#\d{2,7}|#x[0-9a-fA-F]{2,6}|[a-zA-Z][a-zA-Z0-9]{1,31}
 
 
 _LATIN1_HIGH = re.compile("[\u00a1-\u00ff]")
+_GBK_AS_LATIN1_MIN = 4  # Latin-1 letters in a line that may be GBK read as Latin-1
 
 
 def _gbk_read_as_latin1(text: str) -> str:
     """GBK bytes decoded as Latin-1 ('ÖªÊ¶²úÈ¨'), a case ftfy leaves alone."""
     high = len(_LATIN1_HIGH.findall(text))
-    if high < 4 or _HAN_RE.search(text):
+    if high < _GBK_AS_LATIN1_MIN or _HAN_RE.search(text):
         return text
     try:
         decoded = text.encode("latin-1").decode("gb18030")
@@ -89,6 +90,23 @@ def fix_encoding_debris(text: str) -> str:
             unescape_html=False, normalization="NFC",
         )
     return text
+
+
+_BAD_ANY_LINE = re.compile(ftfy.badness.BADNESS_RE.pattern, ftfy.badness.BADNESS_RE.flags | re.MULTILINE)
+
+
+def has_encoding_debris(lines: list[str]) -> bool:
+    """Whether `fix_encoding_debris` could change any of `lines`: one scan of them all, not one per line.
+
+    Each of its triggers is searched in the joined text (ftfy's `^` at every line
+    start), so a line it would change always shows here.
+
+    >>> has_encoding_debris(["知识产权", "保护"]), has_encoding_debris(["知识产权&nbsp;保护"])
+    (False, True)
+    """
+    text = "\n".join(lines)
+    return bool(_ZERO_WIDTH.search(text) or _ENTITY.search(text) or _BAD_ANY_LINE.search(text)
+                or len(_LATIN1_HIGH.findall(text)) >= _GBK_AS_LATIN1_MIN)
 
 
 # ---------------------------------------------------------------- pinyin annotations
@@ -370,7 +388,7 @@ def restore_document(doc: Document) -> Document:
     hant = detect_script(doc.raw) == "hant"
     if hant:
         doc.meta["original_script"] = "hant"
-    config = RestoreConfig(script=hant)
+    config = RestoreConfig(script=hant, encoding=has_encoding_debris([line.text for line in doc.lines]))
     for line in doc.lines:
         line.text, applied = restore_and_explain(line.text, config)
         doc.repairs.update(applied)
