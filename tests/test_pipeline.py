@@ -176,3 +176,26 @@ def test_cli_options_reach_the_engine(tmp_path, capsys, monkeypatch):
     assert main(argv + ["--executor", "dask://127.0.0.1:1", "--no-cache"]) == 3  # nothing listens on port 1
     err = capsys.readouterr().err
     assert "error: cannot reach the Dask scheduler at tcp://127.0.0.1:1" in err or "needs dask.distributed" in err
+
+
+def test_a_rebuild_rewrites_only_the_pages_that_changed(tmp_path, capsys):
+    write_corpus(tmp_path / "in")
+    docs = tmp_path / "docs"
+    argv = ["--input", str(tmp_path / "in"), "--docs", str(docs), "--no-site", "--no-progress"]
+    assert main(argv) == 0
+    assert main(argv) == 0
+    assert "; 0 files changed in" in capsys.readouterr().out
+    source = tmp_path / "in" / "doc04.txt"
+    text = source.read_text(encoding="utf-8")
+
+    def rebuild(new_text):
+        before = {p: (p.stat().st_mtime_ns, p.read_bytes()) for p in docs.rglob("*.md")}
+        source.write_text(new_text, encoding="utf-8")
+        assert main(argv + ["--stats", str(tmp_path / "s.json")]) == 0
+        assert '"converted": 1' in (tmp_path / "s.json").read_text(encoding="utf-8")
+        rewritten = {p for p, (t, _) in before.items() if p.stat().st_mtime_ns != t}
+        assert all(p.read_bytes() != before[p][1] for p in rewritten), "a file was rewritten as it was"
+        return {p.relative_to(docs).as_posix() for p in rewritten}
+
+    assert rebuild(text.replace("版权所有 © 2024", "版权所有 © 2025")) == set()  # site chrome only: same page
+    assert "articles/doc04.md" in rebuild(text.replace("版权所有", "补充的一段正文。\n版权所有"))
