@@ -16,6 +16,7 @@ reprints' `signature`, the link stage's `citations`), stored as plain data in
 """
 from __future__ import annotations
 
+import gc
 import sys
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -129,6 +130,7 @@ def build_collection(source: BuildConfig | Path, progress: bool | None = None,
     loaded, loaded_cpu = time.perf_counter() - start, time.process_time() - processor
     first, rest = split(PIPELINE if stages is None else stages)
     stats = prepare(docs, first, config, progress=progress)
+    gc.freeze()  # the documents live until the build ends: later collections need not scan them again
     stats["seconds"] = {"load": loaded, **stats["seconds"]}
     stats["cpu"] = {"load": loaded_cpu, **stats["cpu"]}
     collection = Collection(docs, skipped=found.skipped, config=config, stats=stats)

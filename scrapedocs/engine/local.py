@@ -13,6 +13,7 @@ document's position, so the caller keeps input order.
 """
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import pickle
 import signal
@@ -55,6 +56,10 @@ def _context():
 def _serve(conn, stage_number, stages, config) -> None:
     """A worker: convert the documents that arrive on `conn` until it closes."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the parent's to handle
+    # What the worker inherited from the parent is never garbage here: keep the collector off it
+    # (it would scan it and, writing to it, copy the shared pages into the worker).
+    gc.enable()
+    gc.freeze()
     _limit_memory()
 
     def entering(i: int) -> None:

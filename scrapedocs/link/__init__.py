@@ -27,7 +27,7 @@ from ..config import BuildConfig
 from ..model import Collection, Document, Link
 from .facts import facts, gather  # noqa: F401  (gather: the `citations` document stage)
 from .fold import fold, fold_map  # noqa: F401  (reprints fold text the same way)
-from .mentions import find_mentions, opening, sentence_around
+from .mentions import candidates, find_mentions, opening, sentence_around
 from .pages import backlinks, cited_pages
 from .registry import ALIASES_FILE, CITED, Entry, Registry, _paragraphs, load_aliases  # noqa: F401
 
@@ -70,8 +70,10 @@ def link_collection(collection: Collection) -> Collection:
                 m.entry.reports.append(doc)
     ambiguous: list[str] = []
     for doc in docs:
-        for block, folded in zip(_paragraphs(doc), facts(doc)["paragraphs"]):
-            for m in find_mentions(block.text, doc, reg, auto, ambiguous, folded):
+        paragraphs = _paragraphs(doc)
+        for k, found in sorted(candidates(facts(doc)["paragraphs"], doc, reg, auto).items()):  # one scan per doc
+            block = paragraphs[k]
+            for m in find_mentions(block.text, doc, reg, auto, ambiguous, found=found):
                 if any(link.start < m.end and m.start < link.end for link in block.links):
                     continue  # never inside an existing link
                 target = target_of(m.entry, doc)

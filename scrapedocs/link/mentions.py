@@ -60,38 +60,64 @@ def _may_resolve(alias: str, local: dict, reg: Registry) -> bool:
     return alias in local or (alias in reg.aliases and not is_generic(alias))
 
 
+def candidates(folded: list[str], doc: Document, reg: Registry, auto) -> dict[int, list[tuple[int, int, str]]]:
+    """Where the registry's names occur in each of `folded` (folded texts of one document), by text index.
+
+    One automaton pass over the texts joined by line breaks (a folded name holds none,
+    so no match spans two texts), plus a direct search for the short names the document
+    defines; only names that could name something here are kept: (start, end, name).
+    """
+    local = reg.local.get(doc.relpath, {})
+    defined = reg.defined_in(doc)
+    if auto is None and not defined:
+        return {}
+    joined = "\n".join(folded)
+    found: list[tuple[int, int, str]] = []
+    if auto is not None:
+        for end, alias in auto.iter(joined):
+            if _may_resolve(alias, local, reg):
+                found.append((end - len(alias) + 1, end + 1, alias))
+    for name in defined:  # a few: looked for directly
+        at = joined.find(name)
+        while at >= 0:
+            found.append((at, at + len(name), name))
+            at = joined.find(name, at + 1)
+    if not found:
+        return {}
+    starts, offset = [], 0
+    for text in folded:
+        starts.append(offset)
+        offset += len(text) + 1
+    by_text: dict[int, list[tuple[int, int, str]]] = {}
+    for start, end, alias in found:
+        k = bisect.bisect_right(starts, start) - 1
+        by_text.setdefault(k, []).append((start - starts[k], end - starts[k], alias))
+    return by_text
+
+
 def find_mentions(text: str, doc: Document, reg: Registry, auto, ambiguous: list[str] | None = None,
-                  folded: str | None = None) -> list[Mention]:
+                  folded: str | None = None, found: list[tuple[int, int, str]] | None = None) -> list[Mention]:
     """The registry's documents named in `text`, longest match first, never overlapping.
 
-    `folded` is `fold_map(text)[0]` when already known (the `citations` stage's facts): the
-    automaton scans it, and the positions in `text` are worked out only when something matches.
+    `folded` is `fold_text(text)` when already known (the `citations` stage's facts), `found`
+    the `candidates` in it when already searched: positions in `text` are worked out only
+    when something may match.
     """
-    if not text or (auto is None and doc.relpath not in reg.local):
+    if not text:
         return []
-    if folded is None:
-        folded = fold_text(text)
-    if not folded:
+    if found is None:
+        folded = fold_text(text) if folded is None else folded
+        found = candidates([folded], doc, reg, auto).get(0, [])
+    if not found:
         return []
-    local = reg.local.get(doc.relpath, {})
-    candidates = []
-    for end, alias in auto.iter(folded) if auto is not None else ():
-        if _may_resolve(alias, local, reg):
-            candidates.append((end - len(alias) + 1, end + 1, alias))
-    for name in reg.defined_in(doc):  # short names this text defines: a few, looked for directly
-        at = folded.find(name)
-        while at >= 0:
-            candidates.append((at, at + len(name), name))
-            at = folded.find(name, at + 1)
-    if not candidates:
-        return []
+    candidates_ = sorted(found, key=lambda c: (-(c[1] - c[0]), c[0]))
     pos = fold_map(text)[1]
+    folded_length = len(pos)
     # Longest first, then leftmost: a longer title wins over the shorter one inside it.
-    candidates.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
-    taken = [False] * len(folded)
+    taken = [False] * folded_length
     inside = _enclosing(text)
-    found = []
-    for fs, fe, alias in candidates:
+    mentions = []
+    for fs, fe, alias in candidates_:
         if any(taken[fs:fe]):
             continue
         s, e = pos[fs], pos[fe - 1] + 1
@@ -123,8 +149,8 @@ def find_mentions(text: str, doc: Document, reg: Registry, auto, ambiguous: list
             continue
         for k in range(fs, fe):
             taken[k] = True
-        found.append(Mention(s, e, entry))
-    return sorted(found, key=lambda m: m.start)
+        mentions.append(Mention(s, e, entry))
+    return sorted(mentions, key=lambda m: m.start)
 
 
 def _word_start(text: str, i: int, limit: int) -> int:
