@@ -44,7 +44,7 @@ CHROME_PATTERNS: list[tuple[str, re.Pattern]] = [
     ("copyright", re.compile(r"©|\(c\)\s*\d{4}|copyright|all rights reserved|版权所有|版权声明|powered by",
                              re.I)),
     ("icp", re.compile(r"icp\s*[备证]|公网安备|网安备\s*\d|网警备", re.I)),
-    ("disclaimer", re.compile(r"^\s*(?:免责声明|免责申明|版权声明|郑重声明|特别声明|声明\s*:)")),
+    ("disclaimer", re.compile(r"^\s*[\[(【]?\s*(?:免责声明|免责申明|版权声明|郑重声明|特别声明|声明\s*:)")),
     # Crawler dumps of comment threads: "* 网友名 今天 12:08:37", "今天20:58 举报 赞 38回复".
     ("comment", re.compile(
         r"^[*+•-]?\s*(?!发布|发表|时间|日期|来源|更新)[^:\s]{1,24}\s+"
@@ -79,7 +79,7 @@ STOPPERS = re.compile(
 #: Phrases of the boilerplate paragraphs sites put under an article.
 DISCLAIMER_PHRASES = re.compile(
     r"本网站|本站|本网|本平台|仅供参考|仅供学习|仅供读者|不代表|立场|版权归|原作者|如有侵权|涉及侵权|侵权.{0,8}(?:联系|删除)"
-    r"|联系我们|第一时间|予以删除|及时删除|转载请注明|请注明出处|未经(?:许可|授权)|不得转载|不承担|任何(?:明示|担保)|主办|主管|承办")
+    r"|联系我们|第一时间|予以删除|及时删除|转载请注明|请注明出处|未经(?:许可|授权|允许)|不得转载|不承担|任何(?:明示|担保)|主办|主管|承办")
 
 
 @dataclass

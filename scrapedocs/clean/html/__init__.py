@@ -18,18 +18,22 @@ text. Lines are data for the later stages; nothing here escapes Markdown.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from bs4 import BeautifulSoup
 
 from ...extract.fields import closing_byline
 from ...extract.page import page_hints
 from .blocks import PageLine, page_lines
+from .ensemble import ballot, choose_page, decide, explain, f1, normalise, trim_edges
+from .members import MEMBERS, run_members
 from .noise import drop_never_text, noise_roots
+from .posts import Posts, drop_comments, find_posts, keep_first_post
 from .scoring import choose_article, measure
 
 
-def scored_lines(soup: BeautifulSoup) -> list[PageLine]:
-    """Every line of the page, marked with the scorer's choice; no filter may empty the page.
+def scored_lines(soup: BeautifulSoup) -> tuple[list[PageLine], Posts]:
+    """Every line of the page, marked with the scorer's choice and the posts; no filter may empty the page.
 
     When the noise filter leaves no article (a blog inside an ASP.NET form with
     few <p>), the choice is made again on the unfiltered page.
@@ -38,16 +42,111 @@ def scored_lines(soup: BeautifulSoup) -> list[PageLine]:
     full = measure(soup)
     noise = noise_roots(soup, full)
     roots = choose_article(soup, measure(soup, skip=noise))
-    lines = page_lines(soup, full, chosen={id(r) for r in roots}, noise=noise)
+    posts = find_posts(soup, full, noise, roots)
+    lines = page_lines(soup, full, chosen={id(r) for r in roots}, noise=noise, posts=posts.index)
     if not any(line.ours for line in lines):
         roots = choose_article(soup, full)
-        lines = page_lines(soup, full, chosen={id(r) for r in roots})
+        lines = page_lines(soup, full, chosen={id(r) for r in roots}, posts=posts.index)
     if not any(line.ours for line in lines):
-        lines = page_lines(soup, full, chosen={id(soup)})
-    return lines
+        lines = page_lines(soup, full, chosen={id(soup)}, posts=posts.index)
+    return lines, posts
 
 
-def extract_article(html: str) -> tuple[list[str], dict[str, str]]:
+def settle_posts(lines: list[PageLine], kept: list[bool], voted: list[bool], posts: Posts) -> list[bool]:
+    """Blogs and forums: the first post is the article; a comment run goes (see `posts`)."""
+    if not posts.found:
+        return kept
+    indices = [line.post for line in lines]
+    if posts.comments:
+        return drop_comments(indices, kept)
+    return keep_first_post(indices, kept, voted, [not line.links and not line.noise for line in lines])
+
+
+HEADLINE_LIKE = 0.7  # character F1 with the title above which an opening line is the headline again
+_PARAGRAPH = re.compile(r"[，。！？；]")
+
+
+def without_headline(lines: list[PageLine], title: str) -> list[PageLine]:
+    """The headline is front matter, not body: drop it (and its variants above the text) where the article repeats it.
+
+    >>> lines = [PageLine(t) for t in ("## 新规发布：细则出台", "新规发布", "正文第一段，有标点，说明新规的内容。", "新规发布：细则出台")]
+    >>> [line.text for line in without_headline(lines, "新规发布：细则出台")]
+    ['正文第一段，有标点，说明新规的内容。']
+    """
+    key = normalise(title)
+    if not key:
+        return lines
+    out, opening = [], True
+    for line in lines:
+        text = normalise(line.text)
+        if opening and _PARAGRAPH.search(line.text) and len(text) > len(key) + 10:
+            opening = False  # the first paragraph: what follows is the article's own
+        same = text == key or opening and text and (f1(text, key) >= HEADLINE_LIKE or len(text) >= 4 and text in key)
+        if not same:
+            out.append(line)
+    return out
+
+
+REPEAT = 20  # normalised characters: a paragraph this long said twice is a carousel or a teaser, said once
+
+
+def once(lines: list[str]) -> list[str]:
+    """Lines without verbatim repeats of a long paragraph (the promotion block shown twice)."""
+    seen, out = set(), []
+    for line in lines:
+        key = normalise(line)
+        if len(key) >= REPEAT and key in seen:
+            continue
+        seen.add(key)
+        out.append(line)
+    return out
+
+
+@dataclass(frozen=True)
+class ExtractConfig:
+    """How the article is chosen: which maintained extractors vote beside our scorer, and how."""
+
+    members: tuple[str, ...] = tuple(MEMBERS)
+    method: str = "vote"  # "vote": per line; "page": the best-agreeing member's page; "scorer": ours alone
+
+
+CONFIG = ExtractConfig()
+
+
+def explain_article(html: str, config: ExtractConfig | None = None) -> tuple[list[str], dict[str, str], dict]:
+    """The article's lines, the page's metadata, and which extractor won and why."""
+    config = config or CONFIG
+    # Not soup.body: on malformed pages lxml leaves part of the content outside the first <body>.
+    soup = BeautifulSoup(html, "lxml")
+    hints = page_hints(soup, html)
+    page, posts = scored_lines(soup)
+    if config.method == "scorer" or not config.members:
+        ours = [line.ours for line in page]
+        kept = settle_posts(page, ours, ours, posts)
+        explanation = {"method": "scorer", "winner": "scorer"}
+    else:
+        texts, errors = run_members(html, list(config.members))
+        b = ballot(page, texts)
+        b = choose_page(page, b) if config.method == "page" else decide(page, b)
+        kept = b.kept = settle_posts(page, b.kept, [bool(v) for v in b.votes], posts)
+        explanation = explain(page, b)
+        if errors:
+            explanation["errors"] = errors
+    if posts.found:
+        explanation["posts"] = (f"a run of {len(posts.index)} comments dropped" if posts.comments else
+                                f"the first of {len(posts.index)} posts kept")
+    chosen = [line for line, keep in zip(page, kept) if keep]
+    chosen = without_headline(chosen, hints.get("title", ""))
+    lines = once([line.text for line, keep in zip(chosen, trim_edges([c.text for c in chosen], [c.ours for c in chosen]))
+                  if keep])
+    if "author" not in hints:
+        author = closing_byline(lines)
+        if author:
+            hints["author"] = author
+    return lines, hints, explanation
+
+
+def extract_article(html: str, config: ExtractConfig | None = None) -> tuple[list[str], dict[str, str]]:
     """The article of an HTML page as text lines, and the metadata the page states.
 
     >>> lines, hints = extract_article(
@@ -56,16 +155,5 @@ def extract_article(html: str) -> tuple[list[str], dict[str, str]]:
     >>> lines, hints["title"]
     (['这是第一段，有标点。内容足够长了吧。', '第二段，也有标点。'], '标题')
     """
-    # Not soup.body: on malformed pages lxml leaves part of the content outside the first <body>.
-    soup = BeautifulSoup(html, "lxml")
-    hints = page_hints(soup, html)
-    lines = [line.text for line in scored_lines(soup) if line.ours]
-    title = hints.get("title", "")
-    # The headline is front matter, not body: drop it where the article repeats it.
-    squeezed = re.sub(r"\s", "", title)
-    lines = [line for line in lines if not squeezed or re.sub(r"[\s#]", "", line) != squeezed]
-    if "author" not in hints:
-        author = closing_byline(lines)
-        if author:
-            hints["author"] = author
+    lines, hints, _ = explain_article(html, config)
     return lines, hints

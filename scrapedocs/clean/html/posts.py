@@ -1,0 +1,115 @@
+"""Blogs and forums: a page of several posts is the first post's article.
+
+A post is one of several sibling elements built alike (same tag, same class
+once digits are ignored) that each hold text and a post stamp: a date with a
+time, 发表于, N楼, 回复, 楼主. On a forum thread the first post is the article and
+the floors below it are replies; on a blog's page the first entry is the
+article and the others are other posts. When the article our scorer chose
+stands apart from such a run (a news story above its comment list), the run
+is comments, and all of it goes.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bs4 import BeautifulSoup, Tag
+
+from .scoring import _Stats
+from .tree import preorder
+
+POST_TAGS = {"div", "table", "tbody", "tr", "li", "article", "section", "dl", "ul"}
+_DIGITS = re.compile(r"\d+")
+STAMP = re.compile(
+    r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*\d{1,2}\s*[:：]\s*\d{2}"
+    r"|发表于|发表时间|回复于|回复时间|\d+\s*楼|楼主|沙发|板凳|#\d+\b|本贴由|本帖由|评论\s*[(（]\d+|阅读\s*[(（:：]\s*\d+"
+)
+MIN_POST = 20  # characters outside links: less is a button row, not a post
+MAX_GROUPS = 200  # runs examined per page, so a hostile page cannot make this quadratic
+
+
+@dataclass
+class Posts:
+    """Elements that are posts, by id → index in page order; `comments` when the run is not the article's."""
+
+    index: dict[int, int] = field(default_factory=dict)
+    comments: bool = False
+
+    @property
+    def found(self) -> bool:
+        return bool(self.index)
+
+
+def _signature(tag: Tag) -> tuple:
+    classes = tag.get("class") or []
+    classes = classes if isinstance(classes, list) else [classes]
+    return tag.name, tuple(sorted(_DIGITS.sub("", c) for c in classes))
+
+
+def _content(s: _Stats | None) -> int:
+    return s.chars - s.link_chars if s else 0
+
+
+def find_posts(soup: BeautifulSoup, stats: dict[int, _Stats], noise: set[int], chosen: list[Tag]) -> Posts:
+    """The run of posts that holds the most text, if any (see the module's docstring)."""
+    best: list[Tag] = []
+    best_size = 0
+    examined = 0
+    for parent in preorder(soup, lambda t: id(t) in noise):
+        if id(parent) in noise or examined >= MAX_GROUPS:
+            continue
+        groups: dict[tuple, list[Tag]] = {}
+        for child in parent.children:
+            if isinstance(child, Tag) and child.name in POST_TAGS and id(child) not in noise:
+                s = stats.get(id(child))
+                if s and s.has_block and _content(s) >= MIN_POST:
+                    groups.setdefault(_signature(child), []).append(child)
+        for units in groups.values():
+            if len(units) < 2:
+                continue
+            size = sum(_content(stats.get(id(u))) for u in units)
+            if size <= best_size:
+                continue
+            examined += 1
+            stamped = sum(bool(STAMP.search(u.get_text())) for u in units)
+            if stamped >= 2 and stamped * 2 >= len(units):
+                best, best_size = units, size
+    if not best:
+        return Posts()
+    posts = Posts({id(u): i for i, u in enumerate(best)})
+    inside = set(posts.index)
+    for root in chosen:
+        if id(root) in inside or any(id(p) in inside for p in root.parents):
+            return posts  # our scorer chose a post: the first one is the article
+        if any(p is root for p in best[0].parents):
+            # The chosen article holds the run: posts, unless it has as much text of its own (a story and its comments).
+            outside = _content(stats.get(id(root))) - best_size
+            posts.comments = outside >= max(MIN_POST * 5, _content(stats.get(id(best[0]))))
+            return posts
+    posts.comments = True
+    return posts
+
+
+def keep_first_post(posts: list[int], kept: list[bool], voted: list[bool], usable: list[bool]) -> list[bool]:
+    """`kept` with the later posts dropped and the first post kept.
+
+    `posts` gives each line's post index (-1 outside posts); within the first
+    post a line stays when any extractor voted for it (`voted`), or, when none
+    voted for any of its lines (they all took the replies), when it is usable
+    text (not a list of links).
+    """
+    first = [i for i, p in enumerate(posts) if p == 0]
+    rescue = not any(voted[i] for i in first)
+    out = []
+    for i, (post, keep) in enumerate(zip(posts, kept)):
+        if post > 0:
+            keep = False
+        elif post == 0:
+            keep = voted[i] or (rescue and usable[i])
+        out.append(keep)
+    return out
+
+
+def drop_comments(posts: list[int], kept: list[bool]) -> list[bool]:
+    """`kept` without the lines of a comment run."""
+    return [keep and post < 0 for post, keep in zip(posts, kept)]
