@@ -25,10 +25,10 @@ from bs4 import BeautifulSoup
 from ...extract.fields import closing_byline
 from ...extract.page import page_hints
 from .blocks import PageLine, page_lines
-from .ensemble import ballot, choose_page, decide, explain, f1, normalise, trim_edges
+from .ensemble import bare, ballot, choose_page, decide, explain, f1, normalise, trim_edges
 from .members import MEMBERS, run_members
 from .noise import drop_never_text, noise_roots
-from .posts import Posts, drop_comments, find_posts, keep_first_post
+from .posts import Posts, drop_comments, find_posts, keep_first_post, stamp_line
 from .scoring import choose_article, measure
 
 
@@ -45,8 +45,11 @@ def scored_lines(soup: BeautifulSoup) -> tuple[list[PageLine], Posts]:
     posts = find_posts(soup, full, noise, roots)
     lines = page_lines(soup, full, chosen={id(r) for r in roots}, noise=noise, posts=posts.index)
     if not any(line.ours for line in lines):
+        # Lift the marks of the noise that holds the article (a <form> around the page), keep the inner ones.
         roots = choose_article(soup, full)
-        lines = page_lines(soup, full, chosen={id(r) for r in roots}, posts=posts.index)
+        size = sum(full[id(r)].chars for r in roots)
+        kept_noise = {key for key in noise if full[key].chars * 2 < size}
+        lines = page_lines(soup, full, chosen={id(r) for r in roots}, noise=kept_noise, posts=posts.index)
     if not any(line.ours for line in lines):
         lines = page_lines(soup, full, chosen={id(soup)}, posts=posts.index)
     return lines, posts
@@ -59,7 +62,8 @@ def settle_posts(lines: list[PageLine], kept: list[bool], voted: list[bool], pos
     indices = [line.post for line in lines]
     if posts.comments:
         return drop_comments(indices, kept)
-    return keep_first_post(indices, kept, voted, [not line.links and not line.noise for line in lines])
+    return keep_first_post(indices, kept, voted, [not line.links and not line.noise for line in lines],
+                           [bare(line.text) or stamp_line(line.text) for line in lines])
 
 
 HEADLINE_LIKE = 0.7  # character F1 with the title above which an opening line is the headline again

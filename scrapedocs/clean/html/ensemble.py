@@ -142,11 +142,27 @@ def trim_edges(lines: list[str], ours: list[bool]) -> list[bool]:
     return kept
 
 
+def fill_gaps(lines: list[PageLine], kept: list[bool]) -> list[bool]:
+    """Keep the short lines our scorer chose inside the article: list items, table rows, subheadings.
+
+    Other extractors often drop short blocks; between two kept lines they are the article's own.
+    """
+    after = [False] * (len(kept) + 1)
+    for i in range(len(kept) - 1, -1, -1):
+        after[i] = after[i + 1] or kept[i]
+    out, before = list(kept), False
+    for i, line in enumerate(lines):
+        if not kept[i] and line.ours and before and after[i + 1] and len(line.text) < EDGE_LINE:
+            out[i] = True
+        before = before or kept[i]
+    return out
+
+
 def decide(lines: list[PageLine], b: Ballot) -> Ballot:
     """Keep the lines whose voters weigh at least half of the members that found anything."""
     present = [m for m in b.members if any(m in v for v in b.votes)]
     total = sum(WEIGHTS.get(m, 1.0) for m in present)
-    b.kept = [sum(WEIGHTS.get(m, 1.0) for m in v) >= total / 2 and bool(v) for v in b.votes]
+    b.kept = fill_gaps(lines, [sum(WEIGHTS.get(m, 1.0) for m in v) >= total / 2 and bool(v) for v in b.votes])
     if not any(b.kept) and any(line.ours for line in lines):
         b.kept, b.method = [line.ours for line in lines], "scorer"
         b.notes.append("no line won a majority: our scorer's choice stands")

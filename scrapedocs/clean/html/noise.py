@@ -34,22 +34,22 @@ def drop_never_text(soup: BeautifulSoup) -> None:
         tag.decompose()
 
 
-def noise_roots(soup: BeautifulSoup, stats: dict[int, _Stats]) -> set[int]:
-    """Ids of the elements that are usually not article: navigation, forms, noise-named blocks.
+def noise_roots(soup: BeautifulSoup, stats: dict[int, _Stats]) -> dict[int, Tag]:
+    """The elements (by id) that are usually not article: navigation, forms, noise-named blocks.
 
     An element holding several punctuated paragraphs is kept whatever its class
     says (ASP.NET wraps whole pages in a form).
     """
-    noise: set[int] = set()
-    for tag in preorder(soup, lambda t: id(t) in noise):
+    noise: dict[int, Tag] = {}
+    for tag in preorder(soup):  # nested noise is marked too: a fallback may lift the outer mark
         if tag.name in ("html", "body", "[document]"):
             continue
         holds_article = stats[id(tag)].paragraphs >= MIN_ARTICLE_PARAGRAPHS if id(tag) in stats else False
         if tag.name in NOISE_TAGS:
             if not (tag.name == "form" and holds_article):
-                noise.add(id(tag))
+                noise[id(tag)] = tag
             continue
         names = _attrs(tag)
         if names and NOISE_WORDS.search(names) and not ARTICLE_WORDS.search(names) and not holds_article:
-            noise.add(id(tag))
+            noise[id(tag)] = tag
     return noise

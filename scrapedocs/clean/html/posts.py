@@ -24,6 +24,14 @@ STAMP = re.compile(
     r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*\d{1,2}\s*[:：]\s*\d{2}"
     r"|发表于|发表时间|回复于|回复时间|\d+\s*楼|楼主|沙发|板凳|#\d+\b|本贴由|本帖由|评论\s*[(（]\d+|阅读\s*[(（:：]\s*\d+"
 )
+MAX_STAMP_LINE = 60  # characters: a post's header or footer line, not a paragraph that mentions a date
+
+
+def stamp_line(text: str) -> bool:
+    """A short line that stamps a post: 发表于 2004年12月27日 12:40 - (阅读:3;评论:0), 2楼 2005-8-13 10:05."""
+    return len(text) <= MAX_STAMP_LINE and bool(STAMP.search(text)) and not re.search(r"[。！？]", text)
+
+
 MIN_POST = 20  # characters outside links: less is a button row, not a post
 MAX_GROUPS = 200  # runs examined per page, so a hostile page cannot make this quadratic
 
@@ -77,37 +85,41 @@ def find_posts(soup: BeautifulSoup, stats: dict[int, _Stats], noise: set[int], c
     if not best:
         return Posts()
     posts = Posts({id(u): i for i, u in enumerate(best)})
-    inside = set(posts.index)
+    # Text our scorer chose outside the run: a story above its comments has plenty, a thread has none.
+    outside = 0
     for root in chosen:
-        if id(root) in inside or any(id(p) in inside for p in root.parents):
-            return posts  # our scorer chose a post: the first one is the article
-        if any(p is root for p in best[0].parents):
-            # The chosen article holds the run: posts, unless it has as much text of its own (a story and its comments).
-            outside = _content(stats.get(id(root))) - best_size
-            posts.comments = outside >= max(MIN_POST * 5, _content(stats.get(id(best[0]))))
-            return posts
-    posts.comments = True
+        if id(root) in posts.index or any(id(p) in posts.index for p in root.parents):
+            continue  # a post itself
+        holds_run = any(p is root for p in best[0].parents)
+        outside += _content(stats.get(id(root))) - (best_size if holds_run else 0)
+    posts.comments = outside >= max(MIN_POST * 5, _content(stats.get(id(best[0]))))
     return posts
 
 
-def keep_first_post(posts: list[int], kept: list[bool], voted: list[bool], usable: list[bool]) -> list[bool]:
+def keep_first_post(posts: list[int], kept: list[bool], voted: list[bool], usable: list[bool],
+                    bare: list[bool]) -> list[bool]:
     """`kept` with the later posts dropped and the first post kept.
 
-    `posts` gives each line's post index (-1 outside posts); within the first
-    post a line stays when any extractor voted for it (`voted`), or, when none
-    voted for any of its lines (they all took the replies), when it is usable
-    text (not a list of links).
+    `posts` gives each line's post index (-1 outside posts). Within the first
+    post the majority's lines stay; when the majority kept none of them (every
+    extractor took the long replies), the lines anyone voted for; when nobody
+    did, its usable text (not lists of links). The post's own header and footer
+    (poster's name, stamp, 阅读(3) 评论(0): `bare` lines and stamps at its edges) go.
     """
     first = [i for i, p in enumerate(posts) if p == 0]
-    rescue = not any(voted[i] for i in first)
-    out = []
-    for i, (post, keep) in enumerate(zip(posts, kept)):
-        if post > 0:
-            keep = False
-        elif post == 0:
-            keep = voted[i] or (rescue and usable[i])
-        out.append(keep)
-    return out
+    if any(kept[i] for i in first):
+        chosen = {i for i in first if kept[i]}
+    elif any(voted[i] for i in first):
+        chosen = {i for i in first if voted[i]}
+    else:
+        chosen = {i for i in first if usable[i]}
+    ordered = sorted(chosen)
+    for order in (ordered, ordered[::-1]):
+        for i in order:
+            if not bare[i]:
+                break
+            chosen.discard(i)
+    return [(keep and post < 0) or i in chosen for i, (post, keep) in enumerate(zip(posts, kept))]
 
 
 def drop_comments(posts: list[int], kept: list[bool]) -> list[bool]:
