@@ -181,11 +181,15 @@ def score(system: str, gold: dict[str, dict], show_pages: bool = False) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
+    global DEVSET
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--pages", action="store_true", help="print the score of every page")
     parser.add_argument("--system", action="append", choices=list(SYSTEMS), help="score only these (repeatable)")
     parser.add_argument("--kind", action="append", help="score only pages of these kinds (gold's \"kind\")")
+    parser.add_argument("--devset", type=Path, help=f"folder of pages and gold.json (default: {DEVSET})")
     args = parser.parse_args(argv)
+    if args.devset:
+        DEVSET = args.devset
     gold = load_gold()
     if args.kind:
         gold = {k: v for k, v in gold.items() if v.get("kind", "news") in args.kind}

@@ -62,6 +62,9 @@ CHROME_PATTERNS: list[tuple[str, re.Pattern]] = [
     ("summary", re.compile(r"^\s*(?:核心提示|内容提要|内容摘要|摘要|导读|导语)\s*:")),
 ]
 
+#: Chrome kinds that still count inside a table row (a footer laid out as a table).
+STRONG_IN_TABLES = {"copyright", "icp", "breadcrumb"}
+
 _PHONE = re.compile(r"(?<!\d)(?:0\d{2,3}-?\d{7,8}|1[3-9]\d{9}|400-?\d{3}-?\d{4})(?!\d)")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 _FIELD = re.compile(r"(?:来源|作者|时间|日期|编辑|记者|编者|通讯员)\s*:")
@@ -89,6 +92,7 @@ class LineFeatures:
     words: int
     punct: int
     chrome: str  # reason when a chrome pattern matches, else ""
+    table: bool = False  # a row of a table (set by the dump classifier)
 
     @property
     def size(self) -> int:
@@ -104,8 +108,26 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFKC", to_simplified(fix_placeholders(strip_pinyin(text)))).strip()
 
 
+STAMP = re.compile(
+    r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*\d{1,2}\s*[:：]\s*\d{2}"
+    r"|发表于|发表时间|回复于|回复时间|\d+\s*楼|楼主|沙发|板凳|#\d+\b|本贴由|本帖由|评论\s*[(（]\d+|阅读\s*[(（:：]\s*\d+"
+)
+MAX_STAMP_LINE = 60  # characters: a post's header or footer line, not a paragraph that mentions a date
+
+
+def stamp_line(text: str) -> bool:
+    """A short line that stamps a post: 发表于 2004年12月27日 12:40 - (阅读:3;评论:0), 2楼 2005-8-13 10:05."""
+    return len(text) <= MAX_STAMP_LINE and bool(STAMP.search(text)) and not re.search(r"[。！？]", text)
+
+
+#: A Markdown table row or its separator: | 指标 | 数值 |, |---|:---:|.
+TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$|^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
+
+
 def chrome_reason(folded: str, han: int, punct: int) -> str:
     """Name the kind of chrome a folded line is, or "" when it may be article text."""
+    if TABLE_ROW.match(folded) and not any(p.search(folded) for n, p in CHROME_PATTERNS if n in STRONG_IN_TABLES):
+        return ""  # a table's row is content, however menu-like its cells
     for name, pattern in CHROME_PATTERNS:
         if pattern.search(folded):
             if name in ("counter", "copyright", "contact") and han > 60 and punct > 3:

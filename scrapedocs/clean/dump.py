@@ -26,9 +26,11 @@ from .chrome import (
     _SENTENCE_END_RE,
     OUTLINE_HEADING,
     STOPPERS,
+    TABLE_ROW,
     TRAILER,
     LineFeatures,
     features,
+    stamp_line,
 )
 
 STOPPER_WALL = 1000  # a "相关文章" heading: the article never runs across it
@@ -46,8 +48,60 @@ def _comment_bodies(feats: list[LineFeatures]) -> None:
                 g.chrome = "comment"
 
 
+TABLE_RUN = 3  # aligned rows in a row make a table (a brochure's price list), not a menu
+_CELL_GAP = re.compile(r"\S(?:\s{2,}|\t)\S")
+
+
+def _cells(text: str) -> int:
+    """Cells of a row that a dump laid out with runs of spaces or tabs (0 when it is not such a row)."""
+    gaps = len(_CELL_GAP.findall(text.strip()))
+    return gaps + 1 if gaps else 0
+
+
+def _tables(lines: list, feats: list[LineFeatures]) -> None:
+    """Rows of tables are content: Markdown rows, and runs of rows with the same number of aligned cells.
+
+    A brochure's short table-like lines (服务项目  价格  周期) read like a menu line by line; aligned in a
+    run, they are a table, and the article goes on across them.
+    """
+    i = 0
+    while i < len(lines):
+        cells = _cells(lines[i].text)
+        j = i + 1
+        while cells and j < len(lines) and _cells(lines[j].text) == cells:
+            j += 1
+        if cells and j - i >= TABLE_RUN:
+            for f in feats[i:j]:
+                if f.chrome in ("menu", "navigation", ""):
+                    f.chrome, f.table = "", True
+        i = max(j, i + 1)
+    for line, f in zip(lines, feats):
+        if TABLE_ROW.match(f.folded):
+            f.table = True
+
+
+def _first_post(feats: list[LineFeatures], lines: list, start: int, end: int) -> int:
+    """Where the article's first post ends: at the first post stamp after its text (a blog's footer, the next floor).
+
+    发表于 2004年12月27日 12:40 - (阅读:3) under a blog post, 2楼 发表于 … above a reply, 网友 2021-03-05 12:00 above a
+    comment: once the article has begun, the next stamp closes it.
+    """
+    seen = 0
+    for i in range(start, end):
+        if seen >= MIN_POST_TEXT and (stamp_line(lines[i].text) or feats[i].chrome == "comment"):
+            return i
+        if not feats[i].chrome and feats[i].punct:
+            seen += feats[i].han + feats[i].words
+    return end
+
+
+MIN_POST_TEXT = 30  # characters of text before a stamp can close the first post
+
+
 def score(f: LineFeatures) -> float:
     """Content evidence of one line: positive for article text, negative for chrome."""
+    if f.table:
+        return 1
     if f.chrome:
         return -STOPPER_WALL if STOPPERS.match(f.folded) else -(20 + f.size)
     if OUTLINE_HEADING.match(f.folded):
@@ -96,7 +150,9 @@ def clean_dump(doc: Document) -> Document:
         if f.chrome == "summary" and not _summary_repeated(f, feats):
             f.chrome = ""
     _comment_bodies(feats)
+    _tables(lines, feats)
     start, end = best_segment([score(f) for f in feats])
+    end = _first_post(feats, lines, start, end)
     for i, (line, f) in enumerate(zip(lines, feats)):
         if start <= i < end:
             line.kept, line.reason = not f.chrome, f.chrome
@@ -115,5 +171,16 @@ def clean_dump(doc: Document) -> Document:
         if not line.text.strip():
             line.kept, line.reason = True, ""
     if not doc.body:
-        doc.error = doc.error or "no article text found (every line looks like site chrome)"
+        _keep_everything_readable(doc, lines, feats)
     return doc
+
+
+def _keep_everything_readable(doc: Document, lines: list, feats: list[LineFeatures]) -> None:
+    """No filter may empty a page: with no article found, keep every line that is not chrome, and say so."""
+    for line, f in zip(lines, feats):
+        if not f.chrome:
+            line.kept, line.reason = True, ""
+    if doc.body:
+        doc.warnings.append("no article found: every line that is not site chrome kept")
+    else:
+        doc.error = doc.error or "no article text found (every line looks like site chrome)"

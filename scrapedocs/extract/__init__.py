@@ -11,7 +11,15 @@ import re
 from ..model import BEFORE, Document, Line
 from ..restore import RestoreConfig, restore
 from ..text import HAN
-from .fields import byline_fields, closing_byline, labelled_fields, parse_date
+from .fields import (
+    byline_fields,
+    closing_byline,
+    editor_name,
+    labelled_fields,
+    parse_date,
+    post_date,
+    unlabelled_author,
+)
 
 _URL = re.compile(r"https?://[^\s，。；、“”\"'<>（）()【】\[\]]+")
 _BYLINE = re.compile(r"^[（(]\s*(?:本报)?记者\s*(?P<name>[^）()]{2,20}?)\s*[）)]$|[（(]\s*(?:本报)?记者\s+(?P<tail>[%s·]{2,4}(?:\s+[%s·]{2,4})*)\s*[）)]\s*$" % (HAN, HAN))
@@ -39,18 +47,33 @@ def _first_url(lines: list[Line]) -> str | None:
     return ranked[0][2] if ranked else None
 
 
+_MARKUP = re.compile(r"^\s*<[A-Za-z!/]|^\s*(?:https?://|www\.)\S+\s*$")  # an injected <iframe …>, a bare URL
+_CLAUSE_END = re.compile(r"[，,：:；;、]\s*$")  # 各省、自治区、直辖市人民政府： 另一方面，— a body's clause, not a headline
+HEADLINE_HAN = 8  # Chinese characters: a line this long that mentions a menu word (商标注册) is a headline, not a menu
+
+
+def _headline_candidate(line: Line) -> bool:
+    text = line.text.strip()
+    if not 4 <= len(text) <= 80 or _DATE_LINE.match(text) or _MARKUP.match(text) or _CLAUSE_END.search(text):
+        return False
+    if line.reason == BEFORE:
+        return True
+    # The chrome lexicon decides short menu-like lines, not the headline: 关于加强商标注册管理的通知 names 注册.
+    return line.reason == "navigation" and len(re.findall(f"[{HAN}]", text)) >= HEADLINE_HAN and len(text.split()) <= 2
+
+
 def _title(head: list[Line]) -> str | None:
-    """The page's headline: the longest plain line just above the article.
+    """The page's headline: the most substantial plain line just above the article.
 
     Crawler dumps put menus and logos first, so the first plain line is often
     the site's name; the headline is the most substantial plain line among
-    the last few before the article.
+    the last few before the article: the most Chinese characters (or, for an
+    English page, letters), never markup, a URL or a clause ending in a comma.
     """
-    candidates = [
-        re.sub(r"\s+", " ", _BULLET.sub("", line.text.strip())) for line in head[-TITLE_WINDOW:]
-        if line.reason == BEFORE and 4 <= len(line.text.strip()) <= 80 and not _DATE_LINE.match(line.text)
-    ]
-    return max(reversed(candidates), key=len, default=None)
+    candidates = [re.sub(r"\s+", " ", _BULLET.sub("", line.text.strip())) for line in head[-TITLE_WINDOW:]
+                  if _headline_candidate(line)]
+    weight = (lambda t: len(re.findall(f"[{HAN}]", t))) if any(re.search(f"[{HAN}]", c) for c in candidates) else len
+    return max(reversed(candidates), key=weight, default=None)
 
 
 def derived_title(doc: Document) -> str:
@@ -125,6 +148,8 @@ def extract(doc: Document) -> Document:
     for line in outside:
         for name, value in labelled_fields(line.text):
             fields.setdefault(name, value)
+    if parse_date(fields.get("written_date", "")):
+        fields["date"] = fields["written_date"]  # a notice's 成文日期 beats its 发布日期
     if "date" in fields and not parse_date(fields["date"]):
         del fields["date"]
     for i, line in enumerate(head):
@@ -139,6 +164,15 @@ def extract(doc: Document) -> Document:
     if "author" not in fields and byline:
         fields["author"] = byline["name"] or byline["tail"]
     fields |= {k: v for k, v in _byline_near_article(head, doc.body).items() if k not in fields}
+    # Bylines without labels (本报记者X发自北京, （X 上海报道）, 本贴由 X 于…) and post stamps (发表于 …).
+    edges = [line.text for line in doc.body[:2] + doc.body[-3:]]
+    around = [line.text for line in outside] + edges
+    if "author" not in fields:
+        fields |= {"author": a for a in [next((a for a in map(unlabelled_author, around) if a), None)] if a}
+    if "date" not in fields:
+        fields |= {"date": d for d in [next((d for d in map(post_date, around) if d), None)] if d}
+    if "editor" not in fields:
+        fields |= {"editor": e for e in [next((e for e in map(editor_name, around) if e), None)] if e}
 
     if not title and not doc.hints.get("title"):
         doc.warnings.append("no headline found: title derived from the opening sentence")
@@ -162,5 +196,7 @@ def extract(doc: Document) -> Document:
     if doc.meta.get("original_script"):
         meta["original_script"] = doc.meta["original_script"]
     meta |= hinted_fields(doc)
+    if not meta.get("author") and meta.get("editor"):
+        meta["author"] = meta["editor"]  # the page names only its editor: the person answerable for it
     doc.meta = {k: v for k, v in meta.items() if v}
     return doc

@@ -99,6 +99,7 @@ class Ballot:
     votes: list[set[str]]  # per line: the members that kept it
     kept: list[bool] = field(default_factory=list)
     method: str = "vote"
+    agreement: float = 0.0  # our scorer's article against the majority's (character F1)
     notes: list[str] = field(default_factory=list)
 
 
@@ -158,11 +159,48 @@ def fill_gaps(lines: list[PageLine], kept: list[bool]) -> list[bool]:
     return out
 
 
+OVERRULE = 0.6  # character F1 between our scorer's article and the majority's below which the majority wins outright
+
+
+def within_ours(lines: list[PageLine], majority: list[bool]) -> list[bool]:
+    """The majority's verdict inside our scorer's article: lines it chose, and lines between two of them.
+
+    The members agree with each other about the edges of a page more than
+    they are right about them: they bring the promotion under the story,
+    the disclaimer, the stock list. Inside our article the majority may drop
+    a line (an alt text, a caption) or restore one (a table our scorer cut).
+    """
+    after = [False] * (len(lines) + 1)
+    for i in range(len(lines) - 1, -1, -1):
+        after[i] = after[i + 1] or (lines[i].ours and majority[i])
+    out, before = [], False
+    for i, line in enumerate(lines):
+        out.append(majority[i] and (line.ours or before and after[i + 1]))
+        before = before or (line.ours and majority[i])
+    return out
+
+
 def decide(lines: list[PageLine], b: Ballot) -> Ballot:
-    """Keep the lines whose voters weigh at least half of the members that found anything."""
+    """Keep what the majority keeps within our scorer's article, or all it keeps when it disagrees with our scorer.
+
+    The majority: the lines whose voters weigh at least half of the members
+    that found anything. When our scorer's choice and the majority's are
+    different articles (F1 under `OVERRULE`: a forum's replies, a sidebar),
+    the majority wins outright; otherwise it only corrects our article
+    line by line (`within_ours`).
+    """
     present = [m for m in b.members if any(m in v for v in b.votes)]
     total = sum(WEIGHTS.get(m, 1.0) for m in present)
-    b.kept = fill_gaps(lines, [sum(WEIGHTS.get(m, 1.0) for m in v) >= total / 2 and bool(v) for v in b.votes])
+    majority = fill_gaps(lines, [sum(WEIGHTS.get(m, 1.0) for m in v) >= total / 2 and bool(v) for v in b.votes])
+    ours = normalise("".join(line.text for line in lines if line.ours))
+    theirs = normalise("".join(line.text for line, k in zip(lines, majority) if k))
+    b.agreement = f1(ours, theirs) if ours and theirs else 0.0
+    if ours and b.agreement >= OVERRULE:
+        b.kept, b.method = within_ours(lines, majority), "vote within our article"
+    else:
+        b.kept, b.method = majority, "majority"
+        if ours:
+            b.notes.append(f"our scorer chose another part of the page (F1 {b.agreement:.2f} with the majority)")
     if not any(b.kept) and any(line.ours for line in lines):
         b.kept, b.method = [line.ours for line in lines], "scorer"
         b.notes.append("no line won a majority: our scorer's choice stands")

@@ -15,23 +15,12 @@ from dataclasses import dataclass, field
 
 from bs4 import BeautifulSoup, Tag
 
+from ..chrome import STAMP, stamp_line  # noqa: F401  (stamp_line: the post trimming uses it from here)
 from .scoring import _Stats
 from .tree import preorder
 
 POST_TAGS = {"div", "table", "tbody", "tr", "li", "article", "section", "dl", "ul"}
 _DIGITS = re.compile(r"\d+")
-STAMP = re.compile(
-    r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*\d{1,2}\s*[:：]\s*\d{2}"
-    r"|发表于|发表时间|回复于|回复时间|\d+\s*楼|楼主|沙发|板凳|#\d+\b|本贴由|本帖由|评论\s*[(（]\d+|阅读\s*[(（:：]\s*\d+"
-)
-MAX_STAMP_LINE = 60  # characters: a post's header or footer line, not a paragraph that mentions a date
-
-
-def stamp_line(text: str) -> bool:
-    """A short line that stamps a post: 发表于 2004年12月27日 12:40 - (阅读:3;评论:0), 2楼 2005-8-13 10:05."""
-    return len(text) <= MAX_STAMP_LINE and bool(STAMP.search(text)) and not re.search(r"[。！？]", text)
-
-
 MIN_POST = 20  # characters outside links: less is a button row, not a post
 MAX_GROUPS = 200  # runs examined per page, so a hostile page cannot make this quadratic
 
