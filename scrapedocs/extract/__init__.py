@@ -12,6 +12,7 @@ from ..model import BEFORE, Document, Line
 from ..restore import RestoreConfig, restore
 from ..text import HAN
 from .fields import (
+    _person,
     byline_fields,
     closing_byline,
     editor_name,
@@ -36,6 +37,20 @@ def _clean_name(value: str) -> str:
     if re.search(f"[{HAN}]", value):
         value = value.split()[0] if value.split() else value
     return value.strip(" 　:：,，;；[]【】")
+
+
+_GIVEN_NAME = re.compile(f"^[{HAN}·]{{2,4}}$")
+
+
+def _people(value: str) -> str | None:
+    """Names of people a byline value lists ('李四 王五', '杜硕_NB12556' → '杜硕'), or None when it is not a list of names."""
+    person = _person(value)
+    if not person:
+        return None
+    names = person.split()
+    if all(_GIVEN_NAME.match(n) for n in names):
+        return " ".join(names)
+    return None
 
 
 def _first_url(lines: list[Line]) -> str | None:
@@ -163,12 +178,12 @@ def extract(doc: Document) -> Document:
     byline = _BYLINE.search(body_end)
     if "author" not in fields and byline:
         fields["author"] = byline["name"] or byline["tail"]
-    fields |= {k: v for k, v in _byline_near_article(head, doc.body).items() if k not in fields}
     # Bylines without labels (本报记者X发自北京, （X 上海报道）, 本贴由 X 于…) and post stamps (发表于 …).
     edges = [line.text for line in doc.body[:2] + doc.body[-3:]]
     around = [line.text for line in outside] + edges
     if "author" not in fields:
         fields |= {"author": a for a in [next((a for a in map(unlabelled_author, around) if a), None)] if a}
+    fields |= {k: v for k, v in _byline_near_article(head, doc.body).items() if k not in fields}
     if "date" not in fields:
         fields |= {"date": d for d in [next((d for d in map(post_date, around) if d), None)] if d}
     if "editor" not in fields:
@@ -180,8 +195,10 @@ def extract(doc: Document) -> Document:
     if "date" in fields:
         meta["date"] = parse_date(fields["date"])
     for name in ("source", "author", "editor"):
-        if name in fields and _clean_name(fields[name]):
-            meta[name] = _clean_name(fields[name])
+        value = _people(fields.get(name, "")) if name != "source" else None
+        value = value or (_clean_name(fields[name]) if name in fields else None)
+        if value:
+            meta[name] = value
     url = _first_url(outside)
     if url:
         meta["url"] = url
