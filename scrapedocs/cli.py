@@ -56,6 +56,9 @@ def _parser() -> argparse.ArgumentParser:
                    help="also write DIST/<name>-offline.zip: the site for file://, search included")
     p.add_argument("--pdf", action="store_true",
                    help="also write DIST/<name>.pdf: the whole collection (needs chromium, fonts-noto-cjk)")
+    p.add_argument("--pdf-volume", type=int, default=None, metavar="N",
+                   help="documents per PDF: a larger collection gets one PDF per volume, DIST/<name>-1.pdf, … "
+                        "(default: 500; 0: one PDF whatever the size)")
     p.add_argument("--dist", type=Path, default=Path("dist"), metavar="DIR",
                    help="where --offline and --pdf write (default: dist)")
     p.add_argument("--check", action="store_true",
@@ -131,8 +134,9 @@ def build_command(args: argparse.Namespace) -> int:
         from .publish import dist as outputs
 
         try:
+            volume = outputs.PDF_VOLUME if args.pdf_volume is None else args.pdf_volume
             written = outputs.publish(args.config, args.docs, args.dist, offline=args.offline, pdf=args.pdf,
-                                      epoch=publish.source_date_epoch(collection))
+                                      epoch=publish.source_date_epoch(collection), volume=volume)
         except outputs.OutputError as e:
             print(f"error: {e}", file=sys.stderr)
             return 3

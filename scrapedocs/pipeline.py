@@ -17,8 +17,10 @@ from tqdm import tqdm
 
 from .clean import clean
 from .extract import extract
+from .extract.policy import apply_policy
 from .indexes import build_indexes
 from .link import link_collection
+from .metadata_file import apply_metadata_file
 from .model import Collection
 from .read import decode_source, find_sources, load_source
 from .render import render
@@ -41,8 +43,10 @@ PIPELINE: list[Stage] = [
     Stage("clean", clean),
     Stage("restore", restore_document),
     Stage("extract", extract),
+    Stage("policy", apply_policy),
     Stage("sidecar", apply_sidecar),
     Stage("structure", structure),
+    Stage("metadata", apply_metadata_file, "collection"),
     Stage("reprints", merge_reprints, "collection"),
     Stage("slugs", assign_slugs, "collection"),
     Stage("link", link_collection, "collection"),

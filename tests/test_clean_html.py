@@ -232,8 +232,10 @@ def _scorer():
     return module
 
 
-#: Floors on the hand-labelled GNE pages (tests/fixtures/devset): the scores reached, less a margin.
-FLOORS = {"scrapedocs-html": (0.95, 0.90, 0.55), "scrapedocs-text": (0.88, 0.70, 0.50)}  # F1, date, author
+#: Floors on the hand-labelled dev set (tests/fixtures/devset, 68 pages): the scores reached, less a margin.
+#: Measured with the ensemble and the byline rules (html 0.977/0.971/0.591, text 0.908/0.779/0.523); the gold
+#: names editors as authors when a page names no writer.
+FLOORS = {"scrapedocs-html": (0.96, 0.92, 0.50), "scrapedocs-text": (0.88, 0.72, 0.45)}  # F1, date, author
 
 
 @pytest.mark.parametrize("system", sorted(FLOORS))

@@ -11,6 +11,7 @@ import re
 from ..model import BEFORE, Document, Line
 from ..restore import RestoreConfig, restore
 from ..text import HAN
+from .english import english_article
 from .fields import (
     _person,
     byline_fields,
@@ -216,4 +217,6 @@ def extract(doc: Document) -> Document:
     if not meta.get("author") and meta.get("editor"):
         meta["author"] = meta["editor"]  # the page names only its editor: the person answerable for it
     doc.meta = {k: v for k, v in meta.items() if v}
+    if doc.meta.get("lang") == "en":
+        english_article(doc, derived_title=not title and not doc.hints.get("title"))
     return doc
