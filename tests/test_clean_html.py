@@ -174,7 +174,7 @@ def test_comments_under_a_story_are_dropped():
 
 def test_the_report_says_which_extractor_won_and_why():
     _, _, explanation = explain_article(html(f"<div class='nav'><a href='/'>首页</a></div><div>{PARAGRAPHS}</div>"))
-    assert explanation["method"] == "vote"
+    assert explanation["method"] == "vote within our article"
     assert set(explanation["agreement"]) == {"scorer", "readability", "trafilatura", "justext", "resiliparse"}
     assert explanation["winner"] in explanation["agreement"] and "majority" in explanation["why"]
 
@@ -199,6 +199,18 @@ def test_the_majority_overrules_our_scorer_on_a_line():
              PageLine(article[1], chosen=True), PageLine("相关阅读：另一篇文章的标题在这里呢")]
     texts = {"readability": "\n".join(article), "trafilatura": "\n".join(article), "justext": article[0]}
     assert decide(lines, ballot(lines, texts)).kept == [True, False, True, False]
+
+
+def test_the_majority_wins_outright_when_our_scorer_chose_another_part_of_the_page():
+    from scrapedocs.clean.html.blocks import PageLine
+    from scrapedocs.clean.html.ensemble import ballot, decide
+
+    article = ["第一段，正文的内容在这里，足够长的一句话，说明了事情的经过。", "第二段，正文继续说明有关的情况和背景，并引用了当事人的话。"]
+    sidebar = "热门评论：这篇文章写得真好，我已经转发给朋友们看了，大家都说很有道理，值得一读再读。"
+    lines = [PageLine(article[0]), PageLine(article[1]), PageLine(sidebar, chosen=True)]
+    texts = {name: "\n".join(article) for name in ("readability", "trafilatura", "justext")}
+    b = decide(lines, ballot(lines, texts))
+    assert b.kept == [True, True, False] and b.method == "majority"
 
 
 def test_short_lines_vote_by_their_place_not_by_chance():
