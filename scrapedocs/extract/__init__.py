@@ -20,6 +20,7 @@ from .fields import (
     labelled_fields,
     parse_date,
     post_date,
+    poster,
     unlabelled_author,
 )
 
@@ -184,6 +185,10 @@ def extract(doc: Document) -> Document:
     around = [line.text for line in outside] + edges
     if "author" not in fields:
         fields |= {"author": a for a in [next((a for a in map(unlabelled_author, around) if a), None)] if a}
+    if "author" not in fields:  # a poster's or account's stamp under the headline: 华夏人文 2020-03-09 18:14
+        below = [x.text for x in head[-TITLE_WINDOW:]]
+        below = below[below.index(title) + 1:] if title in below else below[-4:]
+        fields |= {"author": a for a in [next((a for a in map(poster, below) if a), None)] if a}
     fields |= {k: v for k, v in _byline_near_article(head, doc.body).items() if k not in fields}
     if "date" not in fields:
         fields |= {"date": d for d in [next((d for d in map(post_date, around) if d), None)] if d}

@@ -191,7 +191,7 @@ UNLABELLED_AUTHOR = [
     # 楼主：NAME / 发帖人：NAME
     re.compile(r"(?:楼主|发帖人|发信人|博主)\s*[:：]\s*(?P<run>[^\s:：,，(（]{2,20})"),
 ]
-_EDITOR = re.compile(rf"(?:责任编辑|责编|编辑)\s*[:：]\s*(?P<name>[{HAN}A-Za-z·]{{2,12}}(?:[_＿-]?[A-Za-z]{{1,6}}\d{{2,}})?"
+_EDITOR = re.compile(rf"(?:责任编辑|责编|编辑)\s*[:：|｜]\s*(?P<name>[{HAN}A-Za-z·]{{2,12}}(?:[_＿-]?[A-Za-z]{{1,6}}\d{{2,}})?"
                      rf"(?:[ 、][{HAN}·]{{2,4}})*)")
 
 
@@ -218,8 +218,8 @@ def unlabelled_author(text: str) -> str | None:
 def editor_name(text: str) -> str | None:
     """The editor a line names: 责任编辑：杜硕_NB12556, （责任编辑：周雁）, 【责任编辑:张樵苏 】.
 
-    >>> editor_name("【责任编辑:张樵苏 】"), editor_name("本文来源：新京报 责任编辑：杜硕_NB12556")
-    ('张樵苏', '杜硕')
+    >>> editor_name("【责任编辑:张樵苏 】"), editor_name("本文来源：新京报 责任编辑：杜硕_NB12556"), editor_name("编辑|禤志杰")
+    ('张樵苏', '杜硕', '禤志杰')
     """
     m = _EDITOR.search(text)
     return _person(m["name"]) if m else None
@@ -233,3 +233,25 @@ def post_date(text: str) -> str | None:
     """
     m = re.search(r"(?:发表于|发布于|回复于|本[贴帖]由.{0,20}?于)\s*(?=(?:19|20)\d{2})", text)
     return parse_date(text[m.end():m.end() + 30]) if m else None
+
+
+_OUTLET_END = re.compile(r"(?:网|报|社|台|新闻|日报|晚报|早报|时报|杂志|频道|客户端|综合|官网|来源|发布|时间|日期)$")
+_POSTER = re.compile(
+    r"^(?P<name>[^\s:：,，。;；|｜/<>()（）【】\[\]\d][^\s:：,，。;；|｜/<>()（）【】\[\]]{1,15})\s+"
+    r"(?:发表于|发布于|发布时间\s*[:：]?)?\s*(?:(?:19|20)\d{2}\s*[-/.年]\s*)?\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
+    r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
+
+
+def poster(text: str) -> str | None:
+    """The poster a stamp under the headline names: 华夏人文 2020-03-09 18:14:21, 老猫 发表于 2005-8-12 16:12.
+
+    A forum's poster and a self-media account (头条号, 百家号) stand before the date; an outlet
+    (新华网 2020-03-09) is a source, not a person, and is left alone.
+
+    >>> poster("华夏人文 2020-03-09 18:14:21"), poster("老猫 发表于 2005-8-12 16:12"), poster("新华网 2020-03-09")
+    ('华夏人文', '老猫', None)
+    """
+    m = _POSTER.match(text.strip())
+    if not m or _OUTLET_END.search(m["name"]):
+        return None
+    return m["name"]

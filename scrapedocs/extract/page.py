@@ -7,7 +7,16 @@ from bs4 import BeautifulSoup, Comment
 
 from ..text import node_text as _text
 from ..text import tidy
-from .fields import _person, byline_fields, editor_name, labelled_fields, parse_date, post_date, unlabelled_author
+from .fields import (
+    _person,
+    byline_fields,
+    editor_name,
+    labelled_fields,
+    parse_date,
+    post_date,
+    poster,
+    unlabelled_author,
+)
 
 #: Title separators: a site's name follows the last of them.
 _TITLE_SEP = re.compile(r"\s*(?:_{1,2}|\||｜|--|—|–|\s-\s|-(?=[^\d]))\s*")
@@ -130,18 +139,20 @@ def page_hints(soup: BeautifulSoup, html: str = "") -> dict[str, str]:
     url = canonical_url(soup, metas) or (saved[1] if saved else None)
     if url:
         hints["url"] = url
-    lines = near_headline(soup, title)
+    texts = visible_strings(soup)
+    lines = near_headline(texts, title)
     byline = byline_fields(lines)
     meta_date = next((parse_date(metas[k]) for k in _META_FIELDS["date"] if metas.get(k) and parse_date(metas[k])),
                      None)
     time_tag = soup.find("time", attrs={"datetime": True})
-    strings = page_strings(soup)
+    strings = page_strings(texts)
     date = (written_date(strings) or byline.date or meta_date or _script_date(html)
             or (parse_date(time_tag["datetime"]) if time_tag else None) or labelled_date(strings)
             or htmldate_date(html) or _url_date(url))
     if date:
         hints["date"] = date
     author = (byline.author or next((a for a in map(unlabelled_author, lines) if a), None)
+              or next((a for a in map(poster, lines[:POSTER_WINDOW]) if a), None)
               or _meta_author(metas, raw_title + metas.get("og:site_name", "")))
     if author:
         hints["author"] = author
@@ -156,14 +167,12 @@ def page_hints(soup: BeautifulSoup, html: str = "") -> dict[str, str]:
     return hints
 
 
+POSTER_WINDOW = 6  # near-headline lines (each alone, then joined with the next) searched for a poster's stamp
 MAX_FIELD_LINE = 200  # characters: labels and stamps stand on short lines
 
 
-def page_strings(soup: BeautifulSoup) -> list[str]:
+def page_strings(texts: list[str]) -> list[str]:
     """The page's short text lines, in order: a label and its value joined when they sit in separate elements."""
-    texts = [tidy(s) for s in soup.find_all(string=True)
-             if not isinstance(s, Comment) and s.parent is not None and s.parent.name not in ("script", "style", "title")]
-    texts = [t for t in texts if t]
     out = []
     for i, text in enumerate(texts):
         if len(text) <= MAX_FIELD_LINE:
@@ -216,11 +225,15 @@ def page_author(strings: list[str]) -> str | None:
 BYLINE_WINDOW = 12  # text lines after the headline searched for the byline
 
 
-def near_headline(soup: BeautifulSoup, title: str) -> list[str]:
+def visible_strings(soup: BeautifulSoup) -> list[str]:
+    """The page's text strings in order, white space tidied, without scripts, styles, comments and the <title>."""
+    texts = (tidy(s) for s in soup.find_all(string=True)
+             if not isinstance(s, Comment) and s.parent is not None and s.parent.name not in ("script", "style", "title"))
+    return [t for t in texts if t]
+
+
+def near_headline(strings: list[str], title: str) -> list[str]:
     """Short text lines just after the page's headline (or the top of the body): where bylines stand."""
-    strings = [tidy(s) for s in soup.find_all(string=True)
-               if not isinstance(s, Comment) and s.parent.name not in ("script", "style", "title")]
-    strings = [s for s in strings if s]
     start = 0
     key = re.sub(r"\s", "", title)[:12]
     if key:

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from bs4 import BeautifulSoup
 
 from ...extract.fields import closing_byline
-from ...extract.page import page_author, page_hints, page_strings
+from ...extract.page import page_author, page_hints, page_strings, visible_strings
 from .blocks import PageLine, page_lines
 from .ensemble import bare, ballot, choose_page, decide, explain, f1, normalise, trim_edges
 from .members import MEMBERS, run_members
@@ -144,7 +144,7 @@ def explain_article(html: str, config: ExtractConfig | None = None) -> tuple[lis
     lines = once([line.text for line, keep in zip(chosen, trim_edges([c.text for c in chosen], [c.ours for c in chosen]))
                   if keep])
     if "author" not in hints:
-        author = closing_byline(lines) or page_author(page_strings(soup))
+        author = closing_byline(lines) or page_author(page_strings(visible_strings(soup)))
         if author:
             hints["author"] = author
     return lines, hints, explanation
