@@ -142,3 +142,13 @@ def test_a_dump_with_no_clear_article_keeps_its_readable_lines():
     doc = clean(make_doc("\n".join(["通知", "各有关单位", "请于本周五前报送材料", "联系电话：010-12345678"])))
     assert not doc.error and kept(doc) == ["通知", "各有关单位", "请于本周五前报送材料"]
     assert doc.warnings
+
+
+def test_an_old_bbs_dump_is_its_post():
+    post = ARTICLE
+    page = ["首页 | 论坛 | 注册", "专利申请经验谈", "本贴由 老猫 于2005年8月12日16:12:21在〖知识产权〗发表.", *post, "回复：",
+            "  * Re: 专利申请经验谈 - 小李 2005/8/12 17:00 (23 bytes)", "  * Re: 说得好，学习了 - 老王 2005/8/12 18:20 (0 bytes)",
+            "← 返回 回复此贴", "Copyright © 2005 某某论坛 版权所有"]
+    doc = clean(make_doc("\n".join(page)))
+    assert kept(doc) == post
+    assert dict(doc.lines[2].__dict__)["reason"] == "stamp"

@@ -258,3 +258,33 @@ def test_devset_scores_hold_their_floor(system):
     assert result["pages"] >= 20
     rate = lambda pair: pair[0] / pair[1]  # noqa: E731
     assert result["f1"] >= f1 and rate(result["date"]) >= date and rate(result["author"]) >= author, result
+
+
+OLD_BBS_POST = ["今天去知识产权局咨询了专利申请的事情，工作人员很耐心，讲了很多细节。",
+                "首先要准备技术交底书，把发明的内容写清楚，然后委托代理机构撰写申请文件。",
+                "其次是费用问题，申请费、审查费加起来大概几千元，个人可以申请减缓。",
+                "最后提醒大家，申请之前一定要先检索，避免重复投入。"]
+OLD_BBS = f"""<html><head><title>专利申请经验谈 - 知识产权论坛</title></head><body bgcolor="#FFFFFF">
+<center><table><tr><td><a href="/">首页</a> | <a href="/bbs/">论坛</a> | <a href="/reg">注册</a></td></tr></table></center>
+<hr><p align=center><font size=4><b>专利申请经验谈</b></font></p>
+<p>本贴由 老猫 于2005年8月12日16:12:21在〖知识产权〗发表.</p>
+<p>{'<br>'.join(OLD_BBS_POST)}</p>
+<p>回复：</p><ul>
+<li><a href="/bbs/1.html">Re: 专利申请经验谈</a> - 小李 2005/8/12 17:00 (23 bytes)</li>
+<li><a href="/bbs/2.html">Re: 说得好，学习了</a> - 老王 2005/8/12 18:20 (0 bytes)</li></ul>
+<p><a href="/bbs/">← 返回</a> <a href="/bbs/post?re=1">回复此贴</a></p>
+<hr><p align=center>Copyright © 2005 某某论坛 版权所有</p></body></html>"""
+
+
+def test_an_old_bbs_thread_is_its_post_with_poster_and_date():
+    from pathlib import Path
+
+    from scrapedocs.clean import clean
+    from scrapedocs.extract import extract
+    from scrapedocs.model import Document
+
+    doc = clean(Document(path=Path("t.html"), relpath="t.html", raw=OLD_BBS, kind="html"))
+    assert [line.text for line in doc.body] == OLD_BBS_POST
+    doc = extract(doc)
+    assert (doc.meta["title"], doc.meta["date"], doc.meta["author"]) == ("专利申请经验谈", "2005-08-12", "老猫")
+    assert doc.extraction["winner"] in doc.extraction["agreement"]

@@ -115,6 +115,12 @@ STAMP = re.compile(
 MAX_STAMP_LINE = 60  # characters: a post's header or footer line, not a paragraph that mentions a date
 
 
+#: A stamp that only posts carry: a date with its time, 发表于, 回复于, 本贴由 … 于.
+POST_STAMP = re.compile(
+    r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*\d{1,2}\s*[:：]\s*\d{2}"
+    r"|发表于|回复于|本[贴帖]由\s*\S{1,20}\s*于")
+
+
 def stamp_line(text: str) -> bool:
     """A short line that stamps a post: 发表于 2004年12月27日 12:40 - (阅读:3;评论:0), 2楼 2005-8-13 10:05."""
     return len(text) <= MAX_STAMP_LINE and bool(STAMP.search(text)) and not re.search(r"[。！？]", text)
@@ -128,6 +134,9 @@ def chrome_reason(folded: str, han: int, punct: int) -> str:
     """Name the kind of chrome a folded line is, or "" when it may be article text."""
     if TABLE_ROW.match(folded) and not any(p.search(folded) for n, p in CHROME_PATTERNS if n in STRONG_IN_TABLES):
         return ""  # a table's row is content, however menu-like its cells
+    if len(folded) <= MAX_STAMP_LINE and POST_STAMP.search(folded) and not re.search(r"[。!?]", folded) \
+            and re.search(r"发表|发布|回复|本[贴帖]由|楼", folded):
+        return "stamp"  # 本贴由 老猫 于2005年8月12日16:12:21在〖版面〗发表, 2楼 发表于 …
     for name, pattern in CHROME_PATTERNS:
         if pattern.search(folded):
             if name in ("counter", "copyright", "contact") and han > 60 and punct > 3:

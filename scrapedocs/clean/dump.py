@@ -95,6 +95,7 @@ def _first_post(feats: list[LineFeatures], lines: list, start: int, end: int) ->
     return end
 
 
+_DANGLING = re.compile(r"^.{0,18}:\s*$")  # 回复: 相关链接: a label after the article introduces what is not article
 MIN_POST_TEXT = 30  # characters of text before a stamp can close the first post
 
 
@@ -164,7 +165,7 @@ def clean_dump(doc: Document) -> Document:
         lines[i].kept, lines[i].reason = True, ""
         i -= 1
     i = end
-    while i < len(lines) and start < end and _is_edge_paragraph(feats[i]):
+    while i < len(lines) and start < end and _is_edge_paragraph(feats[i]) and not _DANGLING.match(feats[i].folded):
         lines[i].kept, lines[i].reason = True, ""
         i += 1
     for line in doc.lines:

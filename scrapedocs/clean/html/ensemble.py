@@ -18,6 +18,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ...text import HAN
+from ..chrome import features
+from ..extracted import STRONG_CHROME
 from .blocks import PageLine
 
 _COUNTED = re.compile(f"[{HAN}A-Za-z0-9]")
@@ -140,7 +142,16 @@ def trim_edges(lines: list[str], ours: list[bool]) -> list[bool]:
             if ours[i] or not bare(lines[i]):
                 break
             kept[i] = False
+    for i in range(len(lines) - 1, -1, -1):  # a label left hanging at the end (回复：, 相关链接：) introduces nothing
+        if not kept[i] or features(lines[i]).chrome in STRONG_CHROME:
+            continue  # the footer the chrome filter removes anyway
+        if not _DANGLING.match(lines[i]):
+            break
+        kept[i] = False
     return kept
+
+
+_DANGLING = re.compile(r"^.{0,18}[:：]\s*$")
 
 
 def fill_gaps(lines: list[PageLine], kept: list[bool]) -> list[bool]:
