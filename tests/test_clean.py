@@ -152,3 +152,17 @@ def test_an_old_bbs_dump_is_its_post():
     doc = clean(make_doc("\n".join(page)))
     assert kept(doc) == post
     assert dict(doc.lines[2].__dict__)["reason"] == "stamp"
+
+
+def test_code_blocks_in_a_technical_post_stay_inside_the_article():
+    code = ["import json", "client = redis.Redis()", "def parse():", "    data = client.lpop('test')", "    return data"]
+    page = ["首页 | 博客 | 关于", "Python 里的延迟调用", ARTICLE[0], *code, ARTICLE[1], *code, ARTICLE[2], "相关文章"]
+    doc = clean(make_doc("\n".join(page)))
+    assert kept(doc) == [ARTICLE[0], *[c.strip() for c in code], ARTICLE[1], *[c.strip() for c in code], ARTICLE[2]]
+
+
+def test_a_most_read_list_under_the_article_is_not_article():
+    teaser = "10月4日，我国本土确诊病例在近一个月以来首次单日新增清零，但在新疆，突如其来的反复，让众多游客陷入了尴尬。"
+    doc = clean(make_doc("\n".join([*ARTICLE, "转载请注明出处：快科技", "  * 最热文章", "  * 滞留新疆的游客：8天行程秒变1日游",
+                                    teaser, "    + 18"])))
+    assert kept(doc) == ARTICLE

@@ -44,12 +44,15 @@ CHROME_PATTERNS: list[tuple[str, re.Pattern]] = [
     ("copyright", re.compile(r"©|\(c\)\s*\d{4}|copyright|all rights reserved|版权所有|版权声明|powered by",
                              re.I)),
     ("icp", re.compile(r"icp\s*[备证]|公网安备|网安备\s*\d|网警备", re.I)),
-    ("disclaimer", re.compile(r"^\s*[\[(【]?\s*(?:免责声明|免责申明|版权声明|郑重声明|特别声明|声明\s*:)")),
+    ("disclaimer", re.compile(r"^\s*[\[(【]?\s*(?:免责声明|免责申明|版权声明|郑重声明|特别声明|声明\s*:)"
+                              r"|^.{0,10}转载请注明(?:出处|来源)")),
     # Crawler dumps of comment threads: "* 网友名 今天 12:08:37", "今天20:58 举报 赞 38回复".
     ("comment", re.compile(
         r"^[*+•-]?\s*(?!发布|发表|时间|日期|来源|更新)[^:\s]{1,24}\s+"
         r"(?:今天|昨天|前天|\d{1,2}(?:分钟|小时|天)前|\d{1,2}月\d{1,2}日|\d{4}-\d{1,2}-\d{1,2})"
-        r"\s*\d{1,2}:\d{2}(?::\d{2})?$|举报\s*(?:赞|顶)\s*\d*\s*回复")),
+        r"\s*\d{1,2}:\d{2}(?::\d{2})?$|举报\s*(?:赞|顶)\s*\d*\s*回复"
+        # A comment's age standing alone: 13小时前, 刚刚, 昨天 12:08.
+        r"|^(?:\d{1,2}\s*(?:秒|分钟|小时|天|周|个月)前|刚刚|(?:昨天|前天)\s*\d{1,2}:\d{2})$")),
     ("previous/next", re.compile(r"^\s*(?:上一篇|下一篇|上一条|下一条|上一页|下一页|前一篇|后一篇)")),
     ("contact", re.compile(
         r"(?:电话|热线|传真|手机|邮箱|e-?mail|QQ|微信号?)\s*:\s*[\w@.\-]{5,}"
@@ -78,7 +81,8 @@ NAV_PHRASES = re.compile(
     r"|评论|留言|点赞|收藏|分享|转发|举报|关注")
 #: Headings that open the lists sites put after an article: the article has ended.
 STOPPERS = re.compile(
-    r"^(?:相关|推荐|热门|精彩|延伸|猜你|网友|发表|我要|热评|编辑推荐|为您推荐|大家都在看|您可能|你可能|可能感兴趣)\S{0,8}$")
+    r"^(?:[*+•-]\s+)?(?:相关|推荐|热门|精彩|延伸|猜你|网友|发表|我要|热评|编辑推荐|为您推荐|大家都在看|您可能|你可能|可能感兴趣"
+    r"|最热|热读|热点|排行|作者最近|作者其他|最近文章|更多文章)\S{0,8}$")
 #: Phrases of the boilerplate paragraphs sites put under an article.
 DISCLAIMER_PHRASES = re.compile(
     r"本网站|本站|本网|本平台|仅供参考|仅供学习|仅供读者|不代表|立场|版权归|原作者|如有侵权|涉及侵权|侵权.{0,8}(?:联系|删除)"

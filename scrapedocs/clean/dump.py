@@ -99,10 +99,17 @@ _DANGLING = re.compile(r"^.{0,18}:\s*$")  # 回复: 相关链接: a label after 
 MIN_POST_TEXT = 30  # characters of text before a stamp can close the first post
 
 
+#: A line of program code in a technical post: neutral, so the article runs on across its code blocks.
+CODE_LINE = re.compile(r"^\s*(?:import|from|def|class|return|if|elif|else|for|while|try|except|finally|with|print|var|let"
+                       r"|const|function|public|private|#include)\b|[A-Za-z_]\w*\s*(?:=|\()|[{};]\s*$")
+
+
 def score(f: LineFeatures) -> float:
     """Content evidence of one line: positive for article text, negative for chrome."""
     if f.table:
         return 1
+    if not f.chrome and f.han == 0 and CODE_LINE.search(f.folded):
+        return 0
     if f.chrome:
         return -STOPPER_WALL if STOPPERS.match(f.folded) else -(20 + f.size)
     if OUTLINE_HEADING.match(f.folded):
@@ -152,8 +159,12 @@ def clean_dump(doc: Document) -> Document:
             f.chrome = ""
     _comment_bodies(feats)
     _tables(lines, feats)
-    start, end = best_segment([score(f) for f in feats])
-    end = _first_post(feats, lines, start, end)
+    scores = [score(f) for f in feats]
+    start, end = best_segment(scores)
+    cut = _first_post(feats, lines, start, end)
+    if cut < end:  # the article is the first post: its own best run, before the next stamp
+        inner = best_segment(scores[start:cut])
+        start, end = (start + inner[0], start + inner[1]) if inner[1] > inner[0] else (start, cut)
     for i, (line, f) in enumerate(zip(lines, feats)):
         if start <= i < end:
             line.kept, line.reason = not f.chrome, f.chrome
