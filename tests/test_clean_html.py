@@ -288,3 +288,26 @@ def test_an_old_bbs_thread_is_its_post_with_poster_and_date():
     doc = extract(doc)
     assert (doc.meta["title"], doc.meta["date"], doc.meta["author"]) == ("专利申请经验谈", "2005-08-12", "老猫")
     assert doc.extraction["winner"] in doc.extraction["agreement"]
+
+
+# ---------------------------------------------------------------- script data
+
+def test_a_gallery_whose_captions_sit_in_script_data_gives_its_captions():
+    import json
+
+    captions = [f"第{i}张：这里是蒙古国的草原，牧民们过着逐水草而居的生活，羊肉和奶制品非常便宜。" for i in range(1, 9)]
+    data = json.dumps({"sub_abstracts": captions, "related": ["另一个图集的标题，写得很吸引人"]})
+    script = "var BASE_DATA = {gallery: JSON.parse(" + json.dumps(data) + ")};"
+    page = html(f"<h1>蒙古国的草原</h1><div class='gallery'><p>1/8 {captions[0]}</p></div><script>{script}</script>")
+    lines, _, explanation = explain_article(page)
+    assert lines == captions
+    assert any("script data" in note for note in explanation["notes"])
+
+
+def test_a_script_that_repeats_the_story_does_not_replace_it():
+    import json
+
+    summary = "根据运营商内部人士透露，三大运营商关于手机的促销手段原本有三大类，现在被叫停。"
+    state = json.dumps({"topic": {"summary": summary, "title": "运营商手机促销方式曝光"}})
+    page = html(f"<h1>运营商手机促销方式曝光</h1><div><p>{summary}</p></div><script>window.__STATE__={state}</script>")
+    assert extract_article(page)[0] == [summary]

@@ -28,6 +28,7 @@ from .blocks import PageLine, page_lines
 from .ensemble import bare, ballot, choose_page, decide, explain, f1, normalise, trim_edges
 from .members import MEMBERS, run_members
 from .noise import drop_never_text, noise_roots
+from .scripts import script_article
 from .posts import Posts, drop_comments, find_posts, keep_first_post, stamp_line
 from .scoring import choose_article, measure
 
@@ -143,6 +144,10 @@ def explain_article(html: str, config: ExtractConfig | None = None) -> tuple[lis
     chosen = without_headline(chosen, hints.get("title", ""))
     lines = once([line.text for line, keep in zip(chosen, trim_edges([c.text for c in chosen], [c.ours for c in chosen]))
                   if keep])
+    from_script = script_article(html, lines)
+    if from_script:
+        lines = from_script
+        explanation.setdefault("notes", []).append("the article is in the page's script data (a gallery's captions)")
     if "author" not in hints:
         author = closing_byline(lines) or page_author(page_strings(visible_strings(soup)))
         if author:
