@@ -148,3 +148,7 @@ def test_a_notice_is_dated_by_its_written_date():
 ])
 def test_bylines_in_the_forms_chinese_sites_print(lines, author):
     assert doc_with(lines, [BODY]).meta["author"] == author
+
+
+def test_a_two_digit_year_in_a_labelled_date():
+    assert doc_with(["发布时间：18-03-08 23:16"], [BODY]).meta["date"] == "2018-03-08"

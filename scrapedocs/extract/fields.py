@@ -71,9 +71,14 @@ def labelled_fields(text: str) -> list[tuple[str, str]]:
                 out.append(("date", date))
             continue
         value = rest[: _VALUE_END.search(rest).start()].strip(" :：,，;；")
+        if value and LABELS[m["label"]].endswith("date"):
+            value = _SHORT_YEAR.sub(lambda y: f"20{y[1]}-{y[2]}-{y[3]}", value)  # 发布时间：18-03-08
         if value:
             out.append((LABELS[m["label"]], value))
     return out
+
+
+_SHORT_YEAR = re.compile(r"^([0-2]\d)[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
 
 
 _NAME = re.compile(f"^[{HAN}A-Za-z·・. ]{{2,30}}$")
