@@ -152,3 +152,13 @@ def test_bylines_in_the_forms_chinese_sites_print(lines, author):
 
 def test_a_two_digit_year_in_a_labelled_date():
     assert doc_with(["发布时间：18-03-08 23:16"], [BODY]).meta["date"] == "2018-03-08"
+
+
+def test_a_photographer_and_a_quoted_headline_are_not_the_author():
+    doc = doc_with(["图片来源：每经记者 张蕊 摄"], [BODY], ["香港市民怒斥记者:中国是我的国家", "责任编辑：荀建国_NN7379"])
+    assert doc.meta["author"] == "荀建国"
+
+
+def test_an_outlets_reporter_alone_on_a_line_of_the_body():
+    doc = doc_with([], [BODY, "扬子晚报记者 张楠", BODY + "又及。"])
+    assert doc.meta["author"] == "张楠"

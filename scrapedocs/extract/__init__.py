@@ -41,6 +41,8 @@ def _clean_name(value: str) -> str:
     return value.strip(" 　:：,，;；[]【】")
 
 
+SHORT_BYLINE = 20  # characters: a body line this short may be the byline (扬子晚报记者 张楠)
+MAX_NAME = 6  # Chinese characters in one unspaced name (or an outlet named as the author)
 _GIVEN_NAME = re.compile(f"^[{HAN}·]{{2,4}}$")
 
 
@@ -181,7 +183,8 @@ def extract(doc: Document) -> Document:
     if "author" not in fields and byline:
         fields["author"] = byline["name"] or byline["tail"]
     # Bylines without labels (本报记者X发自北京, （X 上海报道）, 本贴由 X 于…) and post stamps (发表于 …).
-    edges = [line.text for line in doc.body[:2] + doc.body[-3:]]
+    edges = [line.text for line in doc.body[:2] + doc.body[-3:]] + [
+        line.text for line in doc.body if len(line.text.strip()) <= SHORT_BYLINE]
     around = [line.text for line in outside] + edges
     if "author" not in fields:
         fields |= {"author": a for a in [next((a for a in map(unlabelled_author, around) if a), None)] if a}
@@ -203,6 +206,8 @@ def extract(doc: Document) -> Document:
     for name in ("source", "author", "editor"):
         value = _people(fields.get(name, "")) if name != "source" else None
         value = value or (_clean_name(fields[name]) if name in fields else None)
+        if value and name != "source" and len(value) > MAX_NAME and not re.search("[A-Za-z]", value):
+            continue  # 记者:中国是我的国家 is a headline quoting a reporter, not a byline
         if value:
             meta[name] = value
     url = _first_url(outside)

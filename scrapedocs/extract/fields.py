@@ -185,8 +185,10 @@ def split_names(run: str) -> list[str]:
 _RUN = f"[{HAN}·]"
 #: Bylines without a label: reporters, correspondents, forum posters (first match wins).
 UNLABELLED_AUTHOR = [
-    # 本报记者王小明李四发自北京; 记者 张三 报道
-    re.compile(rf"(?:本报|本台|本网|本刊)?记者\s*(?P<run>{_RUN}{{2,6}}?)\s*(?:发自|报道|摄影?)"),
+    # 本报记者王小明李四发自北京; 记者 张三 报道 (a photographer's 摄 credits a picture, not the text)
+    re.compile(rf"(?:本报|本台|本网|本刊)?记者\s*(?P<run>{_RUN}{{2,6}}?)\s*(?:发自|报道)"),
+    # 扬子晚报记者 张楠, alone on its line
+    re.compile(rf"^{_RUN}{{0,8}}记者\s+(?P<run>{_RUN}{{2,4}}(?:[ 、]{_RUN}{{2,4}})*)\s*$"),
     # （张三 上海报道） （记者 张三 李四 北京报道）
     re.compile(rf"[（(]\s*(?:(?:本报|本台)?记者\s*)?(?P<run>{_RUN}{{2,4}}(?:[ 、]{_RUN}{{2,4}})*?)\s+{_RUN}{{2,4}}报道\s*[）)]"),
     # 本贴由 NAME 于2005年8月12日16:12:21在〖版面〗发表
