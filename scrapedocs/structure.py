@@ -113,15 +113,12 @@ def marked_block(text: str, blocks: list[Block]) -> bool:
 
 def structure(doc: Document) -> Document:
     """Turn the kept lines of `doc` into heading and paragraph blocks."""
-    if doc.kind == "markdown":  # passed through as written
-        doc.blocks = [Block("markdown", doc.raw.strip())]
-        return doc
     texts = [line.text.strip() for line in doc.body]
     used = {kind for kind in map(outline_kind, texts) if kind}
     levels = {name: 2 + i for i, name in enumerate(n for n, _ in OUTLINE if n in used)}
     blocks: list[Block] = []
     for text in texts:
-        if doc.kind == "html" and marked_block(text, blocks):
+        if doc.kind in ("html", "markdown") and marked_block(text, blocks):
             continue
         kind = outline_kind(text)
         if kind:
