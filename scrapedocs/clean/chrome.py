@@ -114,7 +114,7 @@ def fold(text: str) -> str:
 
 STAMP = re.compile(
     r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*\d{1,2}\s*[:：]\s*\d{2}"
-    r"|发表于|发表时间|回复于|回复时间|\d+\s*楼|楼主|沙发|板凳|#\d+\b|本贴由|本帖由|评论\s*[(（]\d+|阅读\s*[(（:：]\s*\d+"
+    r"|发表于|发表时间|回复于|回复时间|\d+\s*楼|楼主|沙发|板凳|(?<![&\w])#\d+(?:楼|\s|$)|本贴由|本帖由|评论\s*[(（]\d+|阅读\s*[(（:：]\s*\d+"
 )
 MAX_STAMP_LINE = 60  # characters: a post's header or footer line, not a paragraph that mentions a date
 

@@ -91,7 +91,7 @@ def _first_post(feats: list[LineFeatures], lines: list, start: int, end: int) ->
         if seen >= MIN_POST_TEXT and (stamp_line(lines[i].text) or feats[i].chrome == "comment"):
             return i
         if not feats[i].chrome and feats[i].punct:
-            seen += feats[i].han + feats[i].words
+            seen += feats[i].han or (0 if _code(feats[i]) else feats[i].words)
     return end
 
 
@@ -104,11 +104,16 @@ CODE_LINE = re.compile(r"^\s*(?:import|from|def|class|return|if|elif|else|for|wh
                        r"|const|function|public|private|#include)\b|[A-Za-z_]\w*\s*(?:=|\()|[{};]\s*$")
 
 
+def _code(f: LineFeatures) -> bool:
+    """A line of program code (not markup: a dump's stray <a href=…> line is not a program)."""
+    return f.han == 0 and not f.folded.startswith(("<", "&")) and bool(CODE_LINE.search(f.folded))
+
+
 def score(f: LineFeatures) -> float:
     """Content evidence of one line: positive for article text, negative for chrome."""
     if f.table:
         return 1
-    if not f.chrome and f.han == 0 and CODE_LINE.search(f.folded):
+    if not f.chrome and _code(f):
         return 0
     if f.chrome:
         return -STOPPER_WALL if STOPPERS.match(f.folded) else -(20 + f.size)
