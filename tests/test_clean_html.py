@@ -311,3 +311,10 @@ def test_a_script_that_repeats_the_story_does_not_replace_it():
     state = json.dumps({"topic": {"summary": summary, "title": "运营商手机促销方式曝光"}})
     page = html(f"<h1>运营商手机促销方式曝光</h1><div><p>{summary}</p></div><script>window.__STATE__={state}</script>")
     assert extract_article(page)[0] == [summary]
+
+
+def test_a_page_nested_past_the_members_depth_is_read_by_our_scorer_alone():
+    # Resiliparse's time grows faster than the page when it is nested this deep; lxml cuts such pages short.
+    page = html("<div>" * 5_000 + f"<div>{PARAGRAPHS}</div>" + "</div>" * 5_000)
+    lines, _, explanation = explain_article(page)
+    assert len(lines) == 4 and explanation["method"] == "scorer" and "nested" in explanation["notes"][0]

@@ -31,6 +31,7 @@ from .noise import drop_never_text, noise_roots
 from .scripts import script_article
 from .posts import Posts, drop_comments, find_posts, keep_first_post, stamp_line
 from .scoring import choose_article, measure
+from .tree import max_depth
 
 
 def scored_lines(soup: BeautifulSoup) -> tuple[list[PageLine], Posts]:
@@ -116,6 +117,9 @@ class ExtractConfig:
 
 
 CONFIG = ExtractConfig()
+#: Nesting depth past which the maintained members do not run: lxml stops at 255 levels and Resiliparse's
+#: time grows faster than the page there (10 s at 20,000 levels); our scorer's walks are linear at any depth.
+MAX_MEMBER_DEPTH = 250
 
 
 def explain_article(html: str, config: ExtractConfig | None = None) -> tuple[list[str], dict[str, str], dict]:
@@ -125,10 +129,14 @@ def explain_article(html: str, config: ExtractConfig | None = None) -> tuple[lis
     soup = BeautifulSoup(html, "lxml")
     hints = page_hints(soup, html)
     page, posts = scored_lines(soup)
-    if config.method == "scorer" or not config.members:
+    too_deep = max_depth(soup) > MAX_MEMBER_DEPTH
+    if config.method == "scorer" or not config.members or too_deep:
         ours = [line.ours for line in page]
         kept = settle_posts(page, ours, ours, posts)
         explanation = {"method": "scorer", "winner": "scorer"}
+        if too_deep and config.method != "scorer":
+            explanation["notes"] = [f"nested more than {MAX_MEMBER_DEPTH} deep: our scorer alone (the members"
+                                    " are slow on such pages or cut them short)"]
     else:
         texts, errors = run_members(html, list(config.members))
         b = ballot(page, texts)

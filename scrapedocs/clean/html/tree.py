@@ -38,3 +38,13 @@ def preorder(root: Tag, skip: Callable[[Tag], bool] = lambda tag: False) -> Iter
 def depth_first_text(root: Tag) -> str:
     """All the visible text under `root`, in order (bs4's get_text, minus comments)."""
     return "".join(str(s) for s in root.descendants if is_text(s))
+
+
+def max_depth(root: Tag) -> int:
+    """How deeply the page nests its elements (the root is at depth 0)."""
+    deepest, stack = 0, [(root, 0)]
+    while stack:
+        node, depth = stack.pop()
+        deepest = max(deepest, depth)
+        stack.extend((child, depth + 1) for child in node.contents if isinstance(child, Tag))
+    return deepest
