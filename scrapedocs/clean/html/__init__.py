@@ -9,7 +9,20 @@ the way Readability does, with scores that suit Chinese pages: every
 paragraph-like element scores by its length and its sentence punctuation
 (，。、；：！？ count), the score flows to its parent and grandparent, link-heavy
 elements are discounted, and the best-scoring element is the article, joined by
-siblings that score nearly as well.
+siblings that score nearly as well (`scoring`). If the noise marks leave no
+article, the choice is made again without them: no filter empties a page.
+
+Our scorer is one voter of an ensemble (`ensemble`): readability-lxml,
+trafilatura, jusText (judging Chinese by length and links) and Resiliparse
+each vote on every line of the page (`members`); within our article the
+majority drops and restores lines, and when our scorer chose another part of
+the page outright, the majority's article wins. Blogs and forums keep their
+first post (`posts`); a gallery whose captions sit in script data gets them
+(`scripts`). `explain_article` says which extractor won and why; the build
+report records it per input.
+
+Modules: tree (iterative walks), tags, noise, scoring, blocks (the page as
+lines), posts, members, ensemble, scripts.
 
 The article comes out as one line per block: headings as "## …", list items
 as "- …", tables as Markdown table rows ("| a | b |"), images as their alt
