@@ -69,14 +69,20 @@ def source_bytes(name: str, suffix: str) -> bytes:
 
 # ---------------------------------------------------------------- systems
 
-def scrapedocs_on(name: str, suffix: str, method: str = "vote") -> tuple[str, dict]:
-    """Body text and metadata of the page scrapedocs makes from one source (HTML: with `method`)."""
+def scrapedocs_on(name: str, suffix: str, method: str = "vote", nfkc: bool = False) -> tuple[str, dict]:
+    """Body text and metadata of the page scrapedocs makes from one source (HTML: with `method`).
+
+    `nfkc`: the source flattened by NFKC first (full-width punctuation made ASCII), as some crawlers store text.
+    """
     import scrapedocs.clean.html as html_stage
 
     html_stage.CONFIG = html_stage.ExtractConfig(method=method)
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / f"{name}{suffix}"
-        path.write_bytes(source_bytes(name, suffix))
+        data = source_bytes(name, suffix)
+        if nfkc:
+            data = unicodedata.normalize("NFKC", data.decode("utf-8")).encode("utf-8")
+        path.write_bytes(data)
         collection = convert(Collection([load_source(path, Path(tmp))]), [s for s in PIPELINE if s.name != "render"])
         doc = collection.docs[0]
     html_stage.CONFIG = html_stage.ExtractConfig()
@@ -120,6 +126,7 @@ SYSTEMS = {
     "scrapedocs-page": lambda name: scrapedocs_on(name, ".html", "page"),
     "scrapedocs-scorer": lambda name: scrapedocs_on(name, ".html", "scorer"),
     "scrapedocs-text": lambda name: scrapedocs_on(name, ".txt"),
+    "scrapedocs-nfkc": lambda name: scrapedocs_on(name, ".txt", nfkc=True),
     "trafilatura": trafilatura_on,
     "readability-lxml": member_on("readability"),
     "resiliparse": member_on("resiliparse"),

@@ -166,3 +166,16 @@ def test_a_most_read_list_under_the_article_is_not_article():
     doc = clean(make_doc("\n".join([*ARTICLE, "转载请注明出处：快科技", "  * 最热文章", "  * 滞留新疆的游客：8天行程秒变1日游",
                                     teaser, "    + 18"])))
     assert kept(doc) == ARTICLE
+
+
+def test_a_long_paragraph_naming_its_organisers_is_not_a_disclaimer():
+    first = ("为持续推动金融知识普及工作，提高社会公众防范风险的意识，9月20日，由中国人民银行常德市中心支行主办、"
+             "常德市金融学会承办的金融知识宣传活动在常德市举行，吸引了众多市民参与，现场气氛热烈，市民纷纷表示收获很大。")
+    doc = clean(make_doc("\n".join(["首页 > 新闻", first, *ARTICLE])))
+    assert kept(doc) == [first, *ARTICLE]
+
+
+def test_a_sentence_broken_over_short_lines_stays_in_the_article():
+    broken = ["下周一，", "京沪高速施工就将进入第二阶段，", "也是对市民出行影响最大的一段。"]
+    doc = clean(make_doc("\n".join(["首页 > 新闻", ARTICLE[0], *broken, ARTICLE[1], "标签", "热门推荐", "另一篇文章的标题"])))
+    assert kept(doc) == [ARTICLE[0], *broken, ARTICLE[1]]

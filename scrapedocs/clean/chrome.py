@@ -82,7 +82,7 @@ NAV_PHRASES = re.compile(
 #: Headings that open the lists sites put after an article: the article has ended.
 STOPPERS = re.compile(
     r"^(?:[*+•-]\s+)?(?:相关|推荐|热门|精彩|延伸|猜你|网友|发表|我要|热评|编辑推荐|为您推荐|大家都在看|您可能|你可能|可能感兴趣"
-    r"|最热|热读|热点|排行|作者最近|作者其他|最近文章|更多文章)\S{0,8}$")
+    r"|最热|热读|热点|排行|作者最近|作者其他|小编最近|最近文章|更多文章|标签|关键词|tags?\b)\S{0,8}$", re.I)
 #: Phrases of the boilerplate paragraphs sites put under an article.
 DISCLAIMER_PHRASES = re.compile(
     r"本网站|本站|本网|本平台|仅供参考|仅供学习|仅供读者|不代表|立场|版权归|原作者|如有侵权|涉及侵权|侵权.{0,8}(?:联系|删除)"
@@ -158,7 +158,8 @@ def chrome_reason(folded: str, han: int, punct: int) -> str:
         return "metadata"
     if _DATE_TIME.search(folded) and not _FIELD.search(folded) and not _SENTENCE_END_RE.search(folded):
         return "listing"  # headlines with their time stamps: a list of other articles
-    if len(set(DISCLAIMER_PHRASES.findall(folded))) >= 2:
+    phrases = len(set(DISCLAIMER_PHRASES.findall(folded)))
+    if phrases >= 2 and (han <= 60 or phrases >= 3):  # a long paragraph may name its 主办 and 承办
         return "disclaimer"
     if short and (NAV_PHRASES.search(folded) or STOPPERS.match(folded)) and not OUTLINE_HEADING.match(folded):
         return "navigation"

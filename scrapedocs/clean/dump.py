@@ -123,7 +123,12 @@ def score(f: LineFeatures) -> float:
         return -5
     if _LIST_ITEM.match(f.folded):  # a dump's bullet: menus, link lists, teasers; rarely the article
         return -10 if not _SENTENCE_END_RE.search(f.folded) and f.han <= 40 else (f.size - 10) / 2
+    if _CLAUSE_END.search(f.folded):  # 下周一， / 全！封！闭！: a sentence broken over short lines, as WeChat posts do
+        return max(f.size - 10, 1)
     return f.size - 10
+
+
+_CLAUSE_END = re.compile(r"[,.!?;。…][”\"’)]?\s*$")
 
 
 def best_segment(scores: list[float]) -> tuple[int, int]:
