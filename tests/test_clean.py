@@ -179,3 +179,9 @@ def test_a_sentence_broken_over_short_lines_stays_in_the_article():
     broken = ["下周一，", "京沪高速施工就将进入第二阶段，", "也是对市民出行影响最大的一段。"]
     doc = clean(make_doc("\n".join(["首页 > 新闻", ARTICLE[0], *broken, ARTICLE[1], "标签", "热门推荐", "另一篇文章的标题"])))
     assert kept(doc) == [ARTICLE[0], *broken, ARTICLE[1]]
+
+
+def test_a_headline_with_an_exclamation_and_its_dated_byline_are_not_the_article():
+    doc = clean(make_doc("\n".join(["体育新闻 时政新闻", "阿婆接来电称其涉黑被骗上百万！诈骗团伙被端",
+                                    "2019年09月11日 富达传媒 时政新闻 1665 0", *ARTICLE])))
+    assert kept(doc) == ARTICLE

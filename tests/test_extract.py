@@ -162,3 +162,7 @@ def test_a_photographer_and_a_quoted_headline_are_not_the_author():
 def test_an_outlets_reporter_alone_on_a_line_of_the_body():
     doc = doc_with([], [BODY, "扬子晚报记者 张楠", BODY + "又及。"])
     assert doc.meta["author"] == "张楠"
+
+
+def test_a_link_glued_after_the_authors_is_not_a_name():
+    assert doc_with([], [BODY], ["作者：余毅菁 向雪妮 返回富达，查看更多"]).meta["author"] == "余毅菁 向雪妮"

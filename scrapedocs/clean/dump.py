@@ -96,6 +96,24 @@ def _first_post(feats: list[LineFeatures], lines: list, start: int, end: int) ->
 
 
 _DANGLING = re.compile(r"^.{0,18}:\s*$")  # 回复: 相关链接: a label after the article introduces what is not article
+_DATE_LED = re.compile(r"^\s*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
+HEAD_SPAN = 3  # lines at the top of the article searched for a headline and its byline
+
+
+def _after_byline(feats: list[LineFeatures], start: int, end: int) -> int:
+    """Where the article starts when the run begins with its headline and a dated byline.
+
+    A headline with a ！ in it scores as text, and the run then opens with it and with
+    '2019年09月11日 富达传媒 时政新闻 1665 0' under it: both are the page's head, not the article.
+    """
+    for j in range(start, min(start + HEAD_SPAN, end)):
+        f = feats[j]
+        if _DATE_LED.match(f.folded) and len(f.folded) <= 60 and not _SENTENCE_END_RE.search(f.folded):
+            if all(len(g.folded) <= 50 and not _SENTENCE_END_RE.search(g.folded) for g in feats[start:j]):
+                return j + 1
+    return start
+
+
 MIN_POST_TEXT = 30  # characters of text before a stamp can close the first post
 
 
@@ -171,6 +189,7 @@ def clean_dump(doc: Document) -> Document:
     _tables(lines, feats)
     scores = [score(f) for f in feats]
     start, end = best_segment(scores)
+    start = _after_byline(feats, start, end)
     cut = _first_post(feats, lines, start, end)
     if cut < end:  # the article is the first post: its own best run, before the next stamp
         inner = best_segment(scores[start:cut])

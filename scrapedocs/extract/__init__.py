@@ -30,6 +30,7 @@ _SUMMARY = re.compile(r"^\s*(?:核心提示|内容提要|内容摘要|摘要|导
 _OUTLET = re.compile(r"^[%s\w]{2,12}(?:综合|日报|晚报|早报|时报|新闻网|网|报|社|电视台|广播电台|杂志|在线|客户端|频道)$" % HAN)
 _BULLET = re.compile(r"^[*+•·-]\s+")  # list markers of crawler dumps
 TITLE_WINDOW = 15  # non-blank lines above the article searched for its headline
+_DATE_LED = re.compile(r"^\s*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
 _DATE_LINE = re.compile(r"^\s*\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s+[\d:]+)?\s*$")
 
 
@@ -43,6 +44,7 @@ def _clean_name(value: str) -> str:
 
 SHORT_BYLINE = 20  # characters: a body line this short may be the byline (扬子晚报记者 张楠)
 MAX_NAME = 6  # Chinese characters in one unspaced name (or an outlet named as the author)
+_NOT_A_NAME = re.compile(r"^(?:返回|查看|更多|点击|分享|关注|收藏|打印|关闭)")  # a link a crawler glued on
 _GIVEN_NAME = re.compile(f"^[{HAN}·]{{2,4}}$")
 
 
@@ -52,7 +54,8 @@ def _people(value: str) -> str | None:
     if not person:
         return None
     names = person.split()
-    if all(_GIVEN_NAME.match(n) for n in names):
+    names = names[:next((i for i, n in enumerate(names) if _NOT_A_NAME.match(n)), len(names))]
+    if names and all(_GIVEN_NAME.match(n) for n in names):
         return " ".join(names)
     return None
 
@@ -195,6 +198,10 @@ def extract(doc: Document) -> Document:
     fields |= {k: v for k, v in _byline_near_article(head, doc.body).items() if k not in fields}
     if "date" not in fields:
         fields |= {"date": d for d in [next((d for d in map(post_date, around) if d), None)] if d}
+    if "date" not in fields:  # a stamp above the article, however far: 2019-05-17 · 苏皖城市报道, 华夏人文 2020-03-09 18:14
+        stamps = (parse_date(x.text) for x in reversed(head)
+                  if len(x.text.strip()) <= BYLINE_SPAN and (_DATE_LED.match(x.text) or poster(x.text)))
+        fields |= {"date": d for d in [next((d for d in stamps if d), None)] if d}
     if "editor" not in fields:
         fields |= {"editor": e for e in [next((e for e in map(editor_name, around) if e), None)] if e}
 
@@ -206,7 +213,8 @@ def extract(doc: Document) -> Document:
     for name in ("source", "author", "editor"):
         value = _people(fields.get(name, "")) if name != "source" else None
         value = value or (_clean_name(fields[name]) if name in fields else None)
-        if value and name != "source" and len(value) > MAX_NAME and not re.search("[A-Za-z]", value):
+        if value and name != "source" and any(len(n) > MAX_NAME for n in value.split()) \
+                and not re.search("[A-Za-z]", value):
             continue  # 记者:中国是我的国家 is a headline quoting a reporter, not a byline
         if value:
             meta[name] = value
