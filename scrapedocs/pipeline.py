@@ -17,7 +17,7 @@ from tqdm import tqdm
 
 from .clean import clean
 from .extract import extract
-from .indexes import build_indexes
+from .indexes import build_indexes, find_facts
 from .link import link_collection
 from .model import Collection
 from .read import decode_source, find_sources, load_source
@@ -43,6 +43,7 @@ PIPELINE: list[Stage] = [
     Stage("extract", extract),
     Stage("sidecar", apply_sidecar),
     Stage("structure", structure),
+    Stage("facts", find_facts),
     Stage("reprints", merge_reprints, "collection"),
     Stage("slugs", assign_slugs, "collection"),
     Stage("link", link_collection, "collection"),
