@@ -14,6 +14,7 @@ import sys
 from array import array
 from collections import Counter
 from functools import lru_cache
+from operator import itemgetter
 
 from ..restore import HAN
 
@@ -33,16 +34,20 @@ _HAN_ONLY = re.compile(f"[{HAN}]+")
 
 
 class Dictionary:
-    """jieba's dictionary as an automaton: word → part of speech, and leftmost-longest matching."""
+    """jieba's dictionary as an automaton: each word's part of speech and frequency, and counting.
+
+    Each word gets an id; the automaton stores ids (`STORE_INTS`), and a text's
+    leftmost-longest matches are counted by id without a Python loop per match.
+    """
 
     def __init__(self, extra: dict[str, str] | None = None):
         import ahocorasick
         import jieba
 
         self.auto = ahocorasick.Automaton(ahocorasick.STORE_INTS)
-        self.tags: list[str] = []  # tag of each word id
-        self.lengths = array("H")  # length of each word id
+        self.tags: list[str] = []  # part of speech of each word id
         self.freqs = array("I")  # frequency of each word id in jieba's corpus
+        self.terms: list[str | None] = []  # the word of each id that makes a term, else None
         with jieba.get_dict_file() as f:
             for raw in f:
                 parts = raw.decode("utf-8").split()
@@ -55,14 +60,15 @@ class Dictionary:
 
     def _add(self, word: str, tag: str, freq: int = 0) -> None:
         tag = sys.intern(tag)  # one string object per tag
+        term = word if tag in TERM_TAGS and word not in STOP and _HAN_ONLY.fullmatch(word) else None
         known = self.auto.get(word, -1)
         if known >= 0:  # a later entry (the lexicon) overrides the tag
-            self.tags[known] = tag
+            self.tags[known], self.terms[known] = tag, term
             return
         self.auto.add_word(word, len(self.tags))
         self.tags.append(tag)
-        self.lengths.append(min(len(word), 65535))
         self.freqs.append(min(freq, 2**32 - 1))
+        self.terms.append(term)
 
     def tag(self, word: str) -> str:
         """The word's part of speech in the dictionary, "" if it is not a word there."""
@@ -74,11 +80,13 @@ class Dictionary:
         i = self.auto.get(word, -1)
         return self.freqs[i] if i >= 0 else 0
 
-    def words(self, text: str):
-        """(start, end, tag) of the dictionary's words in `text`, leftmost-longest."""
-        tags, lengths = self.tags, self.lengths
-        for end, i in self.auto.iter_long(text):
-            yield end + 1 - lengths[i], end + 1, tags[i]
+    def count(self, text: str, counts: Counter) -> None:
+        """Add to `counts` (term → n) the terms among `text`'s leftmost-longest words."""
+        found = Counter(map(itemgetter(1), self.auto.iter_long(text)))  # word id → n, counted in C
+        terms = self.terms
+        for i, n in found.items():
+            if terms[i] is not None:
+                counts[terms[i]] += n
 
 
 @lru_cache(maxsize=1)
@@ -102,12 +110,8 @@ def count_terms(texts: list[str], keep: int = KEEP) -> dict[str, int]:
     """
     dic = dictionary()
     counts: Counter = Counter()
+    dic.count("\n".join(texts), counts)
     for text in texts:
-        for start, end, tag in dic.words(text):
-            if tag in TERM_TAGS:
-                word = text[start:end]
-                if word not in STOP and _HAN_ONLY.fullmatch(word):
-                    counts[word] += 1
         for m in _LATIN.finditer(text):
             word = m.group().lower()
             if word not in STOP:

@@ -107,9 +107,7 @@ def mentions(text: str) -> Counter:
 
 def score(title: str, texts: list[str]) -> dict[str, int]:
     """Each topic the document names, with its score: mentions, the title's counting `TITLE_WEIGHT` each."""
-    counts = Counter()
-    for text in texts:
-        counts += mentions(text)
+    counts = mentions("\n".join(texts))
     for topic, n in mentions(title).items():
         counts[topic] += TITLE_WEIGHT * n
     return dict(sorted(counts.items()))

@@ -117,18 +117,25 @@ def _cited_page(entry: Entry) -> dict[str, str]:
 
 
 def cited_pages(collection: Collection, reg: Registry) -> None:
-    """A page per cited document (held or not), and `cited/index.md`: the most cited first."""
+    """A page per cited document, and `cited/index.md`: the most cited first."""
     entries = [e for e in reg.entries.values()
                if (e.page is None and (e.citations or e.holders or e.reports)) or (e.page is not None and e.citations)]
     counts = {e.key: len(citers(e)) for e in entries}
     entries.sort(key=lambda e: (-counts[e.key], e.display, e.key))
     held, missing = [], []
+    target = {}
     for entry in entries:
-        collection.pages |= _cited_page(entry)
+        # A document the collection holds as a page lists its citers under 被引用 itself;
+        # it gets a page here only when that list is cut.
+        if entry.page is None or counts[entry.key] > SHOWN:
+            collection.pages |= _cited_page(entry)
+            target[entry.key] = entry.path
+        else:
+            target[entry.key] = entry.page.page
         (held if entry.page is not None or entry.holders else missing).append(entry)
 
     def line(entry: Entry, page: str) -> str:
-        return f"- [{escape(entry.display)}]({rel(entry.path, page)}) （被 {counts[entry.key]} 个页面引用）"
+        return f"- [{escape(entry.display)}]({rel(target[entry.key], page)}) （被 {counts[entry.key]} 个页面引用）"
 
     index = f"{CITED}/index.md"
     out = ["# 引用的文件", "",
