@@ -134,3 +134,23 @@ def test_the_navigation_names_pages_the_converter_writes():
     assert not [t for t in targets[1:] if t not in files]
     for folder in publish.GENERATED_DIRS:
         assert f"/{folder}/" in config["not_in_nav"]
+
+
+def test_a_page_carrying_a_cited_document_shows_a_bounded_list_of_its_citers():
+    from scrapedocs.link import link_collection
+    from scrapedocs.model import Block, Collection
+    from helpers import make_doc
+
+    def doc(i, title, text):
+        d = make_doc("", f"d{i}.txt")
+        d.meta = {"title": title, "date": f"2021-01-{1 + i % 28:02d}"}
+        d.slug = f"d{i:03d}"
+        d.blocks = [Block("paragraph", text)]
+        return d
+
+    holder = doc(0, "国务院印发《关于促进示例产业发展的指导意见》（附全文）", "纲要全文如下。")
+    citing = [doc(i, f"第{i}号通知", f"贯彻落实《关于促进示例产业发展的指导意见》，做好第{i}项工作。") for i in range(1, 31)]
+    link_collection(Collection([holder, *citing]))
+    section = "\n".join(holder.appendix).split("## 被引用", 1)[1]
+    assert section.count("\n    - [") == SHOWN
+    assert "共 30 个，[查看全部](../cited/" in section

@@ -26,7 +26,7 @@ from ..model import Collection, Document
 from ..render import escape
 from . import browse, listing
 from .names import LEXICON, PROJECT_LEXICON, named, people_in
-from .related import related
+from .related import most_similar
 from .terms import count_terms
 from .topics import PROJECT_TOPICS, TOPICS, choose, score
 
@@ -80,7 +80,7 @@ def build_indexes(collection: Collection) -> Collection:
     """The `indexes` stage."""
     docs = collection.published
     facts = [_facts(doc) for doc in docs]
-    for doc, near in zip(docs, related([f["terms"] for f in facts])):
+    for doc, near in zip(docs, most_similar([f["terms"] for f in facts])):
         if near:
             doc.appendix.append("## 相关文档\n\n" + "\n".join(listing.item(docs[j], doc.page) for j in near))
     pages = collection.pages

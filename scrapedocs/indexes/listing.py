@@ -10,8 +10,8 @@ and a group too long for that gets its own paginated pages.
 from __future__ import annotations
 
 import hashlib
-import posixpath
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 
 from ..model import Document
 from ..render import escape
@@ -22,16 +22,31 @@ TOP = 5  # documents shown under a group on the index page
 
 
 def rel(target: str, page: str) -> str:
-    """`target` (docs-relative) as a link from `page`.
+    """`target` (a docs-relative file, maybe with an #anchor) as a link from `page`.
 
-    >>> rel("articles/a.md", "indexes/people.md")
-    '../articles/a.md'
+    Plain string work: `posixpath.relpath` asks the file system for the working directory
+    on every call, and the indexes make hundreds of thousands of links.
+
+    >>> rel("articles/a.md", "indexes/people.md"), rel("indexes/people-2.md", "indexes/people.md")
+    ('../articles/a.md', 'people-2.md')
+    >>> rel("articles/a.md", "index.md"), rel("index.md", "indexes/tags/x.md")
+    ('articles/a.md', '../../index.md')
     """
-    return posixpath.relpath(target, posixpath.dirname(page) or ".")
+    folders = page.split("/")[:-1]
+    parts = target.split("/")
+    common = 0
+    while common < len(folders) and common < len(parts) - 1 and folders[common] == parts[common]:
+        common += 1
+    return "../" * (len(folders) - common) + "/".join(parts[common:])
+
+
+@lru_cache(maxsize=65536)
+def _escaped(title: str) -> str:
+    return escape(title).replace("\n", " ")
 
 
 def title_of(doc: Document) -> str:
-    return escape(str(doc.meta.get("title") or doc.slug)).replace("\n", " ")
+    return _escaped(str(doc.meta.get("title") or doc.slug))
 
 
 def item(doc: Document, page: str, note: str = "") -> str:

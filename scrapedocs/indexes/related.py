@@ -7,12 +7,13 @@ bounded (at most TOP_TERMS × POSTINGS candidates) and the stage stays linear.
 """
 from __future__ import annotations
 
+import heapq
 import math
 from collections import Counter, defaultdict
 
 RELATED = 3
-TOP_TERMS = 30  # terms per document in the inverted index
-POSTINGS = 100  # documents kept per term: the heaviest
+TOP_TERMS = 20  # terms per document in the inverted index
+POSTINGS = 50  # documents kept per term: the heaviest
 MIN_SIMILARITY = 0.05
 
 
@@ -36,7 +37,7 @@ def vectors(term_counts: list[dict[str, int]]) -> list[dict[str, float]]:
     return out
 
 
-def related(term_counts: list[dict[str, int]], limit: int = RELATED) -> list[list[int]]:
+def most_similar(term_counts: list[dict[str, int]], limit: int = RELATED) -> list[list[int]]:
     """For each document (by position), the positions of its `limit` most similar documents."""
     vecs = vectors(term_counts)
     postings: dict[str, list[tuple[float, int]]] = defaultdict(list)
@@ -53,6 +54,7 @@ def related(term_counts: list[dict[str, int]], limit: int = RELATED) -> list[lis
             for w2, j in postings[t]:
                 scores[j] += w * w2
         scores.pop(i, None)
-        best = sorted(((s, j) for j, s in scores.items() if s >= MIN_SIMILARITY), key=lambda p: (-p[0], p[1]))
-        out.append([j for _, j in best[:limit]])
+        # the most similar first; among equals, the earlier document
+        best = heapq.nlargest(limit, ((s, -j) for j, s in scores.items() if s >= MIN_SIMILARITY))
+        out.append([-j for _, j in best])
     return out

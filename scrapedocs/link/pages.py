@@ -26,7 +26,7 @@ def _item(doc: Document, page: str, sentence: str = "", times: int = 1) -> str:
     return listing.item(doc, page, note)
 
 
-def citers(entry: Entry, exclude: Document | None = None) -> list[tuple[Document, str, int]]:
+def citers(entry: Entry) -> list[tuple[Document, str, int]]:
     """(citing page, its first citing sentence, how many times it cites), most relevant first.
 
     Most relevant: the pages citing the document most often, then the newest, then by title.
@@ -34,8 +34,6 @@ def citers(entry: Entry, exclude: Document | None = None) -> list[tuple[Document
     first: dict[int, tuple[Document, str]] = {}
     times: Counter = Counter()
     for doc, sentence in entry.citations:
-        if doc is exclude:
-            continue
         first.setdefault(id(doc), (doc, sentence))
         times[id(doc)] += 1
     ordered = listing.newest_first(doc for doc, _ in first.values())
@@ -62,15 +60,18 @@ def backlinks(docs: list[Document], reg: Registry) -> None:
                 more = _more(len(found), SHOWN, entry.path, page, "页面引用本文")
                 sections.setdefault(id(entry.page), []).append("\n".join(lines) + (f"\n\n{more}" if more else ""))
             continue
+        everyone = citers(entry)  # once per entry: a plan reported on by thousands of pages stays linear
+        citing = {id(d) for d, _, _ in everyone}
         for doc, verb in [(d, "收录") for d in entry.holders] + [(d, "报道") for d in entry.reports]:
-            found = citers(entry, exclude=doc)
+            found = [c for c in everyone[:SHOWN + 1] if c[0] is not doc][:SHOWN]
+            total = len(everyone) - (id(doc) in citing)
             if not found:
                 continue
             page = doc.page
             head = f"- 本页{verb}[{escape(entry.display)}]({rel(entry.path, page)})，引用它的页面："
-            lines = ["    " + _item(d, page, s, n) for d, s, n in found[:SHOWN]]
-            if len(found) > SHOWN:
-                lines.append(f"    - 共 {len(found)} 个，[查看全部]({rel(entry.path, page)})")
+            lines = ["    " + _item(d, page, s, n) for d, s, n in found]
+            if total > len(found):
+                lines.append(f"    - 共 {total} 个，[查看全部]({rel(entry.path, page)})")
             sections.setdefault(id(doc), []).append("\n".join([head] + lines))
     for doc in docs:
         if id(doc) in sections:
