@@ -99,6 +99,7 @@ class Collection:
     docs: list[Document]
     pages: dict[str, str] = field(default_factory=dict)  # docs-relative path → Markdown (indexes, …)
     warnings: list[str] = field(default_factory=list)
+    skipped: list = field(default_factory=list)  # read.Skipped: files under the input folder that are not sources
 
     @property
     def published(self) -> list[Document]:

@@ -101,7 +101,7 @@ def _cited_page(entry: Entry) -> dict[str, str]:
                                            back=("返回", page))
                 top += [_more(len(held), SHOWN, listing.page_path(own, 1), page, "页面"), ""]
     if entry.page is None and not entry.holders:
-        top += ["> 本站还没有这份文件的全文。", ""]
+        top += ['!!! note "文库尚未收录"', "", "    本站还没有这份文件的全文。", ""]
     if found:
         top += [f"## 引用它的页面（{len(found)} 个）", "",
                 "引用它最多的页面在前，其次按发布日期，最新的在前。", ""]

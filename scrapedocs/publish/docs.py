@@ -32,17 +32,17 @@ def _cell(value) -> str:
 
 
 def documents_table(docs: list[Document], newest: int = NEWEST) -> str:
-    """The home page's table: the `newest` documents, newest first, and the filters' place.
+    """The home page's table: the `newest` documents, newest first, and a link to browse them all.
 
-    Columns for policy documents: 标题, 文号, 发文机关 (else the outlet), 文种, 日期. The
-    empty `doc-filter` element is where overrides/assets/javascripts/browse.js puts the
-    filters (year, issuer, type, outlet) over every document, read from browse/documents.js.
+    Columns for policy documents: 标题, 文号, 发文机关 (else the outlet), 文种, 日期. Above the
+    table overrides/assets/javascripts/browse.js puts filters (year, issuer, type, outlet)
+    over every document, read from browse/documents.js; the `#browse-all` link under the
+    table tells it which table, and where the site's root is.
     """
     from ..indexes.listing import newest_first
 
     published = newest_first(doc for doc in docs if not doc.error and not doc.merged_into)
-    rows = ['<div id="doc-filter" class="doc-filter"></div>', "",
-            "| 标题 | 文号 | 发文机关／来源 | 文种 | 日期 |", "| --- | --- | --- | --- | --- |"]
+    rows = ["| 标题 | 文号 | 发文机关／来源 | 文种 | 日期 |", "| --- | --- | --- | --- | --- |"]
     for doc in published[:newest]:
         meta = doc.meta
         rows.append(f"| [{_cell(meta.get('title') or doc.slug)}]({doc.page}) | {_cell(meta.get('doc_number'))} "

@@ -35,13 +35,7 @@
     return filter.split ? value.split(filter.split).filter(Boolean) : [value];
   }
 
-  function start(box, data, root, fileUrls) {
-    var table = null;
-    var tables = document.querySelectorAll("table");
-    for (var t = 0; t < tables.length; t++) {
-      if (box.compareDocumentPosition(tables[t]) & Node.DOCUMENT_POSITION_FOLLOWING) { table = tables[t]; break; }
-    }
-    if (!table || !table.tBodies.length) return;
+  function start(table, data, root, fileUrls) {
     var tbody = table.tBodies[0];
     var docs = data.rows.map(function (row) {
       var doc = {};
@@ -86,10 +80,11 @@
     var status = el("p", "doc-filter__status");
     var pager = el("nav", "doc-filter__pager");
     pager.setAttribute("aria-label", "文档一览的页码");
+    var box = el("div", "doc-filter");
     box.appendChild(form);
     box.appendChild(status);
-    box.hidden = false;
     var scroll = table.closest(".md-typeset__scrollwrap") || table;
+    scroll.parentNode.insertBefore(box, scroll);
     scroll.parentNode.insertBefore(pager, scroll.nextSibling);
 
     var page = 0;
@@ -147,17 +142,22 @@
   }
 
   ready(function () {
-    var box = document.getElementById("doc-filter");
+    // The link to the browse pages under the home table, as MkDocs wrote it, tells which
+    // table to filter, where the site's root is, and whether pages are folders (the
+    // website) or .html files (the offline bundle).
     var probe = document.getElementById("browse-all");
-    if (!box || !probe) return;
-    // The link to the browse pages, as MkDocs wrote it, tells where the site's root is and
-    // whether pages are folders (the website) or .html files (the offline bundle).
+    if (!probe) return;
     var match = (probe.getAttribute("href") || "").match(/^(.*?)browse\/(index\.html)?$/);
-    if (!match) return;
+    var table = null;
+    var tables = document.querySelectorAll("article table");
+    for (var i = 0; i < tables.length; i++) {
+      if (tables[i].compareDocumentPosition(probe) & Node.DOCUMENT_POSITION_FOLLOWING) table = tables[i];
+    }
+    if (!match || !table || !table.tBodies.length) return;
     var script = document.createElement("script");
     script.src = match[1] + "browse/documents.js";
     script.onload = function () {
-      if (window.scrapedocsDocuments) start(box, window.scrapedocsDocuments, match[1], !!match[2]);
+      if (window.scrapedocsDocuments) start(table, window.scrapedocsDocuments, match[1], !!match[2]);
     };
     document.head.appendChild(script);
   });
