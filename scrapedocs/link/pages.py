@@ -3,7 +3,8 @@
 Nothing grows with the collection on one page: 被引用 shows the `SHOWN` most
 relevant citing pages (those citing the document most often, then the newest,
 then by title) with their total and a link to the cited document's page,
-which lists them all, `listing.PER_PAGE` a page, in the same order.
+which lists them all, `listing.PER_PAGE` a page, in the same order. A page
+reporting on a document shows `REPORTED` of the pages citing that document.
 """
 from __future__ import annotations
 
@@ -16,6 +17,9 @@ from ..render import escape
 from .registry import CITED, Entry, Registry
 
 SHOWN = 20  # citing pages shown under 被引用, and holders or reports shown on a cited page
+#: Pages citing a document that a page reports on (its opening names it), shown on that page:
+#: fewer, since an opening may name several documents and the full lists are a click away.
+REPORTED = 5
 INDEX_SHOWN = 50  # cited documents shown per section of cited/index.md
 
 
@@ -62,8 +66,8 @@ def backlinks(docs: list[Document], reg: Registry) -> None:
             continue
         everyone = citers(entry)  # once per entry: a plan reported on by thousands of pages stays linear
         citing = {id(d) for d, _, _ in everyone}
-        for doc, verb in [(d, "收录") for d in entry.holders] + [(d, "报道") for d in entry.reports]:
-            found = [c for c in everyone[:SHOWN + 1] if c[0] is not doc][:SHOWN]
+        for doc, verb, shown in [(d, "收录", SHOWN) for d in entry.holders] + [(d, "报道", REPORTED) for d in entry.reports]:
+            found = [c for c in everyone[:shown + 1] if c[0] is not doc][:shown]
             total = len(everyone) - (id(doc) in citing)
             if not found:
                 continue
