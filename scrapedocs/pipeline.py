@@ -18,7 +18,7 @@ from tqdm import tqdm
 from .clean import clean
 from .extract import extract
 from .extract.policy import apply_policy
-from .indexes import build_indexes
+from .indexes import build_indexes, find_facts
 from .link import link_collection
 from .metadata_file import apply_metadata_file
 from .model import Collection
@@ -46,6 +46,7 @@ PIPELINE: list[Stage] = [
     Stage("policy", apply_policy),
     Stage("sidecar", apply_sidecar),
     Stage("structure", structure),
+    Stage("facts", find_facts),
     Stage("metadata", apply_metadata_file, "collection"),
     Stage("reprints", merge_reprints, "collection"),
     Stage("slugs", assign_slugs, "collection"),

@@ -455,7 +455,7 @@ def served(hostile):
 @pytest.mark.browser
 def test_no_dialog_fires_in_chromium(hostile, served, browser):
     entries = _entries(hostile.report)
-    urls = ["/", "/indexes/tags/", "/indexes/sources/", "/cited/", "/indexes/timeline/"]
+    urls = ["/", "/indexes/tags/", "/browse/source/", "/cited/", "/browse/year/", "/indexes/people/"]
     urls += ["/" + re.sub(r"\.md$", "/", entries[c.source]["page"]) for c in hostile.cases
              if c.injected and entries.get(c.source, {}).get("page")]
     assert len(urls) > 15
