@@ -175,8 +175,19 @@ def test_comments_under_a_story_are_dropped():
 def test_the_report_says_which_extractor_won_and_why():
     _, _, explanation = explain_article(html(f"<div class='nav'><a href='/'>首页</a></div><div>{PARAGRAPHS}</div>"))
     assert explanation["method"] == "vote within our article"
-    assert set(explanation["agreement"]) == {"scorer", "readability", "trafilatura", "justext", "resiliparse"}
+    assert set(explanation["agreement"]) <= {"scorer", "readability", "trafilatura", "justext", "resiliparse"}
     assert explanation["winner"] in explanation["agreement"] and "majority" in explanation["why"]
+
+
+def test_the_dearer_members_are_skipped_once_the_vote_is_settled_and_the_result_is_the_same():
+    from scrapedocs.clean.html import ExtractConfig
+
+    page = html(f"<div class='nav'><a href='/'>首页</a></div><h1>标题</h1><div>{PARAGRAPHS}</div>"
+                "<div class='foot'>关于我们 联系我们</div>")
+    lazy = explain_article(page)
+    full = explain_article(page, ExtractConfig(lazy=False))
+    assert lazy[0] == full[0]
+    assert "settled" in lazy[2]["skipped"] and "skipped" not in full[2]
 
 
 def test_a_failing_member_costs_its_vote_not_the_page(monkeypatch):
@@ -185,8 +196,10 @@ def test_a_failing_member_costs_its_vote_not_the_page(monkeypatch):
     def broken(html: str) -> str:
         raise ValueError("boom")
 
+    from scrapedocs.clean.html import ExtractConfig
+
     monkeypatch.setitem(members.MEMBERS, "trafilatura", broken)
-    lines, _, explanation = explain_article(html(f"<div>{PARAGRAPHS}</div>"))
+    lines, _, explanation = explain_article(html(f"<div>{PARAGRAPHS}</div>"), ExtractConfig(lazy=False))
     assert len(lines) == 4 and "boom" in explanation["errors"]["trafilatura"]
 
 

@@ -38,8 +38,8 @@ from bs4 import BeautifulSoup
 from ...extract.fields import closing_byline
 from ...extract.page import page_author, page_hints, page_strings, visible_strings
 from .blocks import PageLine, page_lines
-from .ensemble import bare, ballot, choose_page, decide, explain, f1, normalise, trim_edges
-from .members import MEMBERS, run_members
+from .ensemble import bare, ballot, choose_page, decide, explain, f1, normalise, settled, trim_edges
+from .members import MEMBERS, run_member
 from .noise import drop_never_text, noise_roots
 from .scripts import script_article
 from .posts import Posts, drop_comments, find_posts, keep_first_post, stamp_line
@@ -127,12 +127,28 @@ class ExtractConfig:
 
     members: tuple[str, ...] = tuple(MEMBERS)
     method: str = "vote"  # "vote": per line; "page": the best-agreeing member's page; "scorer": ours alone
+    lazy: bool = True  # stop running members once the rest could not change the vote (same result, faster)
 
 
 CONFIG = ExtractConfig()
 #: Nesting depth past which the maintained members do not run: lxml stops at 255 levels and Resiliparse's
 #: time grows faster than the page there (10 s at 20,000 levels); our scorer's walks are linear at any depth.
 MAX_MEMBER_DEPTH = 250
+
+
+def vote_lazily(html: str, page: list[PageLine], config: ExtractConfig,
+                lazy: bool = True) -> tuple[dict[str, str], dict[str, str], list[str]]:
+    """The members' texts, cheapest first, stopping once the rest could not change the vote; errors; the skipped."""
+    texts, errors = {}, {}
+    names = list(config.members)
+    for i, name in enumerate(names):
+        texts[name], error = run_member(name, html)
+        if error:
+            errors[name] = error
+        remaining = names[i + 1:]
+        if lazy and remaining and settled(ballot(page, texts), len(remaining)):
+            return texts, errors, remaining
+    return texts, errors, []
 
 
 def explain_article(html: str, config: ExtractConfig | None = None) -> tuple[list[str], dict[str, str], dict]:
@@ -151,13 +167,15 @@ def explain_article(html: str, config: ExtractConfig | None = None) -> tuple[lis
             explanation["notes"] = [f"nested more than {MAX_MEMBER_DEPTH} deep: our scorer alone (the members"
                                     " are slow on such pages or cut them short)"]
     else:
-        texts, errors = run_members(html, list(config.members))
+        texts, errors, skipped = vote_lazily(html, page, config, lazy=config.lazy and config.method == "vote" and not posts.found)
         b = ballot(page, texts)
         b = choose_page(page, b) if config.method == "page" else decide(page, b)
         kept = b.kept = settle_posts(page, b.kept, [bool(v) for v in b.votes], posts)
         explanation = explain(page, b)
         if errors:
             explanation["errors"] = errors
+        if skipped:
+            explanation["skipped"] = f"{', '.join(skipped)}: the vote was settled without them"
     if posts.found:
         explanation["posts"] = (f"a run of {len(posts.index)} comments dropped" if posts.comments else
                                 f"the first of {len(posts.index)} posts kept")

@@ -154,6 +154,22 @@ def trim_edges(lines: list[str], ours: list[bool]) -> list[bool]:
 _DANGLING = re.compile(r"^.{0,18}[:：]\s*$")
 
 
+def settled(b: Ballot, remaining: int) -> bool:
+    """Whether no vote of the `remaining` members (weight 1 each) could change the majority on any line.
+
+    A line is surely kept when its voters weigh half the largest possible total (every remaining
+    member finds an article and votes against it); surely dropped when even the votes of every
+    remaining member, which then count in the total too, would stay under half of it.
+    """
+    present = [m for m in b.members if any(m in v for v in b.votes)]
+    total = sum(WEIGHTS.get(m, 1.0) for m in present)
+    for voters in b.votes:
+        weight = sum(WEIGHTS.get(m, 1.0) for m in voters)
+        if not ((voters and weight >= (total + remaining) / 2) or weight + remaining < (total + remaining) / 2):
+            return False
+    return True
+
+
 def fill_gaps(lines: list[PageLine], kept: list[bool]) -> list[bool]:
     """Keep the short lines our scorer chose inside the article: list items, table rows, subheadings.
 
