@@ -76,8 +76,10 @@ class Document:
     kind: str = "text"  # "text" (a dump: clean classifies lines), "html" (lines are the extracted article), "markdown"
     hints: dict = field(default_factory=dict)  # metadata the reader found (HTML <meta>, front matter); extract prefers it
     merged_into: str = ""  # relpath of the document whose page also publishes this reprint
-    # Plain, picklable facts a document stage prepares for a collection stage, keyed by the
-    # collection stage (e.g. facts["reprints"]: the MinHash signature); cached with the document.
+    extraction: dict = field(default_factory=dict)  # which HTML extractor won and why (clean.html.ensemble.explain)
+    # Plain, picklable data a document stage prepares for a collection stage, keyed by the collection
+    # stage it serves (facts["reprints"]: the MinHash signature; "link": titles cited, folded text;
+    # "indexes": terms, people, organisations, topics). Cached with the document.
     facts: dict = field(default_factory=dict)
 
     @property

@@ -29,7 +29,8 @@ from .clean import clean
 from .config import BuildConfig
 from .extract import extract
 from .extract.policy import apply_policy
-from .indexes import build_indexes
+from .indexes import CONFIG_FILES as INDEX_FILES
+from .indexes import build_indexes, find_facts
 from .link import gather as gather_citations
 from .link import link_collection
 from .metadata_file import apply_metadata_file
@@ -50,6 +51,7 @@ class Stage:
     run: Callable
     scope: str = "document"  # or "collection"
     with_config: bool = False  # run(target, config) rather than run(target)
+    files: tuple[Path, ...] = ()  # files whose content changes what the stage produces (in the cache key)
 
     def apply(self, target, config: BuildConfig | None = None):
         return self.run(target, config) if self.with_config else self.run(target)
@@ -65,6 +67,7 @@ PIPELINE: list[Stage] = [
     Stage("structure", structure),
     Stage("signature", sign_reprints),  # for reprints
     Stage("citations", gather_citations),  # for link
+    Stage("facts", find_facts, files=INDEX_FILES),  # for indexes
     Stage("metadata", apply_metadata_file, "collection"),
     Stage("reprints", merge_reprints, "collection"),
     Stage("slugs", assign_slugs, "collection"),

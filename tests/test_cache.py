@@ -160,3 +160,20 @@ def test_cache_follows_the_report_not_the_working_folder(config, tmp_path, monke
     build(config)
     assert config.cache == tmp_path / "build" / "cache" and len(entries(config)) == 6
     assert not any(elsewhere.iterdir())
+
+
+def _unchanged(doc):
+    return doc
+
+
+def test_a_file_a_stage_reads_is_part_of_the_key(config, tmp_path):
+    from scrapedocs.pipeline import PIPELINE, Stage
+
+    lexicon = tmp_path / "lexicon.yml"
+    lexicon.write_text("people: [张三]\n", encoding="utf-8")
+    stages = list(PIPELINE)
+    stages.insert(1, Stage("reads-a-file", _unchanged, files=(lexicon,)))
+    assert build_collection(config, stages=stages).stats["converted"] == 6
+    assert build_collection(config, stages=stages).stats["converted"] == 0
+    lexicon.write_text("people: [张三, 李四]\n", encoding="utf-8")
+    assert build_collection(config, stages=stages).stats["converted"] == 6

@@ -28,7 +28,7 @@ from tqdm import tqdm
 
 from ..config import BuildConfig
 from ..model import Document
-from .cache import Cache, converter_version, entry_key
+from .cache import Cache, converter_version, entry_key, files_digest
 from .task import Outcome
 
 DASK_SCHEME = "dask://"
@@ -105,7 +105,9 @@ def _prepare(docs: list[Document], stages: Sequence, config: BuildConfig, progre
     stats: dict = {"documents": len(docs), "converted": 0, "cached": 0, "gave_up": 0, "failed": 0,
                    "cache_corrupt": 0, "cache_pruned": 0, "seconds": Counter(), "cpu": Counter()}
     cache = Cache(config.cache, writable=not config.check) if config.use_cache else None
-    version, fingerprint = converter_version(), config.fingerprint()
+    version = converter_version()
+    # The settings that change conversion, and the files the stages say they read (a project's lexicon).
+    fingerprint = config.fingerprint() + files_digest(f for stage in stages for f in getattr(stage, "files", ()))
     keys: dict[int, str] = {}
     todo: list[int] = []
     for i, doc in enumerate(docs):
