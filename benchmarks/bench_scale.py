@@ -39,7 +39,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-import corpus  # noqa: E402
+import corpus
 
 GENERATED_DIRS = ("articles", "cited", "indexes")
 
@@ -191,7 +191,8 @@ def site_sizes(work: Path) -> None:
           f"largest file {p.relative_to(site)} {mb(ps)}")
     search = ROOT / "benchmarks" / "bench_search.py"
     if search.is_file():  # the site's search benchmark, when it exists
-        done = subprocess.run([sys.executable, str(search), str(site)], cwd=ROOT, capture_output=True, text=True)
+        done = subprocess.run([sys.executable, str(search), str(site)], cwd=ROOT, capture_output=True, text=True,
+                              check=False)
         print((done.stdout or done.stderr).strip())
 
 
@@ -245,12 +246,13 @@ def linearity(results: list[dict]) -> None:
     rows = [(name, "cold") for name in first["cold"]["stats"]["cpu"]]
     rows += [(name, "unchanged") for name in first["unchanged"]["stats"]["cpu"]]
     rows += [("(whole build, wall)", "cold"), ("(whole build, wall)", "unchanged")]
+    def per_k(r: dict, name: str, run: str) -> float:
+        if name.startswith("("):
+            return r[run]["wall"] / r["n"] * 1000
+        return r[run]["stats"]["cpu"].get(name, 0.0) / r["n"] * 1000
+
     for name, run in rows:
-        def per_k(r):
-            if name.startswith("("):
-                return r[run]["wall"] / r["n"] * 1000
-            return r[run]["stats"]["cpu"].get(name, 0.0) / r["n"] * 1000
-        values = [per_k(r) for r in results]
+        values = [per_k(r, name, run) for r in results]
         ratio = values[-1] / values[0] if values[0] > 0.005 else float("nan")
         label = f"{name} ({'rebuild' if run == 'unchanged' else 'cold'})"
         print(f"  {label:<22}" + "".join(f"{v:>10.3f}" for v in values) + f"   {ratio:5.2f}")

@@ -89,7 +89,8 @@ def _training_text() -> list[str]:
     """Chinese sentences from seeds/*.txt and the dev set's text dumps."""
     texts = [p.read_text(encoding="utf-8", errors="replace") for p in sorted((ROOT / "seeds").glob("*.txt"))]
     for p in sorted((ROOT / "tests" / "fixtures" / "devset").glob("*.txt.gz")):
-        texts.append(gzip.open(p, "rt", encoding="utf-8", errors="replace").read())
+        with gzip.open(p, "rt", encoding="utf-8", errors="replace") as f:
+            texts.append(f.read())
     out = []
     for text in texts:
         for line in text.split("\n"):
@@ -332,7 +333,8 @@ def text_page(spec: Spec, blocks: list[tuple[str, str]], rng: random.Random) -> 
     site = f"www.{rng.choice(['ipnews', 'cnipa-info', 'zscq', 'ipraction', 'chinaip', 'iprchn'])}{rng.randint(1, 99)}.com"
     if spec.style == "traditional":
         pinyin_share = rng.choice([0.0, 0.6, 0.9])
-        conv = lambda s: _flatten(_traditional(s, rng, pinyin_share))  # noqa: E731
+        def conv(s: str) -> str:
+            return _flatten(_traditional(s, rng, pinyin_share))
         meta = f"發布日期:{spec.date}??來源:{spec.outlet}??作者:{rng.choice(PEOPLE)}??瀏覽次數:{rng.randint(100, 99999)}"
         lines = [conv(f"當前位置: 首頁 ? 資訊 ? {rng.choice(TOPICS)} ? 正文"), "", conv(spec.title), "",
                  conv(meta), conv("放大字體??縮小字體"),
@@ -344,7 +346,7 @@ def text_page(spec: Spec, blocks: list[tuple[str, str]], rng: random.Random) -> 
                  f"{_date_form(spec.date, rng)}  来源：{spec.outlet}  {rng.choice(['', '作者：' + rng.choice(PEOPLE)])}", ""]
         lines += [t + "\n" for t in body]
         lines += ["免责声明:本文仅代表作者个人观点，与本网无关。", "上一篇", "下一篇", "", "为您推荐", "", "联系我们", "",
-                  f"在线咨询: QQ交谈", f"邮箱: {rng.randint(10000, 99999999)}@qq.com", "工作时间:周一至周五,8:00-18:00,节假日休息",
+                  "在线咨询: QQ交谈", f"邮箱: {rng.randint(10000, 99999999)}@qq.com", "工作时间:周一至周五,8:00-18:00,节假日休息",
                   "返回顶部"]
         if rng.random() < 0.5:
             lines = [_flatten(x) for x in lines]

@@ -8,7 +8,6 @@ from dataclasses import replace
 
 import pytest
 
-from scrapedocs import publish
 from scrapedocs.cli import main
 from scrapedocs.config import BuildConfig
 from scrapedocs.pipeline import PIPELINE, Stage, build_collection, split

@@ -114,11 +114,13 @@ class Cache:
         except OSError:
             return None
         if len(data) < _HEADER.size:
-            return self._bad(key)
+            self._bad(key)
+            return None
         magic, stored_key, length, digest = _HEADER.unpack_from(data)
         payload = data[_HEADER.size:]
         if magic != MAGIC or stored_key != key.encode() or length != len(payload) or digest != _digest(payload):
-            return self._bad(key)
+            self._bad(key)
+            return None
         return payload
 
     def _bad(self, key: str) -> None:
@@ -128,7 +130,6 @@ class Cache:
                 self._path(key).unlink()
             except OSError:
                 pass
-        return None
 
     def discard(self, key: str) -> None:
         """An entry whose payload turned out unusable (it would not unpickle, or not as expected)."""

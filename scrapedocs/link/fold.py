@@ -43,7 +43,7 @@ class _LengthTable(dict):
 
 _TABLE, _LENGTHS = _FoldTable(), _LengthTable()
 # An optional 年 after a year: (2021-2035年) ≡ (2021-2035). Removed after a digit, before ")", "-", "," or the end.
-_YEAR = re.compile(r"(?<=(.))年(?=[)\-,]|\Z)", re.S)
+_YEAR = re.compile(r"(?<=(.))年(?=[)\-,]|\Z)", re.DOTALL)
 
 
 def _simple(text: str) -> str:

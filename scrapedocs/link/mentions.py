@@ -137,7 +137,7 @@ def find_mentions(text: str, doc: Document, reg: Registry, auto, ambiguous: list
             s, e, quoted = s - 1, e + 1, True
         # Inside a longer 《》 title, a shorter one is a different document.
         open_at = inside(s) if s < len(text) else -1
-        if open_at >= 0 and not quoted and not (open_at == s - 1):
+        if open_at >= 0 and not quoted and open_at != s - 1:
             continue
         entry, is_ambiguous = reg.resolve(alias, doc, quoted)
         if entry is not None and entry.page is doc:

@@ -1,15 +1,14 @@
 """The documents a collection knows: titles of its pages, titles cited in 《》, defined short names, aliases."""
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
-from ..model import Block, Document
-from .facts import bracket_titles, clean_title, facts, paragraphs
+from ..model import Document
+from .facts import clean_title, facts, paragraphs
 from .fold import fold, key_slug
 
 CITED = "cited"  # generated folder: one page per cited document
@@ -102,7 +101,7 @@ class Registry:
         return entry
 
     @classmethod
-    def build(cls, docs: list[Document], aliases: list[dict]) -> "Registry":
+    def build(cls, docs: list[Document], aliases: list[dict]) -> Registry:
         reg = cls()
         for item in aliases:  # the user's word first: canonical titles
             entry = reg.add_title(str(item["title"]))
