@@ -27,6 +27,7 @@ from tqdm import tqdm
 
 from .clean import clean
 from .config import BuildConfig
+from .engine import prepare
 from .extract import extract
 from .extract.policy import apply_policy
 from .indexes import CONFIG_FILES as INDEX_FILES
@@ -121,8 +122,6 @@ def build_collection(source: BuildConfig | Path, progress: bool | None = None,
         config = source
     else:  # a tool's or a test's build: no cache; the folder holding the input folder is the project's
         config = BuildConfig(input_dir=Path(source), project_dir=Path(source).resolve().parent, use_cache=False)
-    from .engine import prepare
-
     input_dir = Path(config.input_dir)
     start, processor = time.perf_counter(), time.process_time()
     found = scan(input_dir)

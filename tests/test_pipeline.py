@@ -129,6 +129,9 @@ def test_a_given_up_document_is_remembered_but_tried_again_with_more_time(corpus
 
 
 def test_the_document_stages_are_those_before_the_first_collection_stage():
+    from scrapedocs.read import MAX_SIZE
+
+    assert BuildConfig().max_bytes == MAX_SIZE
     first, rest = split(PIPELINE)
     assert all(s.scope == "document" for s in first) and rest[0].scope == "collection"
     assert [s.name for s in first][:2] == ["read", "clean"] and "render" in [s.name for s in rest]

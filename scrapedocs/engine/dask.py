@@ -29,7 +29,7 @@ from collections.abc import Iterator, Sequence
 from ..model import Document
 from . import EngineError
 from .cache import converter_version
-from .task import Outcome, gave_up, run_stages
+from .task import Outcome, gave_up, run_stages, warm_up
 
 BATCH = 16  # documents per task
 IN_FLIGHT = 4  # batches per worker thread submitted ahead
@@ -87,11 +87,19 @@ def _convert_one(payload: bytes, stages: Sequence, config, budget: float) -> Out
     return outcome
 
 
+_warm = threading.Lock()
+_warmed: set[str] = set()  # converter versions this worker process has warmed up for
+
+
 def convert_batch(payloads: list[bytes], stages: Sequence, config, budget: float, version: str) -> list[Outcome]:
     """The Dask task: documents in, outcomes out."""
     if converter_version() != version:
         raise VersionMismatch("a Dask worker runs another version of scrapedocs (or of its libraries) than this "
                               "machine: install the same version on the workers")
+    with _warm:  # once per worker process, before any document's time counts
+        if version not in _warmed:
+            warm_up(stages, config)
+            _warmed.add(version)
     return [_convert_one(p, stages, config, budget) for p in payloads]
 
 
