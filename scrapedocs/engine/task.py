@@ -79,12 +79,12 @@ def run_stages(doc: Document, stages: Sequence, config, entering: Callable[[int]
 #: Tiny documents run through the stages once per worker before it takes real ones: what the stages
 #: load on first use (jieba's dictionary, the HTML extractors) is then not charged to a document's budget.
 WARM_UP = (
-    ("warm-up.txt", "关于加强知识产权保护工作的通知\n发布日期：2021-11-01 来源：新华社\n"
-                    "各地区、各部门：为加强知识产权保护，现将有关事项通知如下。\n一、总体要求\n"
-                    "（一）坚持依法保护，根据《中华人民共和国专利法》做好工作。\n"),
-    ("warm-up.html", "<html><head><title>知识产权保护工作会议召开</title></head><body><div class='nav'>首页 新闻</div>"
-                     "<h1>知识产权保护工作会议召开</h1><p>会议强调，要加强知识产权保护，促进创新发展。</p>"
-                     "<p>会议要求各地区各部门认真贯彻落实，确保取得实效。</p></body></html>"),
+    ("warm-up.txt", ("关于加强知识产权保护工作的通知\n发布日期：2021-11-01 来源：新华社\n"
+                     "各地区、各部门：为加强知识产权保护，现将有关事项通知如下。\n一、总体要求\n"
+                     "（一）坚持依法保护，根据《中华人民共和国专利法》做好工作。\n")),
+    ("warm-up.html", ("<html><head><title>知识产权保护工作会议召开</title></head><body><div class='nav'>首页 新闻</div>"
+                      "<h1>知识产权保护工作会议召开</h1><p>会议强调，要加强知识产权保护，促进创新发展。</p>"
+                      "<p>会议要求各地区各部门认真贯彻落实，确保取得实效。</p></body></html>")),
 )
 
 
