@@ -5,7 +5,7 @@ import posixpath
 from collections import defaultdict
 
 from ..model import Collection, Document
-from ..render import escape
+from ..render import escape, unsearched
 from .registry import CITED, Registry
 
 
@@ -62,6 +62,7 @@ def cited_pages(collection: Collection, reg: Registry) -> None:
         names = sorted(set(entry.forms) | entry.aliases - {entry.display})
         if names:
             parts += ["**又称**：" + "；".join(escape(n) for n in names), ""]
+        searched = len(parts)  # the name and aliases; the lists below repeat other pages
         if entry.holders:
             parts += ["## 全文", ""] + [_item(d, page) for d in entry.holders] + [""]
         if entry.reports:
@@ -71,6 +72,8 @@ def cited_pages(collection: Collection, reg: Registry) -> None:
         citations = _unique(entry.citations)
         if citations:
             parts += ["## 引用它的页面", ""] + [_item(d, page, s) for d, s in citations] + [""]
+        listed = "\n".join(parts[searched:]).strip()
+        parts = parts[:searched] + ([unsearched(listed)] if listed else [])
         collection.pages[page] = "\n".join(parts).rstrip() + "\n"
         line = f"- [{escape(entry.display)}]({_rel(page, f'{CITED}/index.md')}) （被 {len({id(d) for d, _ in citations})} 个页面引用）"
         (held if entry.holders else missing).append(line)
