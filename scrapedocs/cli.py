@@ -8,6 +8,8 @@ from pathlib import Path
 
 from . import publish
 from .pipeline import build_collection
+from .publish.report import console_summary, default_report_path
+from .read import MAX_SIZE
 from .restore import RestoreConfig, restore_and_explain
 
 DESCRIPTION = """\
@@ -17,8 +19,10 @@ site. Boilerplate is stripped, garbled text restored (inline pinyin, lost
 characters shown as '?', flattened punctuation, Traditional script, mojibake),
 metadata extracted into front matter and outline numbering turned into
 headings. Hand-written pages in DOCS (such as index.md) are never overwritten.
-A report of every input (its page or why none, the lines removed, the repairs
-applied, warnings) is written to build/report.json."""
+Every file under the input folder ends as a page or as a line that says why
+not: the console names the failures and the first warnings and skipped files,
+and the report (build/report.json beside the docs folder) has every input, its
+page or why none, the lines removed, the repairs applied and the warnings."""
 
 EPILOG = """\
 commands:
@@ -50,13 +54,20 @@ def _parser() -> argparse.ArgumentParser:
                    help="where the built site goes (default: site)")
     p.add_argument("--config", type=Path, default=Path("mkdocs.yml"), metavar="FILE",
                    help="MkDocs configuration (default: mkdocs.yml)")
-    p.add_argument("--report", type=Path, default=Path("build/report.json"), metavar="FILE",
-                   help="build report (default: build/report.json)")
+    p.add_argument("--report", type=Path, default=None, metavar="FILE",
+                   help="build report (default: build/report.json beside the docs folder; "
+                        "build/report-NAME.json for a docs folder named NAME other than docs)")
+    p.add_argument("--max-size", type=_size, default=MAX_SIZE, metavar="SIZE",
+                   help="sources larger than this are reported, not read (default: 20MB; "
+                        "a number of bytes, or with kB, MB or GB)")
     p.add_argument("--no-site", action="store_true", help="convert only; do not build the site")
     p.add_argument("--offline", action="store_true",
                    help="also write DIST/<name>-offline.zip: the site for file://, search included")
     p.add_argument("--pdf", action="store_true",
                    help="also write DIST/<name>.pdf: the whole collection (needs chromium, fonts-noto-cjk)")
+    p.add_argument("--pdf-volume", type=int, default=None, metavar="N",
+                   help="documents per PDF: a larger collection gets one PDF per volume, DIST/<name>-1.pdf, … "
+                        "(default: 500; 0: one PDF whatever the size)")
     p.add_argument("--dist", type=Path, default=Path("dist"), metavar="DIR",
                    help="where --offline and --pdf write (default: dist)")
     p.add_argument("--check", action="store_true",
@@ -71,6 +82,16 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--traditional", action=argparse.BooleanOptionalAction, default=None,
                    help="convert Traditional to Simplified (default: decided from the whole input)")
     return p
+
+
+def _size(text: str) -> int:
+    """`--max-size`: 20MB, 500kB, 1GB or a number of bytes."""
+    import re
+
+    m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([kmg]?)b?\s*", text.lower())
+    if not m or float(m[1]) <= 0:
+        raise argparse.ArgumentTypeError(f"not a size: {text!r} (examples: 20MB, 500kB, 1000000)")
+    return int(float(m[1]) * {"": 1, "k": 1000, "m": 1000**2, "g": 1000**3}[m[2]])
 
 
 def restore_command(args: argparse.Namespace) -> int:
@@ -102,12 +123,22 @@ def build_command(args: argparse.Namespace) -> int:
         except OutputError as e:
             print(f"error: {e}", file=sys.stderr)
             return 3
-    collection = build_collection(args.input, progress=args.progress)
-    docs = collection.docs
+    collection = build_collection(args.input, progress=args.progress, max_size=args.max_size)
+    report_path = args.report or default_report_path(args.docs)
+    line, details = console_summary(collection, None if args.check else report_path)
+    for detail in details:
+        print(detail, file=sys.stderr)
+    if not collection.docs:
+        print(f"error: no pages to convert in {args.input} (sources are .txt, .html, .htm and .md files)",
+              file=sys.stderr)
+        return 2
+    if not collection.published:
+        if not args.check:
+            publish.write_report(collection, report_path)
+        print(f"error: none of the {len(collection.docs)} sources in {args.input} gave a page; nothing written"
+              + ("" if args.check else f" (report: {report_path})"), file=sys.stderr)
+        return 1
     files = publish.plan(collection)
-    for doc in docs:
-        if doc.error:
-            print(f"warning: {doc.relpath}: no page: {doc.error}", file=sys.stderr)
     if args.check:
         stale = publish.differences(files, args.docs)
         for rel in stale:
@@ -118,10 +149,8 @@ def build_command(args: argparse.Namespace) -> int:
         print(f"{args.docs} is up to date ({len(files)} generated files)")
         return 0
     touched = publish.write(files, args.docs)
-    publish.write_report(collection, args.report)
-    pages = sum(1 for d in docs if not d.error)
-    print(f"{len(docs)} sources → {pages} pages in {args.docs / publish.GENERATED} "
-          f"({len(touched)} files changed); report: {args.report}")
+    publish.write_report(collection, report_path)
+    print(f"{line}; {len(touched)} files changed in {args.docs}")
     if args.serve:
         print("serving the site on http://127.0.0.1:8000/ (Ctrl+C to stop)")
         publish.serve(args.config, args.docs)
@@ -138,8 +167,9 @@ def build_command(args: argparse.Namespace) -> int:
         from .publish import dist as outputs
 
         try:
+            volume = outputs.PDF_VOLUME if args.pdf_volume is None else args.pdf_volume
             written = outputs.publish(args.config, args.docs, args.dist, offline=args.offline, pdf=args.pdf,
-                                      epoch=publish.source_date_epoch(collection))
+                                      epoch=publish.source_date_epoch(collection), volume=volume)
         except outputs.OutputError as e:
             print(f"error: {e}", file=sys.stderr)
             return 3

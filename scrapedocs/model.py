@@ -76,6 +76,7 @@ class Document:
     kind: str = "text"  # "text" (a dump: clean classifies lines), "html" (lines are the extracted article), "markdown"
     hints: dict = field(default_factory=dict)  # metadata the reader found (HTML <meta>, front matter); extract prefers it
     merged_into: str = ""  # relpath of the document whose page also publishes this reprint
+    facts: dict = field(default_factory=dict)  # plain data the indexes use: terms, people, organisations, topics
 
     @property
     def page(self) -> str:
@@ -98,6 +99,7 @@ class Collection:
     docs: list[Document]
     pages: dict[str, str] = field(default_factory=dict)  # docs-relative path → Markdown (indexes, …)
     warnings: list[str] = field(default_factory=list)
+    skipped: list = field(default_factory=list)  # read.Skipped: files under the input folder that are not sources
 
     @property
     def published(self) -> list[Document]:

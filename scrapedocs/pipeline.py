@@ -17,10 +17,12 @@ from tqdm import tqdm
 
 from .clean import clean
 from .extract import extract
-from .indexes import build_indexes
+from .extract.policy import apply_policy
+from .indexes import build_indexes, find_facts
 from .link import link_collection
+from .metadata_file import apply_metadata_file
 from .model import Collection
-from .read import decode_source, find_sources, load_source
+from .read import MAX_SIZE, decode_source, load_source, scan
 from .render import render
 from .reprints import merge_reprints
 from .restore import restore_document
@@ -41,8 +43,11 @@ PIPELINE: list[Stage] = [
     Stage("clean", clean),
     Stage("restore", restore_document),
     Stage("extract", extract),
+    Stage("policy", apply_policy),
     Stage("sidecar", apply_sidecar),
     Stage("structure", structure),
+    Stage("facts", find_facts),
+    Stage("metadata", apply_metadata_file, "collection"),
     Stage("reprints", merge_reprints, "collection"),
     Stage("slugs", assign_slugs, "collection"),
     Stage("link", link_collection, "collection"),
@@ -67,11 +72,12 @@ def convert(collection: Collection, stages: Iterable[Stage] = PIPELINE, progress
     return collection
 
 
-def build_collection(input_dir: Path, progress: bool | None = None) -> Collection:
-    """Read and convert every source under `input_dir`."""
-    paths = list(find_sources(input_dir))
+def build_collection(input_dir: Path, progress: bool | None = None, max_size: int = MAX_SIZE) -> Collection:
+    """Read and convert every source under `input_dir`; the files that are not sources are listed as skipped."""
+    found = scan(input_dir)
+    paths = found.sources
     if progress is None:
         progress = len(paths) >= PROGRESS_THRESHOLD and sys.stderr.isatty()
-    docs = [load_source(path, input_dir) for path in tqdm(paths, desc="load", unit="file", disable=not progress,
-                                                           file=sys.stderr, leave=False)]
-    return convert(Collection(docs), progress=progress)
+    docs = [load_source(path, input_dir, max_size) for path in tqdm(paths, desc="load", unit="file",
+                                                                     disable=not progress, file=sys.stderr, leave=False)]
+    return convert(Collection(docs, skipped=found.skipped), progress=progress)

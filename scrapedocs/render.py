@@ -2,7 +2,10 @@
 
 Scraped text is data, never markup: every character Markdown or HTML would
 interpret is escaped, so a page renders exactly what the source said and no
-tag or script from a source reaches the site.
+tag, script or include line from a source reaches the site, whatever the
+input format (a Markdown source arrives as blocks of text like the others).
+Front matter is data too, but themes print it without escaping: every value
+is checked against its field's type and made inert (`schema`).
 """
 from __future__ import annotations
 
@@ -13,6 +16,7 @@ import yaml
 
 from .model import META_KEYS, Block, Document
 from .restore import HAN
+from .schema import check_meta, inert
 
 # Characters Markdown (with the extensions the site uses) treats as syntax anywhere in a line.
 _INLINE = re.compile(r"([\\`*_\[\]{}|~^])")
@@ -38,14 +42,18 @@ def escape(text: str) -> str:
 
 
 def _inert(value):
-    """Metadata reaches HTML through theme templates that do not all escape it: keep it tag-free."""
-    return value.replace("<", "＜").replace(">", "＞") if isinstance(value, str) else value
+    """Metadata reaches HTML through theme templates that do not all escape it: no markup characters."""
+    if isinstance(value, str):
+        return inert(value)
+    return [_inert(item) for item in value] if isinstance(value, list) else value
 
 
-def front_matter(meta: dict) -> str:
-    meta = {key: _inert(value) for key, value in meta.items()}
-    ordered = {key: meta[key] for key in META_KEYS if meta.get(key)}
-    ordered |= {key: value for key, value in sorted(meta.items()) if key not in ordered and value}
+def front_matter(meta: dict, warnings: list[str] | None = None) -> str:
+    """YAML front matter of checked, inert values: the known keys in `META_KEYS` order, then the others."""
+    meta = {key: value if key == "url" else _inert(value)
+            for key, value in check_meta(meta, [] if warnings is None else warnings).items() if value is not False}
+    ordered = {key: meta[key] for key in META_KEYS if key in meta}
+    ordered |= {key: value for key, value in sorted(meta.items()) if key not in ordered}
     dumped = yaml.safe_dump(ordered, allow_unicode=True, sort_keys=False, width=10_000)
     return f"---\n{dumped}---\n"
 
@@ -89,6 +97,11 @@ def table_markdown(rows: str) -> str:
     return "\n".join(out)
 
 
+#: Around generated lists that repeat other pages' titles and words (md_in_html renders
+#: the Markdown inside): shown on the page, left out of search.
+UNSEARCHED = ('<div data-pagefind-ignore markdown="1">', "</div>")
+
+
 def unsearched(markdown: str) -> str:
     """Generated lists that repeat other pages' titles and words: shown on the page, left out of search.
 
@@ -99,7 +112,7 @@ def unsearched(markdown: str) -> str:
     <BLANKLINE>
     </div>
     """
-    return f'<div data-pagefind-ignore markdown="1">\n\n{markdown}\n\n</div>'
+    return f"{UNSEARCHED[0]}\n\n{markdown}\n\n{UNSEARCHED[1]}"
 
 
 def render(doc: Document) -> Document:
@@ -111,8 +124,6 @@ def render(doc: Document) -> Document:
             parts.append(f"{'#' * block.level} {text}")
         elif block.kind == "table":
             parts.append(table_markdown(block.text))
-        elif block.kind == "markdown":  # a Markdown source, passed through
-            parts.append(block.text)
         elif block.lead:
             parts.append(f"**{escape(block.lead)}** {text}".rstrip())
         else:
@@ -121,5 +132,6 @@ def render(doc: Document) -> Document:
         parts.append(unsearched("\n\n".join(doc.appendix)))
     if refs:
         parts.append("\n".join(f"[{label}]: {target}" for label, target in refs.items()))
+    doc.meta = check_meta(doc.meta, doc.warnings)
     doc.markdown = front_matter(doc.meta) + "\n" + "\n\n".join(parts) + "\n"
     return doc

@@ -1,21 +1,52 @@
-"""Collection stage: a stable, unique, URL-safe page name per document."""
+"""Collection stage: a stable, unique, URL-safe page name per document.
+
+A slug is the page's path under the generated folder (`articles/<slug>.md`),
+from the file name or chosen in a sidecar. Whatever its origin it is confined
+to safe characters (a-z, 0-9, "-", "_", and "/" between parts) and can never
+name a file the site treats specially: no part starts with "_" or "." (MkDocs
+and `exclude_docs` leave those out of the site, so the page would be a 404),
+none is `index` or `readme` (a folder's own page), and no page takes the name
+of a generated file such as `_table`.
+"""
 from __future__ import annotations
 
 import re
 
 from .model import Collection
 
+#: Names a part of a slug may not have: a folder's own page in MkDocs.
+RESERVED = {"index", "readme"}
+
+
+def safe_slug(value: str) -> str:
+    """`value` made a safe slug ("" when nothing is left).
+
+    >>> safe_slug("News/2021 Report.html"), safe_slug("_table"), safe_slug("../.git/x"), safe_slug("a/Index")
+    ('news/2021-report', 'table', 'git/x', 'a/index-page')
+    """
+    value = re.sub(r"\.(?:html?|md|txt)$", "", str(value).strip().lower())
+    parts = []
+    for part in re.sub(r"[^a-z0-9_\-/]+", "-", value).split("/"):
+        part = part.lstrip("_.-").rstrip("-")
+        if part in RESERVED:
+            part += "-page"
+        if part:
+            parts.append(part)
+    return "/".join(parts)
+
 
 def assign_slugs(collection: Collection) -> Collection:
-    """A stable, unique, URL-safe page name per document, from its file name.
+    """A stable, unique, safe page name per document, from its file name or its sidecar.
 
-    A slug the user chose (in a sidecar) is kept, and claimed before the others.
+    A slug the user chose is kept (made safe), and claimed before the others.
     """
     chosen = [doc for doc in collection.published if doc.slug]
     taken: set[str] = set()
     for doc in chosen + [doc for doc in collection.published if not doc.slug]:
-        stem = doc.slug or doc.relpath.rsplit(".", 1)[0].lower()
-        base = re.sub(r"[^a-z0-9_\-/]+", "-", stem).strip("-/") or "page"
+        wanted = doc.slug
+        base = safe_slug(doc.slug or doc.relpath.rsplit(".", 1)[0]) or "page"
+        if wanted and base != wanted:
+            doc.warnings.append(f"slug {wanted[:60]!r} is not a safe page name: {base!r} used")
         slug, n = base, 2
         while slug in taken:
             slug, n = f"{base}-{n}", n + 1

@@ -28,6 +28,66 @@ MAX_HEADING = 60
 _FIRST_SENTENCE = re.compile(r"^(.+?[。！？])(.+)$")
 
 
+#: Anchor kinds, outermost first: the outline's, then 第X条.
+ANCHOR_KINDS = [name for name, _ in OUTLINE] + ["article"]
+_LABEL = re.compile(rf"^(?:(第[{NUM}\d]+[章节条])|([{NUM}]+)、|[（(]([{NUM}]+)[）)])")
+
+
+def outline_label(text: str) -> tuple[str, str] | None:
+    """(kind, label) of a numbered heading or article lead: the anchor it is known by.
+
+    >>> outline_label("六、推进知识产权国际合作"), outline_label("（十三）主动参与全球治理。")
+    (('item', '六'), ('subitem', '十三'))
+    >>> outline_label("第十条"), outline_label("第二章 专利代理机构"), outline_label("加强组织领导")
+    (('article', '第十条'), ('chapter', '第二章'), None)
+    """
+    m = _LABEL.match(text.strip())
+    if not m:
+        return None
+    if m[1]:
+        kind = {"章": "chapter", "节": "section", "条": "article"}[m[1][-1]]
+        return kind, m[1]
+    return ("item", m[2]) if m[2] else ("subitem", m[3])
+
+
+def numbered_anchors(items: list[tuple[str, str]]) -> list[str]:
+    """Anchors for numbered elements in document order, from their numbering alone.
+
+    A label is the anchor where it is unambiguous (#六, #十三, #第十条); where the
+    same number recurs — （一） restarting under each 一、, or 一 both an item and
+    a subitem — the outer kind keeps the bare label and the others are qualified by
+    their parent's anchor (#二-一). Inserting text moves none of them.
+
+    >>> numbered_anchors([("item", "一"), ("subitem", "一"), ("subitem", "二"), ("item", "二"), ("subitem", "一")])
+    ['一', '一-一', '一-二', '二', '二-一']
+    >>> numbered_anchors([("item", "六"), ("subitem", "十三"), ("subitem", "十四")])
+    ['六', '十三', '十四']
+    """
+    from collections import Counter
+
+    labels = Counter(label for _, label in items)
+    per_kind = Counter(items)
+    outermost: dict[str, int] = {}
+    for kind, label in items:
+        outermost[label] = min(outermost.get(label, 99), ANCHOR_KINDS.index(kind))
+    anchors, used = [], set()
+    parents: dict[str, str] = {}  # kind → anchor of the current element of that kind
+    for kind, label in items:
+        rank = ANCHOR_KINDS.index(kind)
+        for inner in ANCHOR_KINDS[rank:]:
+            parents.pop(inner, None)
+        bare = labels[label] == 1 or (outermost[label] == rank and per_kind[(kind, label)] == 1)
+        parent = next((parents[k] for k in reversed(ANCHOR_KINDS[:rank]) if k in parents), None)
+        anchor = label if bare or parent is None else f"{parent}-{label}"
+        base, n = anchor, 2
+        while anchor in used:
+            anchor, n = f"{base}-{n}", n + 1
+        used.add(anchor)
+        parents[kind] = anchor
+        anchors.append(anchor)
+    return anchors
+
+
 def outline_kind(text: str) -> str | None:
     for name, pattern in OUTLINE:
         if pattern.match(text):
@@ -53,15 +113,12 @@ def marked_block(text: str, blocks: list[Block]) -> bool:
 
 def structure(doc: Document) -> Document:
     """Turn the kept lines of `doc` into heading and paragraph blocks."""
-    if doc.kind == "markdown":  # passed through as written
-        doc.blocks = [Block("markdown", doc.raw.strip())]
-        return doc
     texts = [line.text.strip() for line in doc.body]
     used = {kind for kind in map(outline_kind, texts) if kind}
     levels = {name: 2 + i for i, name in enumerate(n for n, _ in OUTLINE if n in used)}
     blocks: list[Block] = []
     for text in texts:
-        if doc.kind == "html" and marked_block(text, blocks):
+        if doc.kind in ("html", "markdown") and marked_block(text, blocks):
             continue
         kind = outline_kind(text)
         if kind:

@@ -3,6 +3,7 @@ import json
 import sys
 
 import pytest
+from hostile_corpus import article
 
 from scrapedocs.cli import main
 
@@ -67,3 +68,66 @@ def test_help_explains_the_flags(capsys):
     assert exit_.value.code == 0
     for flag in ["--input", "--docs", "--site", "--no-site", "--check", "--serve", "restore"]:
         assert flag in out
+
+
+def test_an_empty_input_folder_is_an_error(tmp_path, monkeypatch, capsys):
+    seeds = tmp_path / "in"
+    seeds.mkdir()
+    (seeds / "notes.pdf").write_bytes(b"%PDF-1.4")
+    code, out, err = run(monkeypatch, capsys, ["--input", str(seeds), "--docs", str(tmp_path / "docs")])
+    assert code == 2 and "error: no pages to convert" in err
+    assert "notes.pdf: not a page: unknown extension .pdf" in err
+    assert not (tmp_path / "docs").exists() and not (tmp_path / "site").exists()
+
+
+def test_no_page_at_all_is_an_error_and_writes_no_docs(tmp_path, monkeypatch, capsys):
+    seeds = tmp_path / "in"
+    seeds.mkdir()
+    (seeds / "empty.txt").write_bytes(b"")
+    code, out, err = run(monkeypatch, capsys, ["--input", str(seeds), "--docs", str(tmp_path / "docs")])
+    assert code == 1 and "none of the 1 sources" in err and "empty.txt: empty file" in err
+    assert not (tmp_path / "docs").exists()
+    assert json.loads((tmp_path / "build" / "report.json").read_text(encoding="utf-8"))["summary"]["failed"] == 1
+
+
+def test_the_report_goes_beside_the_docs_folder_and_a_trial_keeps_the_projects(tmp_path, monkeypatch, capsys):
+    seeds = tmp_path / "in"
+    seeds.mkdir()
+    (seeds / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "build").mkdir()
+    (tmp_path / "build" / "report.json").write_text("the project's report", encoding="utf-8")
+    code, out, _ = run(monkeypatch, capsys, ["--input", "in", "--docs", "trial", "--no-site"])
+    assert code == 0 and "report: build/report-trial.json" in out
+    assert (tmp_path / "build" / "report.json").read_text(encoding="utf-8") == "the project's report"
+    code, out, _ = run(monkeypatch, capsys, ["--input", "in", "--docs", "elsewhere/docs", "--no-site"])
+    assert code == 0 and (tmp_path / "elsewhere" / "build" / "report.json").is_file()
+
+
+def test_console_counts_warnings_and_names_the_first(tmp_path, monkeypatch, capsys):
+    seeds = tmp_path / "in"
+    seeds.mkdir()
+    for i in range(8):
+        (seeds / f"p{i}.txt").write_text(article(f"p{i}"), encoding="utf-8")
+        (seeds / f"p{i}.yml").write_text("template: 404.html\n", encoding="utf-8")
+    (seeds / "big.txt").write_text(ARTICLE * 10, encoding="utf-8")
+    code, out, err = run(monkeypatch, capsys, ["--input", str(seeds), "--docs", str(tmp_path / "docs"), "--no-site",
+                                               "--max-size", "1kB"])
+    report = json.loads((tmp_path / "build" / "report.json").read_text(encoding="utf-8"))
+    warnings = report["summary"]["warnings"]
+    assert code == 0 and warnings >= 8 and f"warnings ({warnings}):" in err
+    named = err.split(f"warnings ({warnings}):\n")[1].split("\n")[:6]
+    every = report["warnings"] + [f"{e['source']}: {w}" for e in report["inputs"] for w in e["warnings"]]
+    assert all(line.startswith("  ") and line[2:] in every for line in named[:5])
+    assert "p0.txt: sidecar p0.yml: field 'template' ignored: not a documented field" in every
+    assert named[5] == f"  … and {warnings - 5} more in the report"
+    assert "failed (1), no page:\n  big.txt: too large:" in err and "over the 1.0 kB limit (--max-size)" in err
+    assert "9 sources → 8 pages; 1 failed, 0 skipped" in out
+
+
+def test_max_size_accepts_units(capsys):
+    from scrapedocs.cli import _size
+
+    assert [_size(s) for s in ("20MB", "500kB", "1000", "1.5m")] == [20_000_000, 500_000, 1000, 1_500_000]
+    with pytest.raises(SystemExit):
+        main(["--max-size", "lots"])

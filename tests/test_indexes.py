@@ -1,8 +1,13 @@
 """Indexes, tags, related documents and reprint merging."""
 from __future__ import annotations
 
+import pickle
+import re
 import shutil
 
+from scrapedocs.indexes import build_indexes, find_facts
+from scrapedocs.indexes.names import named, people_in
+from scrapedocs.indexes.topics import load_topics
 from scrapedocs.model import Block, Collection
 from scrapedocs.pipeline import build_collection
 from scrapedocs.reprints import clusters, merge_reprints
@@ -51,15 +56,80 @@ def test_seeds_copied_twice_are_published_once(tmp_path):
 def test_seed_indexes_tags_and_related():
     collection = build_collection(ROOT / "seeds")
     pages = collection.pages
-    timeline = pages["indexes/timeline.md"]
-    assert timeline.index("## 2021年") < timeline.index("## 2020年") < timeline.index("## 未注明日期")
-    assert "## 中新社" in pages["indexes/sources.md"]
     assert "## 国家知识产权局" in pages["indexes/organisations.md"]
     people = pages["indexes/people.md"]
-    assert "## 习近平" in people and "## 申长雨" in people and "## 白光清" in people
-    assert "## 白光\n" not in people
+    for name in ("习近平", "申长雨", "白光清", "易继明"):
+        assert f"## {name}（" in people, name
+    assert "## 白光（" not in people
     for doc in collection.published:
         assert "source_file" in doc.markdown
         assert doc.markdown.count("## 相关文档") <= 1
     assert all("source_file" not in text for text in pages.values())
-    assert any(doc.meta.get("tags") for doc in collection.published)
+    tags = {t for doc in collection.published for t in doc.meta.get("tags") or []}
+    assert {"专利", "商标", "国际合作"} <= tags
+    assert not tags & {"意识", "全球", "强国", "文化"}
+    # Written for a reader: no word about how the lists were made.
+    for text in pages.values():
+        assert "jieba" not in text and "名录" not in text
+
+
+def _made_up(name, title, paragraphs, **meta):
+    doc = _doc(name, paragraphs, **meta)
+    doc.meta["title"] = title
+    doc.slug = name.split(".")[0]
+    return doc
+
+
+def test_people_next_to_a_title_or_a_speech_verb():
+    text = ("国家版权局副局长周明华在会上指出，要加强版权保护。王建国表示赞同。"
+            "会议高度评价这项工作，方面表示理解，向大家表示感谢，提出了新任务新要求。"
+            "省知识产权局局长林海涛30日介绍，主任委员表示同意。")
+    assert people_in(text) == {"周明华", "王建国", "林海涛"}
+
+
+def test_organisations_from_the_lexicon_and_place_plus_institution():
+    found = named("广东省知识产权局与北京知识产权法院、世界知识产权组织签署协议。")["organisations"]
+    assert found == {"广东省知识产权局", "北京知识产权法院", "世界知识产权组织"}
+
+
+def test_facts_are_plain_data_and_tags_name_topics():
+    doc = _made_up("p.txt", "关于加强商标注册管理的通知", [
+        "为规范商标注册行为，打击恶意注册和商标抢注，保护注册商标专用权，现就有关事项通知如下。",
+        "各地要加强驰名商标保护，依法查处商标侵权行为，同时做好地理标志保护工作。",
+        "要增强全社会的知识产权意识，营造良好的文化氛围。",
+    ])
+    find_facts(doc)
+    facts = pickle.loads(pickle.dumps(doc.facts))
+    assert facts == doc.facts
+    assert all(isinstance(k, str) and isinstance(v, int) for k, v in facts["terms"].items())
+    assert all(isinstance(x, list) for x in (facts["people"], facts["organisations"]))
+    assert doc.meta["tags"][0] == "商标"
+    assert "意识" not in doc.meta["tags"] and "文化" not in doc.meta["tags"]
+
+
+def test_the_users_tags_stand():
+    doc = _made_up("p.txt", "专利审查", ["专利审查周期缩短，发明专利审查质量提高。"], tags=["我的标签"])
+    find_facts(doc)
+    assert doc.meta["tags"] == ["我的标签"]
+    assert doc.facts["topics"]["专利"] >= 2
+
+
+def test_project_topics_replace_add_and_remove(tmp_path):
+    packaged = tmp_path / "packaged.yml"
+    packaged.write_text("专利: [发明专利]\n商标: [注册商标]\n版权: [著作权]\n", encoding="utf-8")
+    project = tmp_path / "topics.yml"
+    project.write_text("专利: [专利权]\n区块链: [blockchain]\n版权: ~\n", encoding="utf-8")
+    assert load_topics((packaged, project)) == {"专利": ["专利权"], "商标": ["注册商标"], "区块链": ["blockchain"]}
+    assert load_topics((packaged, tmp_path / "missing.yml"))["专利"] == ["发明专利"]
+
+
+def test_related_documents_share_a_subject():
+    trademark = ["商标注册便利化改革深入推进，驰名商标保护力度加大，恶意商标抢注行为受到打击，商标审查周期压缩。"] * 3
+    patent = ["发明专利审查质量提升，专利密集型产业快速发展，高价值发明专利拥有量持续增长，专利转化运用加快。"] * 3
+    docs = [_made_up(f"{k}{i}.txt", f"{k}文件{i}", [p + f"第{i}号。" for p in text])
+            for k, text in (("tm", trademark), ("pt", patent)) for i in range(3)]
+    collection = build_indexes(Collection(docs))
+    for doc in collection.published:
+        section = "\n".join(doc.appendix).split("## 相关文档", 1)[1]
+        linked = re.findall(r"\]\(([a-z]+)\d\.md\)", section)
+        assert linked and set(linked) == {doc.slug[:2]}, (doc.slug, section)

@@ -20,7 +20,6 @@ import yaml
 from conftest import ROOT, require_chromium
 
 
-
 def _require(tool: str) -> None:
     if shutil.which(tool) is None:
         message = f"{tool} is missing (Debian: apt-get install poppler-utils)"
@@ -50,11 +49,24 @@ def squeeze(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-def pdf_documents() -> list[Path]:
-    """The pages the PDF must hold, in MkDocs' navigation order: all but the home page."""
+def pdf_pages() -> list[Path]:
+    """Every page the PDF must hold, in MkDocs' navigation order: all but the home page."""
     docs = ROOT / "docs"
     pages = [p for p in docs.rglob("*.md") if not p.name.startswith("_") and p != docs / "index.md"]
     return sorted(pages, key=lambda p: [(part != "index.md", part) for part in p.relative_to(docs).parts])
+
+
+def cited_entries() -> list[Path]:
+    """The cited documents' pages: entries of the PDF's appendix, not chapters."""
+    return [p for p in pdf_pages() if p.parent.name == "cited" and p.name != "index.md"]
+
+
+def pdf_documents() -> list[Path]:
+    """The chapters of the PDF, in order: every page but the home page and the cited documents."""
+    return [p for p in pdf_pages() if p not in cited_entries()]
+
+
+APPENDIX = "附录　被引文献"
 
 
 @pytest.fixture(scope="module")
@@ -90,7 +102,7 @@ def pdf_text(built) -> list[str]:
 
 def test_pdf_holds_every_document_title(pdf_text):
     text = squeeze("".join(pdf_text))
-    documents = pdf_documents()
+    documents = pdf_pages()
     assert documents
     missing = [str(p.relative_to(ROOT)) for p in documents if squeeze(page_title(p)) not in text]
     assert not missing, f"titles missing from the PDF: {missing}"
@@ -118,6 +130,43 @@ def test_pdf_contents_give_the_right_pages(pdf_text):
         assert squeeze(title) in squeeze(pdf_text[number - 1]), f"{title} is not on page {number}"
         checked += 1
     assert checked == len(pdf_documents())
+    m = re.compile(re.escape(squeeze(APPENDIX)) + rf"（{len(cited_entries())}份）(\d+)").search(flat, at)
+    assert m, "the appendix of cited documents is not in the contents"
+    assert squeeze(APPENDIX) in squeeze(pdf_text[int(m.group(1)) - 1])
+
+
+def test_cited_documents_share_one_appendix(pdf_text):
+    """Cited documents the collection does not hold are entries of one appendix, not a page each."""
+    cited = cited_entries()
+    assert len(cited) > 3
+    start = next(i for i, page in enumerate(pdf_text) if squeeze(page).startswith(squeeze(APPENDIX)))
+    appendix = squeeze("".join(pdf_text[start:]))
+    assert all(squeeze(page_title(p)) in appendix for p in cited)
+    assert len(pdf_text) - start < len(cited), "as many pages as cited documents: one page each"
+
+
+def test_running_header_is_the_documents_title(pdf_text):
+    """Each page of a document is headed by its title (cut to one line), not the collection's name."""
+    from scrapedocs.publish.pdf.compose import _header
+
+    for md in pdf_documents():
+        header = squeeze(_header(page_title(md)).rstrip("…"))
+        pages = [page for page in pdf_text if squeeze(page).startswith(header)]
+        assert pages, f"no page headed {header}"
+
+
+def test_original_url_is_printed_under_the_metadata(pdf_text):
+    text = squeeze("".join(pdf_text))
+    urls = [front_matter(p).get("url") for p in pdf_documents() if front_matter(p).get("url")]
+    assert urls
+    for url in urls:
+        assert squeeze(url) in text, f"{url} is not printed"
+
+
+def test_english_quotes_are_set_in_a_latin_face(built):
+    _require("pdffonts")
+    out = subprocess.run(["pdffonts", str(built["pdf"])], capture_output=True, text=True, check=True).stdout
+    assert re.search(r"LiberationSans|DejaVuSans", out), f"no Latin face in the PDF:\n{out}"
 
 
 def test_pdf_running_footer_numbers_pages(pdf_text):
@@ -144,10 +193,12 @@ def test_pdf_outline_lists_every_document_and_its_headings(built):
 
     entries = outline(built["pdf"])
     tops = [squeeze(title) for depth, title, _ in entries if depth == 0]
-    titles = [squeeze(page_title(p)) for p in pdf_documents()]
+    titles = [squeeze(page_title(p)) for p in pdf_documents()] + [squeeze(APPENDIX)]
     assert sorted(tops) == sorted(titles)
+    cited = {squeeze(title) for depth, title, _ in entries if depth == 1}
+    assert {squeeze(page_title(p)) for p in cited_entries()} <= cited, "cited documents not under the appendix"
     assert any(depth > 0 for depth, _, _ in entries), "no heading under any document"
-    markdown = {plain(h) for p in pdf_documents()
+    markdown = {plain(h) for p in pdf_pages()
                 for h in re.findall(r"^#{2,6} (.+?)\s*$", p.read_text(encoding="utf-8"), re.M)}
     nested = {squeeze(title) for depth, title, _ in entries if depth > 0}
     assert markdown and not markdown - nested, f"headings missing from the outline: {sorted(markdown - nested)[:5]}"
@@ -237,3 +288,48 @@ def test_missing_font_says_what_to_install(tmp_path):
     assert done.returncode == 3, done.stderr
     assert "fonts-noto-cjk" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+# --- the PDF at scale: volumes ----------------------------------------------------------------
+
+def _fake_site(site: Path, n: int) -> list:
+    """n article pages, each linking to one of two cited documents, as a built site would hold them."""
+    from scrapedocs.publish.offline import PageInfo
+
+    pages = [PageInfo("index.md", "index.html", "首页")]
+    for i in range(n):
+        target = "../../cited/a/index.html" if i % 2 else "../../cited/b/index.html"
+        page = site / "articles" / f"d{i}" / "index.html"
+        page.parent.mkdir(parents=True)
+        page.write_text(f'<article class="md-content__inner"><h1>文档{i}</h1><a href="{target}">引</a></article>',
+                        encoding="utf-8")
+        pages.append(PageInfo(f"articles/d{i}.md", f"articles/d{i}/index.html", f"文档{i}", {"date": "2021-01-01"}))
+    for key in ("a", "b"):
+        page = site / "cited" / key / "index.html"
+        page.parent.mkdir(parents=True)
+        page.write_text(f'<article class="md-content__inner"><h1>被引{key}</h1></article>', encoding="utf-8")
+        pages.append(PageInfo(f"cited/{key}.md", f"cited/{key}/index.html", f"被引{key}"))
+    pages.append(PageInfo("indexes/index.md", "indexes/index.html", "索引"))
+    return pages
+
+
+def test_a_large_collection_is_cut_into_volumes(tmp_path):
+    from scrapedocs.publish.pdf.compose import documents_html, units, volumes
+
+    pages = _fake_site(tmp_path, 5)
+    one = volumes(tmp_path, pages, 500)
+    assert len(one) == 1 and len(one[0].pages) == 6 and [p.title for p in one[0].appendix] == ["被引a", "被引b"]
+    parts = volumes(tmp_path, pages, 2)
+    assert [len(v.pages) for v in parts] == [2, 2, 1]
+    assert all(v.count == 3 for v in parts) and [v.number for v in parts] == [1, 2, 3]
+    # each volume's appendix: the cited documents its own documents link to
+    assert [[p.title for p in v.appendix] for v in parts] == [["被引a", "被引b"], ["被引a", "被引b"], ["被引b"]]
+    html = documents_html(tmp_path, parts[2])
+    assert 'href="#d1"' in html, "a link to a cited document goes to its entry in this volume's appendix"
+    assert [u.title for u in units(parts[2])] == ["文档4", "附录　被引文献（1 份）"]
+
+
+def test_pdf_volume_option():
+    from scrapedocs.cli import _parser
+
+    assert _parser().parse_args(["--pdf", "--pdf-volume", "200"]).pdf_volume == 200

@@ -101,16 +101,18 @@ def test_index_order_is_documents_newest_first_then_the_other_pages():
     assert [r.url for r in pagefind.ranked(records)] == ["d/", "b/", "a/", "c/"]
 
 
-def test_large_collections_are_cut_into_consecutive_shards():
+def test_large_collections_are_cut_into_consecutive_shards(monkeypatch):
+    monkeypatch.setattr(pagefind, "SHARD_SIZE", 2000)
+    monkeypatch.setattr(pagefind, "MAX_SHARDS", 4)
     records = [_record(f"p{i:05d}/", date=f"2020-01-{i % 28 + 1:02d}") for i in range(6001)]
     records += [_record(f"q{i:05d}/", "page") for i in range(700)]
     parts = pagefind.shards(records)
-    assert [kind for kind, _ in parts] == ["document"] * 3 + ["page"]
+    assert [kind for kind, _ in parts] == ["document"] * 4 + ["page"]
     sizes = [len(part) for _, part in parts]
-    assert sizes[3] == 700 and max(sizes[:3]) - min(sizes[:3]) <= 2
+    assert sizes[4] == 700 and max(sizes[:4]) - min(sizes[:4]) <= 1
     assert [r.url for _, p in parts for r in p] == [r.url for r in pagefind.ranked(records)]
     assert [kind for kind, _ in pagefind.shards(records[:21])] == ["document"]
-    assert len(pagefind.shards(records[:6000] * 4)) == pagefind.MAX_SHARDS
+    assert len(pagefind.shards(records[:6000] * 2)) == pagefind.MAX_SHARDS
 
 
 def test_pagefind_bundle(site, tmp_path):

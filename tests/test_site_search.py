@@ -101,6 +101,17 @@ def test_traditional_queries_find_and_highlight(page, query):
         assert simplified in result["marks"], result  # marked whole, in the text as written
 
 
+def test_title_matches_come_first_and_every_page_is_listed_once(page):
+    """The head index answers first (titles, openings); the full-text results follow, no page twice."""
+    pages = page_texts()
+    found = search(page, "知识产权")
+    listed = [r["path"] for r in found["results"]]
+    assert len(listed) == len(set(listed)) == found["count"]
+    assert set(listed) == containing("知识产权")
+    in_title = [("知识产权" in pages[p]["title"]) for p in listed if pages[p]["document"]]
+    assert in_title == sorted(in_title, reverse=True), listed
+
+
 def test_results_show_title_metadata_and_an_excerpt(page):
     pages = page_texts()
     found = search(page, "营商环境")

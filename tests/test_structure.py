@@ -33,3 +33,53 @@ def test_heading_sentence_with_its_paragraph_on_one_line_is_split():
 
 def test_articles_of_a_regulation_get_a_bold_lead():
     assert blocks("第三条 本办法所称专利。")[0] == ("paragraph", 0, "第三条", "本办法所称专利。")
+
+
+# --- anchors from numbering (scrapedocs.anchors) -----------------------------------------------
+
+def _ids(markdown_text: str) -> dict[str, str]:
+    """Element text → id in the HTML Python-Markdown makes with the site's extensions."""
+    import re
+
+    import markdown
+
+    html = markdown.markdown(markdown_text, extensions=["toc", "attr_list", "scrapedocs.anchors"])
+    return {re.sub(r"<[^>]+>", "", text).strip(): anchor
+            for _, anchor, text in re.findall(r'<(\w+) id="([^"]+)">(.*?)</\1>', html)}
+
+
+PLAN = """\
+## 六、推进知识产权国际合作
+
+### （十三）主动参与知识产权全球治理。
+
+积极参与完善知识产权国际规则体系。
+
+### （十四）提升知识产权国际合作水平。
+
+**第十条** 加强知识产权国际合作机制建设。
+
+## 七、实施保障
+"""
+
+
+def test_numbered_headings_and_articles_get_their_numbers_as_anchors():
+    ids = _ids(PLAN)
+    assert ids["六、推进知识产权国际合作"] == "六"
+    assert ids["（十三）主动参与知识产权全球治理。"] == "十三"
+    assert ids["第十条 加强知识产权国际合作机制建设。"] == "第十条"
+
+
+def test_anchors_survive_inserting_text():
+    before = _ids(PLAN)
+    edited = PLAN.replace("积极参与完善知识产权国际规则体系。",
+                          "## 导言\n\n新增的一段。\n\n积极参与完善知识产权国际规则体系。\n\n又一段。")
+    after = _ids(edited)
+    assert after["导言"] == "导言"
+    assert {k: v for k, v in after.items() if k != "导言"} == before
+
+
+def test_restarting_subitems_are_qualified_by_their_item():
+    ids = _ids("## 一、总体要求\n\n### （一）指导思想。\n\n## 二、主要任务\n\n### （一）完善机制。\n\n### （二）强化保护。\n")
+    assert [ids[k] for k in ("一、总体要求", "（一）指导思想。", "二、主要任务", "（一）完善机制。", "（二）强化保护。")] == [
+        "一", "一-一", "二", "二-一", "二-二"]

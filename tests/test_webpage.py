@@ -125,8 +125,10 @@ def _scorer():
     return module
 
 
-#: Floors on the hand-labelled GNE pages (tests/fixtures/devset): the scores reached, less a margin.
-FLOORS = {"scrapedocs-html": (0.97, 0.90, 0.80), "scrapedocs-text": (0.90, 0.70, 0.70)}  # F1, date, author
+#: Floors on the hand-labelled dev set (tests/fixtures/devset, 68 pages): the scores reached, less a margin.
+#: Measured when the set grew from 28 to 68 pages (html 0.981/0.897/0.295, text 0.908/0.779/0.227);
+#: the new gold names editors as authors when a page names no writer, hence the low author floors.
+FLOORS = {"scrapedocs-html": (0.96, 0.85, 0.25), "scrapedocs-text": (0.88, 0.72, 0.18)}  # F1, date, author
 
 
 @pytest.mark.parametrize("system", sorted(FLOORS))

@@ -11,6 +11,7 @@ import re
 from ..model import BEFORE, Document, Line
 from ..restore import RestoreConfig, restore
 from ..text import HAN
+from .english import english_article
 from .fields import byline_fields, closing_byline, labelled_fields, parse_date
 
 _URL = re.compile(r"https?://[^\s，。；、“”\"'<>（）()【】\[\]]+")
@@ -163,4 +164,6 @@ def extract(doc: Document) -> Document:
         meta["original_script"] = doc.meta["original_script"]
     meta |= hinted_fields(doc)
     doc.meta = {k: v for k, v in meta.items() if v}
+    if doc.meta.get("lang") == "en":
+        english_article(doc, derived_title=not title and not doc.hints.get("title"))
     return doc

@@ -87,15 +87,38 @@ def find_mentions(text: str, doc: Document, reg: Registry, auto, ambiguous: list
     return sorted(found, key=lambda m: m.start)
 
 
+def _word_start(text: str, i: int, limit: int) -> int:
+    """`i`, or the start of the next word when `i` falls inside a Latin word (never past `limit`)."""
+    if 0 < i < len(text) and _ascii_word(text[i - 1]) and _ascii_word(text[i]):
+        space = text.find(" ", i, limit)
+        return space + 1 if space >= 0 else i
+    return i
+
+
+def _word_end(text: str, j: int, floor: int) -> int:
+    """`j`, or the end of the previous word when `j` falls inside a Latin word (never before `floor`)."""
+    if 0 < j < len(text) and _ascii_word(text[j - 1]) and _ascii_word(text[j]):
+        space = text.rfind(" ", floor, j)
+        return space if space > floor else j
+    return j
+
+
 def sentence_around(text: str, start: int, end: int) -> str:
-    """The sentence of `text` that holds [start, end)."""
+    """The sentence of `text` that holds [start, end); a long one cut to the mention's surroundings, at word ends.
+
+    >>> text = "The Central Committee of the Communist Party of China and the State Council issued " * 3 + "the Outline."
+    >>> sentence_around(text, 253, 260)[:20]
+    '…Committee of the Co'
+    """
     left = max((text.rfind(c, 0, start) for c in SENTENCE_END), default=-1) + 1
     rights = [i for i in (text.find(c, end) for c in SENTENCE_END) if i >= 0]
     right = min(rights) + 1 if rights else len(text)
     sentence = text[left:right].strip()
     if len(sentence) > MAX_SENTENCE:
         a = max(left, start - MAX_SENTENCE // 2)
-        sentence = ("…" if a > left else "") + text[a:a + MAX_SENTENCE].strip() + "…"
+        a = _word_start(text, a, start)
+        b = _word_end(text, min(right, a + MAX_SENTENCE), end)
+        sentence = ("…" if a > left else "") + text[a:b].strip() + ("…" if b < right else "")
     return sentence
 
 

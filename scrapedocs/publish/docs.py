@@ -17,27 +17,40 @@ TABLE = f"{GENERATED}/_table.md"  # included into the home page, not a page itse
 DEFAULT_HOME = """\
 # 文库
 
-本站收录的文档，按发布日期排列，最新的在前。
+最新的文档如下；表格上方可以按年份、发文机关、文种和来源筛选全部文档。
 
 --8<-- "articles/_table.md"
 """
 
 
-def _cell(text: str) -> str:
-    return escape(text).replace("\n", " ")
+#: Rows of the home page's table: the newest documents (the browse pages and the filters hold the rest).
+NEWEST = 50
 
 
-def documents_table(docs: list[Document]) -> str:
-    """The home page's table of documents (title, date, source), newest first."""
-    published = sorted(
-        (doc for doc in docs if not doc.error and not doc.merged_into),
-        key=lambda d: (d.meta.get("date") or "", d.meta.get("title", "")),
-        reverse=True,
-    )
-    rows = ["| 标题 | 日期 | 来源 |", "| --- | --- | --- |"]
-    for doc in published:
-        title = _cell(doc.meta.get("title", doc.slug))
-        rows.append(f"| [{title}]({doc.page}) | {doc.meta.get('date', '')} | {_cell(doc.meta.get('source', ''))} |")
+def _cell(value) -> str:
+    return escape(str(value or "")).replace("\n", " ")
+
+
+def documents_table(docs: list[Document], newest: int = NEWEST) -> str:
+    """The home page's table: the `newest` documents, newest first, and a link to browse them all.
+
+    Columns for policy documents: 标题, 文号, 发文机关 (else the outlet), 文种, 日期. Above the
+    table overrides/assets/javascripts/browse.js puts filters (year, issuer, type, outlet)
+    over every document, read from browse/documents.js; the `#browse-all` link under the
+    table tells it which table, and where the site's root is.
+    """
+    from ..indexes.listing import newest_first
+
+    published = newest_first(doc for doc in docs if not doc.error and not doc.merged_into)
+    rows = ["| 标题 | 文号 | 发文机关／来源 | 文种 | 日期 |", "| --- | --- | --- | --- | --- |"]
+    for doc in published[:newest]:
+        meta = doc.meta
+        rows.append(f"| [{_cell(meta.get('title') or doc.slug)}]({doc.page}) | {_cell(meta.get('doc_number'))} "
+                    f"| {_cell(meta.get('issuer') or meta.get('source'))} | {_cell(meta.get('doc_type'))} "
+                    f"| {_cell(meta.get('date'))} |")
+    shown = min(len(published), newest)
+    summary = f"共 {len(published)} 篇文档" + (f"，表中是最新的 {shown} 篇" if len(published) > shown else "")
+    rows += ["", f"{summary}。[按年份、发文机关、文种和来源浏览全部文档](browse/index.md){{ #browse-all }}"]
     return "\n".join(rows) + "\n"
 
 
@@ -49,8 +62,8 @@ def plan(collection: Collection) -> dict[str, str]:
     return dict(sorted(files.items()))
 
 
-#: Folders under docs/ the converter owns besides the articles: cited documents, indexes.
-GENERATED_DIRS = (GENERATED, "cited", "indexes")
+#: Folders under docs/ the converter owns besides the articles: cited documents, indexes, browse pages.
+GENERATED_DIRS = (GENERATED, "cited", "indexes", "browse")
 
 
 def _existing(docs_dir: Path) -> set[str]:

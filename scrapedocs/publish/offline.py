@@ -55,7 +55,7 @@ def _env(**values: str):
 
 
 def build_offline_site(config_file: Path, docs_dir: Path, site_dir: Path) -> tuple[dict, list[PageInfo]]:
-    """`mkdocs build --strict` with the offline plugin on; return the config and the pages in nav order."""
+    """`mkdocs build --strict` with the offline plugin on; return the config and every page, by path."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.plugins import BasePlugin
@@ -64,7 +64,10 @@ def build_offline_site(config_file: Path, docs_dir: Path, site_dir: Path) -> tup
 
     class Recorder(BasePlugin):
         def on_nav(self, nav, config, files):
-            recorded[:] = list(nav.pages)
+            # Every page, not only the navigation's (articles are not in it): by folder,
+            # each folder's index first, as MkDocs' default navigation orders them.
+            pages = [f.page for f in files.documentation_pages() if f.page is not None]
+            recorded[:] = sorted(pages, key=lambda p: [(part != "index.md", part) for part in p.file.src_uri.split("/")])
             return nav
 
     with _env(OFFLINE="true"):

@@ -1,37 +1,115 @@
-"""The build report: what became of every input."""
+"""The build report: what became of every file under the input folder, and its console summary.
+
+Every source ends as a page, as a reprint merged into another page, or as a
+failure with the reason; every other file is listed as skipped with the reason.
+Nothing from outside the input folder is ever in it: sources are read only
+inside the folder (`read.load_source`).
+"""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from ..model import Collection
 
+CONSOLE_FIRST = 5  # warnings and skipped files named on the console; the report has them all
+CONSOLE_FAILURES = 10
+
 
 def report(collection: Collection) -> dict:
-    """What became of each input: its page or why none, removed lines, repairs, warnings."""
+    """What became of each input: its page or why none, removed lines, repairs, warnings; the skipped files."""
     docs, inputs = collection.docs, []
+    pages = {doc.relpath: doc.page for doc in collection.published}
     for doc in docs:
+        page = None if doc.error else pages.get(doc.merged_into or doc.relpath)
         inputs.append({
             "source": doc.relpath,
-            "page": None if doc.error else doc.page,
+            "page": page,
             "error": doc.error or None,
             "merged_into": doc.merged_into or None,
+            "sidecar": doc.sidecar[0] if doc.sidecar else None,
             "title": doc.meta.get("title"),
             "removed": [{"line": line.number, "reason": line.reason, "text": line.text} for line in doc.removed],
             "repairs": dict(sorted(doc.repairs.items())),
             "warnings": doc.warnings,
         })
     return {
-        "summary": {
-            "inputs": len(docs),
-            "pages": sum(1 for d in docs if not d.error),
-            "failed": sum(1 for d in docs if d.error),
-        },
+        "summary": summary(collection),
         "warnings": collection.warnings,
         "inputs": inputs,
+        "skipped": [{"source": s.source, "reason": s.reason} for s in collection.skipped],
+    }
+
+
+def summary(collection: Collection) -> dict[str, int]:
+    """Counts: sources read, pages made, reprints merged, failures, files skipped, warnings."""
+    docs = collection.docs
+    return {
+        "inputs": len(docs),
+        "pages": len(collection.published),
+        "merged": sum(1 for d in docs if d.merged_into and not d.error),
+        "failed": sum(1 for d in docs if d.error),
+        "skipped": len(collection.skipped),
+        "warnings": len(collection.warnings) + sum(len(d.warnings) for d in docs),
     }
 
 
 def write_report(collection: Collection, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(report(collection), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+def default_report_path(docs: Path) -> Path:
+    """Where the report goes unless `--report` says: `build/` beside the docs folder.
+
+    A docs folder named otherwise than `docs` gets its own file name, so a trial
+    build (`--docs trial`) never overwrites the project's `build/report.json`.
+
+    >>> default_report_path(Path("docs")).as_posix(), default_report_path(Path("/tmp/x/docs")).as_posix()
+    ('build/report.json', '/tmp/x/build/report.json')
+    >>> default_report_path(Path("trial")).as_posix()
+    'build/report-trial.json'
+    """
+    name = "report.json" if docs.name == "docs" else f"report-{docs.name}.json"
+    return docs.parent / "build" / name
+
+
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """A line safe for a terminal: control characters (escape sequences, line breaks) shown as \\xNN.
+
+    >>> printable("a\\x1b[2Jb\\nc")
+    'a\\\\x1b[2Jb\\\\x0ac'
+    """
+    return _CONTROL.sub(lambda m: f"\\x{ord(m[0]):02x}", text)
+
+
+def _first(items: list[str], limit: int) -> list[str]:
+    lines = [f"  {printable(item)}" for item in items[:limit]]
+    if len(items) > limit:
+        lines.append(f"  … and {len(items) - limit} more in the report")
+    return lines
+
+
+def console_summary(collection: Collection, report_path: Path | None = None) -> tuple[str, list[str]]:
+    """The one-line summary, and the lines naming failures, warnings and skipped files (the first few of each)."""
+    counts = summary(collection)
+    line = (f"{counts['inputs']} sources → {counts['pages']} pages"
+            + (f" ({counts['merged']} reprints merged)" if counts["merged"] else "")
+            + f"; {counts['failed']} failed, {counts['skipped']} skipped, {counts['warnings']} warnings")
+    if report_path is not None:
+        line += f"; report: {report_path}"
+    details = []
+    failures = [f"{d.relpath}: {d.error}" for d in collection.docs if d.error]
+    if failures:
+        details += [f"failed ({len(failures)}), no page:"] + _first(failures, CONSOLE_FAILURES)
+    warnings = collection.warnings + [f"{d.relpath}: {w}" for d in collection.docs for w in d.warnings]
+    if warnings:
+        details += [f"warnings ({len(warnings)}):"] + _first(warnings, CONSOLE_FIRST)
+    skipped = [f"{s.source}: {s.reason}" for s in collection.skipped]
+    if skipped:
+        details += [f"skipped ({len(skipped)}), not sources:"] + _first(skipped, CONSOLE_FIRST)
+    return line, details

@@ -1,33 +1,54 @@
-"""Stage 1: find the sources under the input folder and decode them.
+"""Stage 1: find the sources under the input folder, load their bytes safely, decode them.
 
 Readers are registered by file suffix, so a new input format is one function
 and one entry in `READERS`: text dumps (.txt), raw HTML pages (.html, .htm)
-and Markdown pages (.md, front matter as hints). `sources` decides which files
-are sources, `decode` turns bytes into text.
+and Markdown pages (.md, untrusted like the others: see `markdown`). `sources`
+decides which files are sources (and why the others are not), `load_source`
+reads bytes without ever leaving the input folder, `decode` turns bytes into
+text and says what did not fit.
 """
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Callable
 from pathlib import Path
 
 from ..model import Document, Line
-from .decode import DecodeError, declared_charset, decode  # noqa: F401  (the readers' API)
+from .decode import DecodeError, declared_charset, decode, explain_decode  # noqa: F401  (the readers' API)
 from .markdown import read_markdown, split_front_matter  # noqa: F401
-from .sources import SUFFIXES, find_sources  # noqa: F401
+from .sources import OUTSIDE, SIDECAR_SUFFIXES, SUFFIXES, Scan, Skipped, display_path, find_sources, inside, scan, sidecar_of  # noqa: F401
+
+#: Sources larger than this are reported, not read (`--max-size`).
+MAX_SIZE = 20_000_000
+#: A sidecar is a handful of fields.
+MAX_SIDECAR = 1_000_000
+
+
+def decoded_text(doc: Document, data: bytes) -> str:
+    """`data` as text, line ends normalised; what did not fit becomes a warning on `doc`."""
+    decoded = explain_decode(data)
+    doc.warnings += decoded.warnings
+    return decoded.text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def read_text(doc: Document, data: bytes) -> Document:
     """A plain-text dump: one source line per `Line`."""
-    doc.raw = decode(data).replace("\r\n", "\n").replace("\r", "\n")
+    doc.raw = decoded_text(doc, data)
     doc.lines = [Line(number=i, text=text) for i, text in enumerate(doc.raw.split("\n"), start=1)]
     return doc
 
 
 def read_html(doc: Document, data: bytes) -> Document:
     """A raw HTML page, decoded; the clean stage finds its article, the extract stage its metadata."""
-    doc.raw = decode(data)
+    doc.raw = decoded_text(doc, data)
     doc.kind = "html"
     return doc
+
+
+def read_md(doc: Document, data: bytes) -> Document:
+    """A Markdown page: untrusted, it becomes blocks like any page (see `markdown`)."""
+    return read_markdown(doc, decoded_text(doc, data))
 
 
 #: Suffix → reader. Each reader fills `raw` and `lines` of the document (and `kind`, `hints`).
@@ -35,33 +56,77 @@ READERS: dict[str, Callable[[Document, bytes], Document]] = {
     ".txt": read_text,
     ".html": read_html,
     ".htm": read_html,
-    ".md": read_markdown,
+    ".md": read_md,
 }
 
 
-SIDECAR_SUFFIXES = (".yml", ".yaml")
+class Refused(OSError):
+    """A file the build must not (or cannot) read; the message is the reason."""
 
 
-def load_source(path: Path, root: Path) -> Document:
+def size_text(size: int) -> str:
+    """A byte count for people.
+
+    >>> size_text(20_000_001), size_text(1536), size_text(12)
+    ('20.0 MB', '1.5 kB', '12 bytes')
+    """
+    if size >= 1_000_000:
+        return f"{size / 1_000_000:.1f} MB"
+    return f"{size / 1000:.1f} kB" if size >= 1000 else f"{size} bytes"
+
+
+def read_inside(path: Path, root: Path, max_size: int) -> bytes:
+    """The bytes of `path`, a regular file inside `root`; `Refused` with the reason otherwise.
+
+    The real path is checked before opening, and the file is opened without
+    following a last-moment link and without blocking on a pipe, so a link that
+    leads outside the folder, a named pipe or a device is never read.
+    """
+    if os.path.islink(path) and not os.path.exists(path):
+        raise Refused("a broken symbolic link (its target does not exist)")
+    real = os.path.realpath(path)
+    if not inside(real, os.path.realpath(root)):
+        raise Refused(OUTSIDE)
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(real, flags)
+    except OSError as err:
+        raise Refused(f"cannot read: {err.strerror}") from err
+    with os.fdopen(fd, "rb") as f:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise Refused("not a regular file (not read)")
+        if info.st_size > max_size:
+            size, limit = size_text(info.st_size), size_text(max_size)
+            if size == limit:
+                size, limit = f"{info.st_size:,} bytes", f"{max_size:,} bytes"
+            raise Refused(f"too large: {size}, over the {limit} limit")
+        data = f.read(max_size + 1)
+    if len(data) > max_size:
+        raise Refused(f"too large: over the {size_text(max_size)} limit")
+    return data
+
+
+def load_source(path: Path, root: Path, max_size: int = MAX_SIZE) -> Document:
     """A `Document` holding the bytes of `path` and of its sidecar; on failure its `error` says why.
 
     Only this touches the file system: every later stage is a function of the
     document, so it can run in another process or on another machine.
     """
-    doc = Document(path=path, relpath=path.relative_to(root).as_posix())
+    doc = Document(path=path, relpath=display_path(path, root))
     try:
-        doc.data = path.read_bytes()
-    except OSError as err:
-        doc.error = f"cannot read: {err}"
+        doc.data = read_inside(path, root, max_size)
+    except Refused as err:
+        doc.error = str(err) + (" (--max-size)" if str(err).startswith("too large") else "")
         return doc
-    for suffix in SIDECAR_SUFFIXES:
-        sidecar = path.with_suffix(suffix)
-        if sidecar.is_file():
-            try:
-                doc.sidecar = (sidecar.name, sidecar.read_bytes())
-            except OSError as err:
-                doc.warnings.append(f"sidecar {sidecar.name} ignored: {err}")
-            break
+    sidecar = sidecar_of(path)
+    if sidecar is not None:
+        name = display_path(sidecar, root)
+        try:
+            doc.sidecar = (name, read_inside(sidecar, root, min(max_size, MAX_SIDECAR)))
+        except Refused as err:
+            doc.sidecar = (name, b"")
+            doc.warnings.append(f"sidecar {name} ignored: {err}")
     return doc
 
 
@@ -71,11 +136,11 @@ def decode_source(doc: Document) -> Document:
     try:
         return READERS[doc.path.suffix.lower()](doc, data)
     except DecodeError as err:
-        doc.error = f"cannot read: {err}"
+        doc.error = str(err)
         return doc
 
 
-def read(path: Path, root: Path) -> Document:
+def read(path: Path, root: Path, max_size: int = MAX_SIZE) -> Document:
     """Load and decode one source (a convenience for tools and tests)."""
-    doc = load_source(path, root)
+    doc = load_source(path, root, max_size)
     return doc if doc.error else decode_source(doc)

@@ -5,8 +5,7 @@ import re
 from pathlib import Path
 
 from ..errors import OutputError
-from ..offline import PageInfo
-from .compose import _fragment_id
+from .compose import Unit
 
 
 def outline(pdf_file: Path) -> list[tuple[int, str, int]]:
@@ -27,21 +26,20 @@ def outline(pdf_file: Path) -> list[tuple[int, str, int]]:
     return entries
 
 
-def start_pages(pdf_file: Path, pages: list[PageInfo]) -> list[int]:
-    """The page each document starts on: the named destination Chromium made for its title.
+def start_pages(pdf_file: Path, items: list[Unit]) -> list[int]:
+    """The page each line of the contents starts on: the named destination Chromium made for its title.
 
     Chromium names the target of every link inside the document; the contents link to
-    every document's title (`#d<i>`), so each has one.
+    every document's title (`#d<i>`) and to the appendix, so each has one.
     """
     from pypdf import PdfReader
 
     reader = PdfReader(str(pdf_file))
     dests = reader.named_destinations
-    missing = [i for i in range(len(pages)) if f"/{_fragment_id(i)}" not in dests]
+    missing = [unit for unit in items if f"/{unit.anchor}" not in dests]
     if missing:
-        raise OutputError(f"the PDF has no destination for {len(missing)} documents, "
-                          f"e.g. {pages[missing[0]].src}")
-    return [reader.get_destination_page_number(dests[f"/{_fragment_id(i)}"]) + 1 for i in range(len(pages))]
+        raise OutputError(f"the PDF has no destination for {len(missing)} documents, e.g. {missing[0].title}")
+    return [reader.get_destination_page_number(dests[f"/{unit.anchor}"]) + 1 for unit in items]
 
 
 def _squeeze(text: str) -> str:

@@ -9,8 +9,9 @@ collection on a page load.
 
 A collection is cut into shards, separate Pagefind bundles (`pagefind/0/`, `pagefind/1/`,
 … listed in `pagefind/shards.json`) that the browser searches at once, each in its own
-worker: a query on 10,000 documents costs about what it costs on 2,500 when the reader's
-machine has cores to spare, and the build indexes the shards at once too.
+worker. A query's cost grows with the pages it matches (Pagefind scores and returns every
+one), and 知识产权 is in every document of an IP-policy collection: shards let a reader's
+cores share that work, and the build indexes them at once too.
 """
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from ..errors import OutputError
-from .records import Record
+from .records import SHOWN, Record
 from .text import fold, han_words
 
 #: Where the index goes, under the site.
@@ -32,8 +33,8 @@ FOLDER = "pagefind"
 #: The browser reads this to find the shards.
 MANIFEST = "shards.json"
 #: Documents per shard (about), and at most this many shards of documents.
-SHARD_SIZE = 2500
-MAX_SHARDS = 4
+SHARD_SIZE = 1000
+MAX_SHARDS = 8
 #: Pagefind's ready-made UIs, which the site does not use (it keeps Material's search box).
 UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
           "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
@@ -41,8 +42,6 @@ UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefi
 #: Pagefind must neither segment it (its Chinese dictionary would re-cut the characters,
 #: and takes most of the indexing time) nor stem it (governance would match government).
 LANG = "zxx"
-#: Metadata shown under a result's title.
-SHOWN = ("date", "doc_number", "issuer", "source")
 
 
 def binary() -> Path:
@@ -90,8 +89,8 @@ def shards(records: list[Record]) -> list[tuple[str, list[Record]]]:
     out = []
     if documents:
         count = min(MAX_SHARDS, math.ceil(len(documents) / SHARD_SIZE))
-        size = math.ceil(len(documents) / count)
-        out += [("document", documents[i * size:(i + 1) * size]) for i in range(count)]
+        bounds = [len(documents) * i // count for i in range(count + 1)]  # sizes differ by one at most
+        out += [("document", documents[a:b]) for a, b in zip(bounds, bounds[1:])]
     if others:
         out.append(("page", others))
     return out

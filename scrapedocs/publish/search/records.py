@@ -26,6 +26,8 @@ BLOCKS = frozenset(
 #: Never text a reader sees as the page's content.
 SKIPPED = frozenset("script style noscript template svg button input select textarea".split())
 HEADINGS = frozenset("h2 h3 h4 h5 h6".split())
+#: Metadata shown under a result's title (and searched with the summary).
+SHOWN = ("date", "doc_number", "issuer", "source")
 
 _SPACES = re.compile(r"[^\S\n]+")
 _LINES = re.compile(r"\s*\n\s*")
@@ -42,6 +44,12 @@ class Record:
     filters: dict[str, list[str]] = field(default_factory=dict)
     headings: list[str] = field(default_factory=list)
     lead: str = ""  # the first paragraph of the article
+
+    @property
+    def summary(self) -> str:
+        """The title, the metadata shown with a result, the headings and the first paragraph."""
+        shown = [self.meta.get(k, "") for k in SHOWN]
+        return "\n".join(part for part in [self.title, *shown, *self.headings, self.lead] if part)
 
     @property
     def kind(self) -> str:

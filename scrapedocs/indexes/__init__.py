@@ -1,0 +1,125 @@
+"""What the collection is about: terms, people, organisations, topics; indexes and browse pages.
+
+Two stages:
+
+- `find_facts` (document scope, runs with the other per-document stages, in any
+  process): reads a document's title and text once and stores plain data in
+  `doc.facts` — its most frequent terms with their counts (`terms`), the
+  `people` and `organisations` it names, its topic scores (`topics`) — and sets
+  its `tags` (its leading topics) unless the source or its sidecar gave some.
+- `build_indexes` (collection scope, linear): related documents by TF-IDF over
+  the terms, the tag line on each page, the indexes of people, organisations
+  and tags, the browse pages (year, issuer, type, outlet) and the data file of
+  the home page's filters. Every page it writes is bounded in size: long lists
+  are paginated (`listing`).
+
+Modules: `terms` (jieba's dictionary as an Aho-Corasick automaton), `names`
+(lexicon, people next to a title or a speech verb), `topics` (the topic
+vocabulary), `related` (TF-IDF, capped inverted index), `browse`, `listing`
+(pagination).
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ..model import Collection, Document
+from ..render import escape
+from . import browse, listing
+from .names import LEXICON, PROJECT_LEXICON, named, people_in
+from .related import most_similar
+from .terms import count_terms
+from .topics import PROJECT_TOPICS, TOPICS, choose, score
+
+INDEXES = "indexes"
+#: Files whose content changes what `find_facts` finds: part of the configuration.
+CONFIG_FILES = (LEXICON, PROJECT_LEXICON, TOPICS, PROJECT_TOPICS)
+
+__all__ = ["CONFIG_FILES", "INDEXES", "build_indexes", "find_facts"]
+
+
+def _texts(doc: Document) -> list[str]:
+    return [b.text for b in doc.blocks if b.kind in ("paragraph", "heading", "table") and b.text.strip()]
+
+
+def find_facts(doc: Document) -> Document:
+    """The `facts` stage: what the document is about, as plain data on it."""
+    title = str(doc.meta.get("title") or "")
+    texts = _texts(doc)
+    whole = "\n".join([title, *texts])
+    found = named(whole)
+    people = found["people"] | people_in(whole)
+    people = {n for n in people if not any(n != m and m.startswith(n) for m in people)}
+    topics = score(title, texts)
+    doc.facts = {
+        "terms": count_terms([title, *texts]),
+        "people": sorted(people),
+        "organisations": sorted(found["organisations"]),
+        "topics": topics,
+    }
+    if not doc.meta.get("tags"):  # the user's tags (front matter, sidecar) stand as given
+        tags = choose(topics)
+        if tags:
+            doc.meta["tags"] = tags
+    return doc
+
+
+def _facts(doc: Document) -> dict:
+    if not doc.facts:  # a document that did not go through the pipeline (a test, an old cache)
+        find_facts(doc)
+    return doc.facts
+
+
+def _tags(doc: Document) -> list[str]:
+    tags = doc.meta.get("tags") or []
+    if isinstance(tags, str):
+        tags = [tags]
+    return list(dict.fromkeys(str(t).strip() for t in tags if str(t).strip()))
+
+
+def build_indexes(collection: Collection) -> Collection:
+    """The `indexes` stage."""
+    docs = collection.published
+    facts = [_facts(doc) for doc in docs]
+    for doc, near in zip(docs, most_similar([f["terms"] for f in facts])):
+        if near:
+            doc.appendix.append("## 相关文档\n\n" + "\n".join(listing.item(docs[j], doc.page) for j in near))
+    pages = collection.pages
+    people: dict[str, list[Document]] = defaultdict(list)
+    organisations: dict[str, list[Document]] = defaultdict(list)
+    tags: dict[str, list[Document]] = defaultdict(list)
+    for doc, found in zip(docs, facts):
+        for name in found["people"]:
+            people[name].append(doc)
+        for name in found["organisations"]:
+            organisations[name].append(doc)
+        for tag in _tags(doc):
+            tags[tag].append(doc)
+    found, _ = listing.grouped(f"{INDEXES}/people", "人物", "文档中提到的人物，按提到他们的文档篇数排列。",
+                               people, listing.by_count(people))
+    pages |= found
+    found, _ = listing.grouped(f"{INDEXES}/organisations", "机构", "文档中提到的机构，按提到它们的文档篇数排列。",
+                               organisations, listing.by_count(organisations))
+    pages |= found
+    found, where = listing.grouped(f"{INDEXES}/tags", "标签", "标签是文档的主题（专利、商标、版权、国际合作……），"
+                                   "按文档篇数排列。", tags, listing.by_count(tags))
+    pages |= found
+    for doc in docs:
+        names = _tags(doc)
+        if names:
+            chips = " ".join(f"[{escape(t)}]({listing.rel(where[t], doc.page)}){{ .md-tag }}" for t in names)
+            doc.appendix.insert(0, f"标签：{chips}\n{{ .md-tags }}")
+    pages |= browse.browse_pages(docs)
+    pages[browse.DATA] = browse.documents_data(docs)
+    pages[f"{INDEXES}/index.md"] = _home(len(people), len(organisations), len(tags))
+    return collection
+
+
+def _home(people: int, organisations: int, tags: int) -> str:
+    return "\n".join([
+        "# 索引", "",
+        f"- [人物](people.md)：{people} 位",
+        f"- [机构](organisations.md)：{organisations} 个",
+        f"- [标签](tags.md)：{tags} 个主题",
+        "- [引用的文件](../cited/index.md)",
+        "- [浏览](../browse/index.md)：按年份、发文机关、文种、来源",
+    ]) + "\n"

@@ -1,0 +1,191 @@
+"""Lists of documents on pages whose size never depends on the collection.
+
+Every list the site shows (a group of an index, the pages citing a document,
+a browse group) goes through `paginate`: page 1 at `<base>.md`, the next ones
+at `<base>-2.md`, `<base>-3.md`, … each with a pager
+(上一页 · 第 2 / 5 页 · 下一页). A page of groups (people, years, outlets…)
+goes through `grouped`: each group shows its count and its newest documents,
+and a group too long for that gets its own paginated pages.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+
+from ..model import Document
+from ..render import escape
+
+PER_PAGE = 50  # lines on a page of a list
+GROUPS_PER_PAGE = 20  # groups on a page of an index
+TOP = 5  # documents shown under a group on the index page
+
+
+def rel(target: str, page: str) -> str:
+    """`target` (a docs-relative file, maybe with an #anchor) as a link from `page`.
+
+    Plain string work: `posixpath.relpath` asks the file system for the working directory
+    on every call, and the indexes make hundreds of thousands of links.
+
+    >>> rel("articles/a.md", "indexes/people.md"), rel("indexes/people-2.md", "indexes/people.md")
+    ('../articles/a.md', 'people-2.md')
+    >>> rel("articles/a.md", "index.md"), rel("index.md", "indexes/tags/x.md")
+    ('articles/a.md', '../../index.md')
+    """
+    folders = page.split("/")[:-1]
+    parts = target.split("/")
+    common = 0
+    while common < len(folders) and common < len(parts) - 1 and folders[common] == parts[common]:
+        common += 1
+    return "../" * (len(folders) - common) + "/".join(parts[common:])
+
+
+@lru_cache(maxsize=65536)
+def _escaped(title: str) -> str:
+    return escape(title).replace("\n", " ")
+
+
+def title_of(doc: Document) -> str:
+    return _escaped(str(doc.meta.get("title") or doc.slug))
+
+
+def item(doc: Document, page: str, note: str = "") -> str:
+    """A list line linking `doc` from `page`; `note` is Markdown already escaped."""
+    date = str(doc.meta.get("date") or "")
+    notes = (f"（{escape(date)}）" if date else "") + note
+    return f"- [{title_of(doc)}]({rel(doc.page, page)})" + (f" {notes}" if notes else "")
+
+
+def newest_first(docs: Iterable[Document]) -> list[Document]:
+    """Newest first by publication date, then by title; undated documents last.
+
+    >>> from pathlib import Path
+    >>> d = lambda t, date="": Document(Path(t), t, meta={"title": t, "date": date})
+    >>> [x.meta["title"] for x in newest_first([d("b", "2020-01-02"), d("c"), d("a", "2020-01-02"), d("z", "2021")])]
+    ['z', 'a', 'b', 'c']
+    """
+    by_title = sorted(docs, key=lambda d: (str(d.meta.get("title") or ""), d.page))
+    return sorted(by_title, key=lambda d: str(d.meta.get("date") or ""), reverse=True)
+
+
+def slug(name: str) -> str:
+    """A stable file name for a group (a person, an outlet, a tag…): its hash, never its text."""
+    return hashlib.sha1(name.encode("utf-8")).hexdigest()[:12]
+
+
+def page_path(base: str, number: int) -> str:
+    """Path of page `number` (1-based) of the list whose first page is `<base>.md`.
+
+    >>> page_path("indexes/people", 1), page_path("indexes/people", 3)
+    ('indexes/people.md', 'indexes/people-3.md')
+    """
+    return f"{base}.md" if number == 1 else f"{base}-{number}.md"
+
+
+def pager(base: str, number: int, total: int) -> str:
+    """Links to the neighbouring pages of page `number` of `total`; "" for a single page.
+
+    >>> pager("x/y", 2, 3)
+    '[« 第一页](y.md) · [‹ 上一页](y.md) · 第 2 / 3 页 · [下一页 ›](y-3.md) · [最后一页 »](y-3.md)\\n{ .pager }'
+    """
+    if total <= 1:
+        return ""
+    here = page_path(base, number)
+
+    def link(label: str, n: int) -> str:
+        return f"[{label}]({rel(page_path(base, n), here)})"
+
+    parts = []
+    if number > 1:
+        parts += [link("« 第一页", 1), link("‹ 上一页", number - 1)]
+    parts.append(f"第 {number} / {total} 页")
+    if number < total:
+        parts += [link("下一页 ›", number + 1), link("最后一页 »", total)]
+    return " · ".join(parts) + "\n{ .pager }"
+
+
+def paginate(base: str, head: Callable[[int, int], list[str]], lines: list[str],
+             per_page: int = PER_PAGE, empty: str = "（无）") -> dict[str, str]:
+    """The pages of a list: `head(number, total)` (Markdown lines) above each slice of `lines`.
+
+    `lines` are written for the first page's folder: every page of a list sits in the
+    same folder, so their relative links hold on each of them.
+    """
+    chunks = [lines[i:i + per_page] for i in range(0, len(lines), per_page)] or [[]]
+    pages = {}
+    for number, chunk in enumerate(chunks, start=1):
+        nav = pager(base, number, len(chunks))
+        out = head(number, len(chunks))
+        if nav:
+            out += [nav, ""]
+        out += chunk or [empty]
+        if nav:
+            out += ["", nav]
+        pages[page_path(base, number)] = "\n".join(out).rstrip() + "\n"
+    return pages
+
+
+def heading(title: str, number: int, total: int) -> str:
+    """A page's title; later pages of a list say which page they are."""
+    return f"# {title}" + (f"（第 {number} 页）" if number > 1 else "")
+
+
+def documents(base: str, title: str, intro: str, docs: list[Document], back: tuple[str, str] | None = None,
+              per_page: int = PER_PAGE) -> dict[str, str]:
+    """Paginated pages listing `docs` in the order given; `back` = (label, page) linked on each."""
+    page = page_path(base, 1)
+
+    def head(number: int, total: int) -> list[str]:
+        out = [heading(title, number, total), "", intro]
+        if back:
+            out[-1] += f" [{back[0]}]({rel(back[1], page)})"
+        return out + [""]
+
+    return paginate(base, head, [item(doc, page) for doc in docs], per_page)
+
+
+def grouped(base: str, title: str, intro: str, groups: dict[str, list[Document]], order: list[str],
+            labels: dict[str, str] | None = None, top: int = TOP) -> tuple[dict[str, str], dict[str, str]]:
+    """An index of groups (people, years, outlets…): its pages, and where each group is shown.
+
+    The index lists the groups in `order`, `GROUPS_PER_PAGE` a page, each with its count
+    and its `top` newest documents; a longer group gets its own paginated pages under
+    `<base>/<slug>`. Returns the pages (path → Markdown) and, per group, the page that
+    lists it whole (its own page, or the index page and anchor that shows it).
+    """
+    labels = labels or {}
+    pages: dict[str, str] = {}
+    where: dict[str, str] = {}
+    chunks = [order[i:i + GROUPS_PER_PAGE] for i in range(0, len(order), GROUPS_PER_PAGE)] or [[]]
+    for number, chunk in enumerate(chunks, start=1):
+        here = page_path(base, number)
+        nav = pager(base, number, len(chunks))
+        out = [heading(title, number, len(chunks)), "", intro, ""]
+        if nav:
+            out += [nav, ""]
+        if not chunk:
+            out.append("（无）")
+        for name in chunk:
+            docs = newest_first(groups[name])
+            label = escape(labels.get(name, name))
+            anchor = f"g-{slug(name)}"
+            out += [f"## {label}（{len(docs)} 篇） {{ #{anchor} }}", ""]
+            out += [item(doc, here) for doc in docs[:top]]
+            if len(docs) > top:
+                own = f"{base}/{slug(name)}"
+                pages |= documents(own, label, f"{len(docs)} 篇，最新的在前。", docs,
+                                   back=(f"返回{title}", here))
+                out += ["", f"[全部 {len(docs)} 篇 →]({rel(page_path(own, 1), here)})"]
+                where[name] = page_path(own, 1)
+            else:
+                where[name] = f"{here}#{anchor}"
+            out.append("")
+        if nav:
+            out += [nav]
+        pages[here] = "\n".join(out).rstrip() + "\n"
+    return pages, where
+
+
+def by_count(groups: dict[str, list]) -> list[str]:
+    """Group names, the largest group first, then by name."""
+    return sorted(groups, key=lambda k: (-len(groups[k]), k))
