@@ -118,3 +118,23 @@ def test_search_in_traditional_mode_finds_either_script_and_shows_traditional(si
             assert "專利" in result["marks"], result  # the excerpt in the reader's script, term marked
             assert "专利" not in result["excerpt"] and "专利" not in result["title"]
         assert not page.elsewhere and not page.errors
+
+
+@pytest.mark.browser
+def test_text_a_page_script_adds_later_is_converted_too(site, browser):
+    """The home page's filters render table rows after load: shown in the reader's script."""
+    with reader(browser) as page:
+        page.goto(site + "/", wait_until="load")
+        _choose(page, "繁體（臺灣）")
+        select = page.locator("form.doc-filter__form select").first
+        select.select_option(index=1)
+        page.wait_for_timeout(300)
+        rows = page.eval_on_selector_all("table tbody tr", "rows => rows.map(r => r.textContent)")
+        assert rows and all(s2tw(row) == row for row in rows), rows
+        originals = page.evaluate("[...document.querySelectorAll('table tbody tr')].length")
+        _choose(page, "简体")
+        select.select_option(index=0)
+        page.wait_for_timeout(300)
+        rows = page.eval_on_selector_all("table tbody tr", "rows => rows.map(r => r.textContent)")
+        assert len(rows) >= originals and any(s2tw(row) != row for row in rows), "back in Simplified"
+        assert not page.elsewhere and not page.errors

@@ -108,16 +108,47 @@
     for (var node = walker.nextNode(); node; node = walker.nextNode()) visit(node);
   }
 
+  function convertNode(node, convert) {
+    var text = node.nodeValue;
+    var converted = convert(text);
+    if (converted !== text) {
+      if (!originals.has(node)) originals.set(node, text);
+      node.nodeValue = converted;
+    }
+  }
+
+  function kept(node) {
+    var el = node.nodeType === 1 ? node : node.parentNode;
+    return !el || !el.closest || !!el.closest("[data-sd-keep], script, style, textarea");
+  }
+
+  // Text the page's own scripts add later (the home page's filtered table…) is converted too.
+  var watcher = null;
+  function watch(convert) {
+    if (watcher) watcher.disconnect();
+    watcher = new MutationObserver(function (mutations) {
+      mutations.forEach(function (m) {
+        if (m.type === "characterData") {
+          if (!kept(m.target) && HAN.test(m.target.nodeValue)) convertNode(m.target, convert);
+          return;
+        }
+        m.addedNodes.forEach(function (added) {
+          if (kept(added)) return;
+          if (added.nodeType === 3) {
+            if (HAN.test(added.nodeValue)) convertNode(added, convert);
+          } else if (added.nodeType === 1) {
+            textNodes(added, function (node) { convertNode(node, convert); });
+          }
+        });
+      });
+    });
+    watcher.observe(document.body, { childList: true, subtree: true, characterData: true });
+  }
+
   function convertPage(convert, script) {
     restorePage();
-    textNodes(document.body, function (node) {
-      var text = node.nodeValue;
-      var converted = convert(text);
-      if (converted !== text) {
-        originals.set(node, text);
-        node.nodeValue = converted;
-      }
-    });
+    textNodes(document.body, function (node) { convertNode(node, convert); });
+    watch(convert);
     ATTRIBUTES.forEach(function (name) {
       document.body.querySelectorAll("[" + name + "]").forEach(function (el) {
         if (el.closest("[data-sd-keep]")) return;
@@ -133,6 +164,8 @@
   }
 
   function restorePage() {
+    if (watcher) watcher.disconnect();
+    watcher = null;
     originals.forEach(function (text, target) {
       if (Array.isArray(target)) target[0].setAttribute(target[1], text);
       else target.nodeValue = text;

@@ -292,6 +292,7 @@
     var box = document.createElement("div");
     box.className = "md-search sd-search";
     box.setAttribute("role", "dialog");
+    box.setAttribute("data-sd-keep", ""); // converts its own text to the reader's script
     box.innerHTML =
       '<label class="md-search__overlay" for="__search"></label>' +
       '<div class="md-search__inner" role="search">' +
