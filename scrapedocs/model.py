@@ -76,6 +76,7 @@ class Document:
     kind: str = "text"  # "text" (a dump: clean classifies lines), "html" (lines are the extracted article), "markdown"
     hints: dict = field(default_factory=dict)  # metadata the reader found (HTML <meta>, front matter); extract prefers it
     merged_into: str = ""  # relpath of the document whose page also publishes this reprint
+    extraction: dict = field(default_factory=dict)  # which HTML extractor won and why (clean.html.ensemble.explain)
     facts: dict = field(default_factory=dict)  # plain data the indexes use: terms, people, organisations, topics
 
     @property

@@ -87,7 +87,6 @@ class Case:
     expect: str  # "page", "failed", "skipped" or "sidecar"
     reason: str = ""  # a phrase the failure or skip reason must contain
     injected: bool = False  # the page carries injected markup: the browser pass visits it
-    waits_on: str = ""  # the engineer's part this expectation waits for (the test is xfail until it is merged)
 
 
 def _write(folder: Path, name: str, data: bytes | str) -> Path:
@@ -103,10 +102,10 @@ def make_corpus(folder: Path, outside: Path, max_size: int) -> list[Case]:
     outside.mkdir(parents=True)
     cases: list[Case] = []
 
-    def add(name: str, data, expect: str = "page", reason: str = "", injected: bool = False, waits_on: str = ""):
+    def add(name: str, data, expect: str = "page", reason: str = "", injected: bool = False):
         if data is not None:
             _write(folder, name, data)
-        cases.append(Case(name, expect, reason, injected, waits_on))
+        cases.append(Case(name, expect, reason, injected))
 
     # ---- secrets outside the input folder
     _write(outside, "secret.txt", f"{CANARY}\n" + article("secret") + f"{CANARY}\n")
@@ -141,7 +140,7 @@ def make_corpus(folder: Path, outside: Path, max_size: int) -> list[Case]:
         + "".join(f"<p>{s}</p>" for s in article("quotes.html").split("\n")) + "</div></body></html>", injected=True)
     # 1,200 nested <div>s: today a RecursionError in the extractor (issue 10, item 3).
     add("html/deep.html", "<html><body>" + "<div>" * 1200 + "".join(f"<p>{s}</p>" for s in article("deep").split("\n"))
-        + "</div>" * 1200 + "</body></html>", waits_on="extraction: HTML tree walks made iterative")
+        + "</div>" * 1200 + "</body></html>")
 
     # ---- Markdown pages: untrusted like the others
     md_body = "\n\n".join(["# 标题<script>alert('h1')</script>", article("xss.md")] + PAYLOADS + MARKDOWN_PAYLOADS
@@ -256,10 +255,9 @@ def make_corpus(folder: Path, outside: Path, max_size: int) -> list[Case]:
     add("links/with-sidecar.txt", article("with-sidecar"))
     link("links/with-sidecar.yml", outside / "secret.yml", "sidecar")
 
-    # ---- text-dump items of the extraction engineer (issue 10, "smaller")
+    # ---- text dumps: a Markdown table is content; a junk line under the headline is not the title
     add("dump/table.txt", "知识产权统计表\n" + article("table.txt") + "| 年份 | 专利授权量 |\n| --- | --- |\n"
-        "| 2020 | 3639268 |\n| 2021 | 4601457 |\n" + article("table.txt-2"),
-        waits_on="extraction: a Markdown table in a text dump is content, not a menu")
+        "| 2020 | 3639268 |\n| 2021 | 4601457 |\n" + article("table.txt-2"))
     add("dump/junk-title.txt", "关于加强知识产权保护的若干意见\n<iframe src=\"https://evil.example/\"></iframe>\n"
-        + article("junk-title.txt", 8), waits_on="extraction: a junk line between headline and body is not the title")
+        + article("junk-title.txt", 8))
     return cases

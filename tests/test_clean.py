@@ -104,3 +104,84 @@ def test_best_segment_is_the_maximum_sum_run():
 
 def test_fold_matches_on_simplified_ascii_without_pinyin():
     assert fold("瀏覽次數(shù)：12") == "浏览次数:12"
+
+
+# ---------------------------------------------------------------- tables, posts, comments (issues 10 and 11)
+
+def test_a_markdown_table_in_a_dump_is_content():
+    table = ["| 项目 | 费用 | 周期 |", "| --- | --- | --- |", "| 商标注册 | 300元 | 12个月 |", "| 专利申请 | 950元 | 24个月 |"]
+    doc = clean(make_doc("\n".join(["首页 > 服务", ARTICLE[0], *table, ARTICLE[1]])))
+    assert kept(doc) == [ARTICLE[0], *table, ARTICLE[1]]
+
+
+def test_a_brochures_aligned_rows_are_content_not_a_menu():
+    rows = ["服务项目    收费标准    办理周期", "商标注册    300元    12个月", "专利申请    950元    24个月",
+            "版权登记    免费    30天"]
+    doc = clean(make_doc("\n".join(["网站首页 关于我们 服务项目 联系我们", ARTICLE[0], *rows, ARTICLE[1]])))
+    assert kept(doc) == [ARTICLE[0], *rows, ARTICLE[1]]
+
+
+def test_a_blog_dump_keeps_the_first_post_only():
+    other = "另一篇日志的正文：周末去山里走了走，空气很好，拍了不少照片，回来以后整理了一个晚上才弄完。"
+    page = ["某某的博客", "首页 | 日志 | 相册", "专利申请的一点体会", *ARTICLE,
+            "发表于 2004年12月27日 12:40 - (阅读:35;评论:2)", "周末游记", other, other,
+            "发表于 2004年12月20日 09:10 - (阅读:12;评论:0)"]
+    doc = clean(make_doc("\n".join(page)))
+    assert kept(doc) == ARTICLE
+
+
+def test_a_forum_dump_keeps_the_first_post_not_the_replies():
+    reply = "回复：我的经验是先找代理机构咨询，他们会告诉你要准备哪些材料，流程大概两到三年，耐心等待就好。"
+    page = ["知识产权论坛 > 专利", "楼主 发表于 2005-8-12 16:12", *ARTICLE,
+            "2楼 发表于 2005-8-12 17:30", reply, "3楼 发表于 2005-8-13 09:02", reply + "补充一句。", "← 返回"]
+    doc = clean(make_doc("\n".join(page)))
+    assert kept(doc) == ARTICLE
+
+
+def test_a_dump_with_no_clear_article_keeps_its_readable_lines():
+    doc = clean(make_doc("\n".join(["通知", "各有关单位", "请于本周五前报送材料", "联系电话：010-12345678"])))
+    assert not doc.error and kept(doc) == ["通知", "各有关单位", "请于本周五前报送材料"]
+    assert doc.warnings
+
+
+def test_an_old_bbs_dump_is_its_post():
+    post = ARTICLE
+    page = ["首页 | 论坛 | 注册", "专利申请经验谈", "本贴由 老猫 于2005年8月12日16:12:21在〖知识产权〗发表.", *post, "回复：",
+            "  * Re: 专利申请经验谈 - 小李 2005/8/12 17:00 (23 bytes)", "  * Re: 说得好，学习了 - 老王 2005/8/12 18:20 (0 bytes)",
+            "← 返回 回复此贴", "Copyright © 2005 某某论坛 版权所有"]
+    doc = clean(make_doc("\n".join(page)))
+    assert kept(doc) == post
+    assert dict(doc.lines[2].__dict__)["reason"] == "stamp"
+
+
+def test_code_blocks_in_a_technical_post_stay_inside_the_article():
+    code = ["import json", "client = redis.Redis()", "def parse():", "    data = client.lpop('test')", "    return data"]
+    page = ["首页 | 博客 | 关于", "Python 里的延迟调用", ARTICLE[0], *code, ARTICLE[1], *code, ARTICLE[2], "相关文章"]
+    doc = clean(make_doc("\n".join(page)))
+    assert kept(doc) == [ARTICLE[0], *[c.strip() for c in code], ARTICLE[1], *[c.strip() for c in code], ARTICLE[2]]
+
+
+def test_a_most_read_list_under_the_article_is_not_article():
+    teaser = "10月4日，我国本土确诊病例在近一个月以来首次单日新增清零，但在新疆，突如其来的反复，让众多游客陷入了尴尬。"
+    doc = clean(make_doc("\n".join([*ARTICLE, "转载请注明出处：快科技", "  * 最热文章", "  * 滞留新疆的游客：8天行程秒变1日游",
+                                    teaser, "    + 18"])))
+    assert kept(doc) == ARTICLE
+
+
+def test_a_long_paragraph_naming_its_organisers_is_not_a_disclaimer():
+    first = ("为持续推动金融知识普及工作，提高社会公众防范风险的意识，9月20日，由中国人民银行常德市中心支行主办、"
+             "常德市金融学会承办的金融知识宣传活动在常德市举行，吸引了众多市民参与，现场气氛热烈，市民纷纷表示收获很大。")
+    doc = clean(make_doc("\n".join(["首页 > 新闻", first, *ARTICLE])))
+    assert kept(doc) == [first, *ARTICLE]
+
+
+def test_a_sentence_broken_over_short_lines_stays_in_the_article():
+    broken = ["下周一，", "京沪高速施工就将进入第二阶段，", "也是对市民出行影响最大的一段。"]
+    doc = clean(make_doc("\n".join(["首页 > 新闻", ARTICLE[0], *broken, ARTICLE[1], "标签", "热门推荐", "另一篇文章的标题"])))
+    assert kept(doc) == [ARTICLE[0], *broken, ARTICLE[1]]
+
+
+def test_a_headline_with_an_exclamation_and_its_dated_byline_are_not_the_article():
+    doc = clean(make_doc("\n".join(["体育新闻 时政新闻", "阿婆接来电称其涉黑被骗上百万！诈骗团伙被端",
+                                    "2019年09月11日 富达传媒 时政新闻 1665 0", *ARTICLE])))
+    assert kept(doc) == ARTICLE

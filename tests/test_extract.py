@@ -1,3 +1,5 @@
+import pytest
+
 from scrapedocs.extract import derived_title, extract
 from scrapedocs.extract.fields import labelled_fields, parse_date
 from scrapedocs.model import BEFORE
@@ -89,3 +91,78 @@ def test_chinese_derived_title_is_short():
     doc.lines[0].kept = True
     title = derived_title(doc)
     assert len(title) <= 31 and title.startswith("国务院近日印发")
+
+
+# ---------------------------------------------------------------- headlines (issues 9 and 10)
+
+def _head_doc(head, body=(BODY,)):
+    from scrapedocs.clean import clean
+
+    return extract(clean(make_doc("\n".join([*head, *body]))))
+
+
+def test_a_headline_that_contains_a_menu_word_is_still_the_title():
+    doc = _head_doc(["网站首页 新闻中心 商标注册 专利申请 联系我们", "关于进一步加强商标注册管理工作的通知", "2022-03-04"])
+    assert doc.meta["title"] == "关于进一步加强商标注册管理工作的通知"
+
+
+def test_a_short_menu_line_with_the_same_word_is_not_the_title():
+    doc = _head_doc(["用户注册", "2022-03-04"])
+    assert doc.meta["title"] != "用户注册"
+
+
+def test_a_clause_of_the_body_is_not_the_title():
+    doc = _head_doc(["网站首页 > 通知公告", "国务院关于加强知识产权保护的通知", "各省、自治区、直辖市人民政府："])
+    assert doc.meta["title"] == "国务院关于加强知识产权保护的通知"
+    doc = _head_doc(["另一方面，"])
+    assert doc.meta["title"] != "另一方面，"
+
+
+def test_an_injected_markup_line_under_the_headline_is_not_the_title():
+    doc = _head_doc(["知识产权保护意见发布", '<iframe src="https://evil.example/x" width="1" height="1"></iframe>'])
+    assert doc.meta["title"] == "知识产权保护意见发布"
+
+
+# ---------------------------------------------------------------- dates and authors (issue 11)
+
+@pytest.mark.parametrize("line, date", [
+    ("发表于 2004年12月27日 12:40 - (阅读:35;评论:2)", "2004-12-27"),
+    ("本贴由 老猫 于2005年8月12日16:12:21在〖知识产权〗发表", "2005-08-12"),
+])
+def test_post_stamps_give_the_date(line, date):
+    assert doc_with([], [BODY], [line]).meta["date"] == date
+
+
+def test_a_notice_is_dated_by_its_written_date():
+    doc = doc_with(["发布日期：2021-11-05", "成文日期：2021-10-28"], [BODY])
+    assert doc.meta["date"] == "2021-10-28"
+
+
+@pytest.mark.parametrize("lines, author", [
+    (["（ 责任编辑：王小明 ）"], "王小明"),
+    (["责任编辑：杜硕_NB12556"], "杜硕"),
+    (["编辑： 张三 来源： 法制日报 作者：李四 王五"], "李四 王五"),
+    (["本报记者王小明李四发自北京"], "王小明 李四"),
+    (["（赵六 上海报道）"], "赵六"),
+    (["本贴由 老猫 于2005年8月12日16:12:21在〖知识产权〗发表"], "老猫"),
+])
+def test_bylines_in_the_forms_chinese_sites_print(lines, author):
+    assert doc_with(lines, [BODY]).meta["author"] == author
+
+
+def test_a_two_digit_year_in_a_labelled_date():
+    assert doc_with(["发布时间：18-03-08 23:16"], [BODY]).meta["date"] == "2018-03-08"
+
+
+def test_a_photographer_and_a_quoted_headline_are_not_the_author():
+    doc = doc_with(["图片来源：每经记者 张蕊 摄"], [BODY], ["香港市民怒斥记者:中国是我的国家", "责任编辑：荀建国_NN7379"])
+    assert doc.meta["author"] == "荀建国"
+
+
+def test_an_outlets_reporter_alone_on_a_line_of_the_body():
+    doc = doc_with([], [BODY, "扬子晚报记者 张楠", BODY + "又及。"])
+    assert doc.meta["author"] == "张楠"
+
+
+def test_a_link_glued_after_the_authors_is_not_a_name():
+    assert doc_with([], [BODY], ["作者：余毅菁 向雪妮 返回富达，查看更多"]).meta["author"] == "余毅菁 向雪妮"

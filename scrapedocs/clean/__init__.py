@@ -16,10 +16,10 @@ from .extracted import clean_extracted
 def clean_html(doc: Document) -> Document:
     """An HTML page: its article's blocks become the lines, its metadata the hints."""
     from .html import (
-        extract_article,  # bs4 and lxml load only when there is HTML to read
+        explain_article,  # bs4 and lxml load only when there is HTML to read
     )
 
-    lines, doc.hints = extract_article(doc.raw)
+    lines, doc.hints, doc.extraction = explain_article(doc.raw)
     doc.lines = [Line(number=i, text=text) for i, text in enumerate(lines, start=1)]
     return clean_extracted(doc)
 

@@ -44,12 +44,15 @@ CHROME_PATTERNS: list[tuple[str, re.Pattern]] = [
     ("copyright", re.compile(r"©|\(c\)\s*\d{4}|copyright|all rights reserved|版权所有|版权声明|powered by",
                              re.I)),
     ("icp", re.compile(r"icp\s*[备证]|公网安备|网安备\s*\d|网警备", re.I)),
-    ("disclaimer", re.compile(r"^\s*(?:免责声明|免责申明|版权声明|郑重声明|特别声明|声明\s*:)")),
+    ("disclaimer", re.compile(r"^\s*[\[(【]?\s*(?:免责声明|免责申明|版权声明|郑重声明|特别声明|声明\s*:)"
+                              r"|^.{0,10}转载请注明(?:出处|来源)")),
     # Crawler dumps of comment threads: "* 网友名 今天 12:08:37", "今天20:58 举报 赞 38回复".
     ("comment", re.compile(
         r"^[*+•-]?\s*(?!发布|发表|时间|日期|来源|更新)[^:\s]{1,24}\s+"
         r"(?:今天|昨天|前天|\d{1,2}(?:分钟|小时|天)前|\d{1,2}月\d{1,2}日|\d{4}-\d{1,2}-\d{1,2})"
-        r"\s*\d{1,2}:\d{2}(?::\d{2})?$|举报\s*(?:赞|顶)\s*\d*\s*回复")),
+        r"\s*\d{1,2}:\d{2}(?::\d{2})?$|举报\s*(?:赞|顶)\s*\d*\s*回复"
+        # A comment's age standing alone: 13小时前, 刚刚, 昨天 12:08.
+        r"|^(?:\d{1,2}\s*(?:秒|分钟|小时|天|周|个月)前|刚刚|(?:昨天|前天)\s*\d{1,2}:\d{2})$")),
     ("previous/next", re.compile(r"^\s*(?:上一篇|下一篇|上一条|下一条|上一页|下一页|前一篇|后一篇)")),
     ("contact", re.compile(
         r"(?:电话|热线|传真|手机|邮箱|e-?mail|QQ|微信号?)\s*:\s*[\w@.\-]{5,}"
@@ -61,6 +64,9 @@ CHROME_PATTERNS: list[tuple[str, re.Pattern]] = [
     ("pager", re.compile(r"^(?:\s*(?:【\d+】|\[\d+\]|第?\d+页)\s*){2,}$|^(?:首页|尾页|末页)\s")),
     ("summary", re.compile(r"^\s*(?:核心提示|内容提要|内容摘要|摘要|导读|导语)\s*:")),
 ]
+
+#: Chrome kinds that still count inside a table row (a footer laid out as a table).
+STRONG_IN_TABLES = {"copyright", "icp", "breadcrumb"}
 
 _PHONE = re.compile(r"(?<!\d)(?:0\d{2,3}-?\d{7,8}|1[3-9]\d{9}|400-?\d{3}-?\d{4})(?!\d)")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
@@ -75,11 +81,12 @@ NAV_PHRASES = re.compile(
     r"|评论|留言|点赞|收藏|分享|转发|举报|关注")
 #: Headings that open the lists sites put after an article: the article has ended.
 STOPPERS = re.compile(
-    r"^(?:相关|推荐|热门|精彩|延伸|猜你|网友|发表|我要|热评|编辑推荐|为您推荐|大家都在看|您可能|你可能|可能感兴趣)\S{0,8}$")
+    r"^(?:[*+•-]\s+)?(?:相关|推荐|热门|精彩|延伸|猜你|网友|发表|我要|热评|编辑推荐|为您推荐|大家都在看|您可能|你可能|可能感兴趣"
+    r"|最热|热读|热点|排行|作者最近|作者其他|小编最近|最近文章|更多文章|标签|关键词|tags?\b)\S{0,8}$", re.I)
 #: Phrases of the boilerplate paragraphs sites put under an article.
 DISCLAIMER_PHRASES = re.compile(
     r"本网站|本站|本网|本平台|仅供参考|仅供学习|仅供读者|不代表|立场|版权归|原作者|如有侵权|涉及侵权|侵权.{0,8}(?:联系|删除)"
-    r"|联系我们|第一时间|予以删除|及时删除|转载请注明|请注明出处|未经(?:许可|授权)|不得转载|不承担|任何(?:明示|担保)|主办|主管|承办")
+    r"|联系我们|第一时间|予以删除|及时删除|转载请注明|请注明出处|未经(?:许可|授权|允许)|不得转载|不承担|任何(?:明示|担保)|主办|主管|承办")
 
 
 @dataclass
@@ -89,6 +96,7 @@ class LineFeatures:
     words: int
     punct: int
     chrome: str  # reason when a chrome pattern matches, else ""
+    table: bool = False  # a row of a table (set by the dump classifier)
 
     @property
     def size(self) -> int:
@@ -104,8 +112,35 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFKC", to_simplified(fix_placeholders(strip_pinyin(text)))).strip()
 
 
+STAMP = re.compile(
+    r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*\d{1,2}\s*[:：]\s*\d{2}"
+    r"|发表于|发表时间|回复于|回复时间|\d+\s*楼|楼主|沙发|板凳|(?<![&\w])#\d+(?:楼|\s|$)|本贴由|本帖由|评论\s*[(（]\d+|阅读\s*[(（:：]\s*\d+"
+)
+MAX_STAMP_LINE = 60  # characters: a post's header or footer line, not a paragraph that mentions a date
+
+
+#: A stamp that only posts carry: a date with its time, 发表于, 回复于, 本贴由 … 于.
+POST_STAMP = re.compile(
+    r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*\d{1,2}\s*[:：]\s*\d{2}"
+    r"|发表于|回复于|本[贴帖]由\s*\S{1,20}\s*于")
+
+
+def stamp_line(text: str) -> bool:
+    """A short line that stamps a post: 发表于 2004年12月27日 12:40 - (阅读:3;评论:0), 2楼 2005-8-13 10:05."""
+    return len(text) <= MAX_STAMP_LINE and bool(STAMP.search(text)) and not re.search(r"[。！？]", text)
+
+
+#: A Markdown table row or its separator: | 指标 | 数值 |, |---|:---:|.
+TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$|^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
+
+
 def chrome_reason(folded: str, han: int, punct: int) -> str:
     """Name the kind of chrome a folded line is, or "" when it may be article text."""
+    if TABLE_ROW.match(folded) and not any(p.search(folded) for n, p in CHROME_PATTERNS if n in STRONG_IN_TABLES):
+        return ""  # a table's row is content, however menu-like its cells
+    if len(folded) <= MAX_STAMP_LINE and POST_STAMP.search(folded) and not re.search(r"[。!?]", folded) \
+            and re.search(r"发表|发布|回复|本[贴帖]由|楼", folded):
+        return "stamp"  # 本贴由 老猫 于2005年8月12日16:12:21在〖版面〗发表, 2楼 发表于 …
     for name, pattern in CHROME_PATTERNS:
         if pattern.search(folded):
             if name in ("counter", "copyright", "contact") and han > 60 and punct > 3:
@@ -123,7 +158,8 @@ def chrome_reason(folded: str, han: int, punct: int) -> str:
         return "metadata"
     if _DATE_TIME.search(folded) and not _FIELD.search(folded) and not _SENTENCE_END_RE.search(folded):
         return "listing"  # headlines with their time stamps: a list of other articles
-    if len(set(DISCLAIMER_PHRASES.findall(folded))) >= 2:
+    phrases = len(set(DISCLAIMER_PHRASES.findall(folded)))
+    if phrases >= 2 and (han <= 60 or phrases >= 3):  # a long paragraph may name its 主办 and 承办
         return "disclaimer"
     if short and (NAV_PHRASES.search(folded) or STOPPERS.match(folded)) and not OUTLINE_HEADING.match(folded):
         return "navigation"

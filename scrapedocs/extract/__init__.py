@@ -12,7 +12,17 @@ from ..model import BEFORE, Document, Line
 from ..restore import RestoreConfig, restore
 from ..text import HAN
 from .english import english_article
-from .fields import byline_fields, closing_byline, labelled_fields, parse_date
+from .fields import (
+    _person,
+    byline_fields,
+    closing_byline,
+    editor_name,
+    labelled_fields,
+    parse_date,
+    post_date,
+    poster,
+    unlabelled_author,
+)
 
 _URL = re.compile(r"https?://[^\s，。；、“”\"'<>（）()【】\[\]]+")
 _BYLINE = re.compile(r"^[（(]\s*(?:本报)?记者\s*(?P<name>[^）()]{2,20}?)\s*[）)]$|[（(]\s*(?:本报)?记者\s+(?P<tail>[%s·]{2,4}(?:\s+[%s·]{2,4})*)\s*[）)]\s*$" % (HAN, HAN))
@@ -20,6 +30,7 @@ _SUMMARY = re.compile(r"^\s*(?:核心提示|内容提要|内容摘要|摘要|导
 _OUTLET = re.compile(r"^[%s\w]{2,12}(?:综合|日报|晚报|早报|时报|新闻网|网|报|社|电视台|广播电台|杂志|在线|客户端|频道)$" % HAN)
 _BULLET = re.compile(r"^[*+•·-]\s+")  # list markers of crawler dumps
 TITLE_WINDOW = 15  # non-blank lines above the article searched for its headline
+_DATE_LED = re.compile(r"^\s*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
 _DATE_LINE = re.compile(r"^\s*\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s+[\d:]+)?\s*$")
 
 
@@ -31,6 +42,24 @@ def _clean_name(value: str) -> str:
     return value.strip(" 　:：,，;；[]【】")
 
 
+SHORT_BYLINE = 20  # characters: a body line this short may be the byline (扬子晚报记者 张楠)
+MAX_NAME = 6  # Chinese characters in one unspaced name (or an outlet named as the author)
+_NOT_A_NAME = re.compile(r"^(?:返回|查看|更多|点击|分享|关注|收藏|打印|关闭)")  # a link a crawler glued on
+_GIVEN_NAME = re.compile(f"^[{HAN}·]{{2,4}}$")
+
+
+def _people(value: str) -> str | None:
+    """Names of people a byline value lists ('李四 王五', '杜硕_NB12556' → '杜硕'), or None when it is not a list of names."""
+    person = _person(value)
+    if not person:
+        return None
+    names = person.split()
+    names = names[:next((i for i, n in enumerate(names) if _NOT_A_NAME.match(n)), len(names))]
+    if names and all(_GIVEN_NAME.match(n) for n in names):
+        return " ".join(names)
+    return None
+
+
 def _first_url(lines: list[Line]) -> str | None:
     ranked = sorted(
         (not re.search(r"链接|原文|出处|来源|地址|转载|网址", line.text), i, m.group(0).rstrip(".,:;"))
@@ -40,18 +69,33 @@ def _first_url(lines: list[Line]) -> str | None:
     return ranked[0][2] if ranked else None
 
 
+_MARKUP = re.compile(r"^\s*<[A-Za-z!/]|^\s*(?:https?://|www\.)\S+\s*$")  # an injected <iframe …>, a bare URL
+_CLAUSE_END = re.compile(r"[，,：:；;、]\s*$")  # 各省、自治区、直辖市人民政府： 另一方面，— a body's clause, not a headline
+HEADLINE_HAN = 8  # Chinese characters: a line this long that mentions a menu word (商标注册) is a headline, not a menu
+
+
+def _headline_candidate(line: Line) -> bool:
+    text = line.text.strip()
+    if not 4 <= len(text) <= 80 or _DATE_LINE.match(text) or _MARKUP.match(text) or _CLAUSE_END.search(text):
+        return False
+    if line.reason == BEFORE:
+        return True
+    # The chrome lexicon decides short menu-like lines, not the headline: 关于加强商标注册管理的通知 names 注册.
+    return line.reason == "navigation" and len(re.findall(f"[{HAN}]", text)) >= HEADLINE_HAN and len(text.split()) <= 2
+
+
 def _title(head: list[Line]) -> str | None:
-    """The page's headline: the longest plain line just above the article.
+    """The page's headline: the most substantial plain line just above the article.
 
     Crawler dumps put menus and logos first, so the first plain line is often
     the site's name; the headline is the most substantial plain line among
-    the last few before the article.
+    the last few before the article: the most Chinese characters (or, for an
+    English page, letters), never markup, a URL or a clause ending in a comma.
     """
-    candidates = [
-        re.sub(r"\s+", " ", _BULLET.sub("", line.text.strip())) for line in head[-TITLE_WINDOW:]
-        if line.reason == BEFORE and 4 <= len(line.text.strip()) <= 80 and not _DATE_LINE.match(line.text)
-    ]
-    return max(reversed(candidates), key=len, default=None)
+    candidates = [re.sub(r"\s+", " ", _BULLET.sub("", line.text.strip())) for line in head[-TITLE_WINDOW:]
+                  if _headline_candidate(line)]
+    weight = (lambda t: len(re.findall(f"[{HAN}]", t))) if any(re.search(f"[{HAN}]", c) for c in candidates) else len
+    return max(reversed(candidates), key=weight, default=None)
 
 
 def derived_title(doc: Document) -> str:
@@ -126,6 +170,8 @@ def extract(doc: Document) -> Document:
     for line in outside:
         for name, value in labelled_fields(line.text):
             fields.setdefault(name, value)
+    if parse_date(fields.get("written_date", "")):
+        fields["date"] = fields["written_date"]  # a notice's 成文日期 beats its 发布日期
     if "date" in fields and not parse_date(fields["date"]):
         del fields["date"]
     for i, line in enumerate(head):
@@ -139,7 +185,25 @@ def extract(doc: Document) -> Document:
     byline = _BYLINE.search(body_end)
     if "author" not in fields and byline:
         fields["author"] = byline["name"] or byline["tail"]
+    # Bylines without labels (本报记者X发自北京, （X 上海报道）, 本贴由 X 于…) and post stamps (发表于 …).
+    edges = [line.text for line in doc.body[:2] + doc.body[-3:]] + [
+        line.text for line in doc.body if len(line.text.strip()) <= SHORT_BYLINE]
+    around = [line.text for line in outside] + edges
+    if "author" not in fields:
+        fields |= {"author": a for a in [next((a for a in map(unlabelled_author, around) if a), None)] if a}
+    if "author" not in fields:  # a poster's or account's stamp under the headline: 华夏人文 2020-03-09 18:14
+        below = [x.text for x in head[-TITLE_WINDOW:]]
+        below = below[below.index(title) + 1:] if title in below else below[-4:]
+        fields |= {"author": a for a in [next((a for a in map(poster, below) if a), None)] if a}
     fields |= {k: v for k, v in _byline_near_article(head, doc.body).items() if k not in fields}
+    if "date" not in fields:
+        fields |= {"date": d for d in [next((d for d in map(post_date, around) if d), None)] if d}
+    if "date" not in fields:  # a stamp above the article, however far: 2019-05-17 · 苏皖城市报道, 华夏人文 2020-03-09 18:14
+        stamps = (parse_date(x.text) for x in reversed(head)
+                  if len(x.text.strip()) <= BYLINE_SPAN and (_DATE_LED.match(x.text) or poster(x.text)))
+        fields |= {"date": d for d in [next((d for d in stamps if d), None)] if d}
+    if "editor" not in fields:
+        fields |= {"editor": e for e in [next((e for e in map(editor_name, around) if e), None)] if e}
 
     if not title and not doc.hints.get("title"):
         doc.warnings.append("no headline found: title derived from the opening sentence")
@@ -147,8 +211,13 @@ def extract(doc: Document) -> Document:
     if "date" in fields:
         meta["date"] = parse_date(fields["date"])
     for name in ("source", "author", "editor"):
-        if name in fields and _clean_name(fields[name]):
-            meta[name] = _clean_name(fields[name])
+        value = _people(fields.get(name, "")) if name != "source" else None
+        value = value or (_clean_name(fields[name]) if name in fields else None)
+        if value and name != "source" and any(len(n) > MAX_NAME for n in value.split()) \
+                and not re.search("[A-Za-z]", value):
+            continue  # 记者:中国是我的国家 is a headline quoting a reporter, not a byline
+        if value:
+            meta[name] = value
     url = _first_url(outside)
     if url:
         meta["url"] = url
@@ -163,6 +232,8 @@ def extract(doc: Document) -> Document:
     if doc.meta.get("original_script"):
         meta["original_script"] = doc.meta["original_script"]
     meta |= hinted_fields(doc)
+    if not meta.get("author") and meta.get("editor"):
+        meta["author"] = meta["editor"]  # the page names only its editor: the person answerable for it
     doc.meta = {k: v for k, v in meta.items() if v}
     if doc.meta.get("lang") == "en":
         english_article(doc, derived_title=not title and not doc.hints.get("title"))

@@ -7,7 +7,16 @@ from bs4 import BeautifulSoup, Comment
 
 from ..text import node_text as _text
 from ..text import tidy
-from .fields import _person, byline_fields, labelled_fields, parse_date
+from .fields import (
+    _person,
+    byline_fields,
+    editor_name,
+    labelled_fields,
+    parse_date,
+    post_date,
+    poster,
+    unlabelled_author,
+)
 
 #: Title separators: a site's name follows the last of them.
 _TITLE_SEP = re.compile(r"\s*(?:_{1,2}|\||｜|--|—|–|\s-\s|-(?=[^\d]))\s*")
@@ -130,45 +139,101 @@ def page_hints(soup: BeautifulSoup, html: str = "") -> dict[str, str]:
     url = canonical_url(soup, metas) or (saved[1] if saved else None)
     if url:
         hints["url"] = url
-    lines = near_headline(soup, title)
+    texts = visible_strings(soup)
+    lines = near_headline(texts, title)
     byline = byline_fields(lines)
     meta_date = next((parse_date(metas[k]) for k in _META_FIELDS["date"] if metas.get(k) and parse_date(metas[k])),
                      None)
     time_tag = soup.find("time", attrs={"datetime": True})
-    date = (meta_date or byline.date or _script_date(html) or (parse_date(time_tag["datetime"]) if time_tag else None)
-            or labelled_date(soup) or _url_date(url))
+    strings = page_strings(texts)
+    date = (written_date(strings) or byline.date or meta_date or _script_date(html)
+            or (parse_date(time_tag["datetime"]) if time_tag else None) or labelled_date(strings)
+            or htmldate_date(html) or _url_date(url))
     if date:
         hints["date"] = date
-    author = byline.author or _meta_author(metas, raw_title + metas.get("og:site_name", ""))
+    author = (byline.author or next((a for a in map(unlabelled_author, lines) if a), None)
+              or next((a for a in map(poster, lines[:POSTER_WINDOW]) if a), None)
+              or _meta_author(metas, raw_title + metas.get("og:site_name", "")))
     if author:
         hints["author"] = author
+    editor = byline.editor or next((e for e in map(editor_name, strings) if e), None)
     meta_source = next((_person(re.sub(r"^来源[:：]", "", metas[k])) for k in ("source", "contentsource")
                         if metas.get(k)), None)
     source = byline.source or meta_source
     if source:
         hints["source"] = source
-    if byline.editor:
-        hints["editor"] = byline.editor
+    if editor:
+        hints["editor"] = editor
     return hints
 
 
-def labelled_date(soup: BeautifulSoup) -> str | None:
-    """The first date the page labels as the publication date (发布时间：…), wherever it stands."""
-    for text in soup.find_all(string=re.compile("发布|发表|日期|时间")):
-        for name, value in labelled_fields(tidy(text.parent.get_text(" ")) if len(text) < 12 else tidy(text)):
-            if name == "date" and parse_date(value):
-                return parse_date(value)
+POSTER_WINDOW = 6  # near-headline lines (each alone, then joined with the next) searched for a poster's stamp
+MAX_FIELD_LINE = 200  # characters: labels and stamps stand on short lines
+
+
+def page_strings(texts: list[str]) -> list[str]:
+    """The page's short text lines, in order: a label and its value joined when they sit in separate elements."""
+    out = []
+    for i, text in enumerate(texts):
+        if len(text) <= MAX_FIELD_LINE:
+            label_alone = len(text) < 12 and text.endswith((":", "：")) and i + 1 < len(texts)
+            out.append(f"{text} {texts[i + 1]}" if label_alone else text)
+    return out
+
+
+def written_date(strings: list[str]) -> str | None:
+    """A notice's 成文日期: when the page states it beside 发布日期, the document's own date wins."""
+    for text in strings:
+        if "成文日期" in text:
+            for name, value in labelled_fields(text):
+                if name == "written_date" and parse_date(value):
+                    return parse_date(value)
     return None
+
+
+def labelled_date(strings: list[str]) -> str | None:
+    """The first date the page labels or stamps as the publication date, wherever it stands.
+
+    发布时间：…, 发表于 2004年12月27日 12:40 (a blog's footer), 本贴由 X 于2005年8月12日 (a forum's).
+    """
+    for text in strings:
+        if re.search("发布|发表|日期|时间|于", text):
+            for name, value in labelled_fields(text):
+                if name == "date" and parse_date(value):
+                    return parse_date(value)
+            if post_date(text):
+                return post_date(text)
+    return None
+
+
+def htmldate_date(html: str) -> str | None:
+    """htmldate's reading of the page (its markup, meta data and URL), when the text states no date."""
+    try:
+        from htmldate import find_date
+
+        found = find_date(html, original_date=True, outputformat="%Y-%m-%d")
+    except Exception:  # noqa: BLE001  a library failure is no date, never a lost page
+        return None
+    return parse_date(found) if found else None
+
+
+def page_author(strings: list[str]) -> str | None:
+    """An author the page names anywhere without a label: 本报记者X发自, （X 上海报道）, 本贴由 X 于…."""
+    return next((a for a in map(unlabelled_author, strings) if a), None)
 
 
 BYLINE_WINDOW = 12  # text lines after the headline searched for the byline
 
 
-def near_headline(soup: BeautifulSoup, title: str) -> list[str]:
+def visible_strings(soup: BeautifulSoup) -> list[str]:
+    """The page's text strings in order, white space tidied, without scripts, styles, comments and the <title>."""
+    texts = (tidy(s) for s in soup.find_all(string=True)
+             if not isinstance(s, Comment) and s.parent is not None and s.parent.name not in ("script", "style", "title"))
+    return [t for t in texts if t]
+
+
+def near_headline(strings: list[str], title: str) -> list[str]:
     """Short text lines just after the page's headline (or the top of the body): where bylines stand."""
-    strings = [tidy(s) for s in soup.find_all(string=True)
-               if not isinstance(s, Comment) and s.parent.name not in ("script", "style", "title")]
-    strings = [s for s in strings if s]
     start = 0
     key = re.sub(r"\s", "", title)[:12]
     if key:

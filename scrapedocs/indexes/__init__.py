@@ -25,7 +25,8 @@ from collections import defaultdict
 from ..model import Collection, Document
 from ..render import escape
 from . import browse, listing
-from .names import LEXICON, PROJECT_LEXICON, named, people_in
+from .lexicon import LEXICON, PROJECT_LEXICON
+from .names import named, people_in
 from .related import most_similar
 from .terms import count_terms
 from .topics import PROJECT_TOPICS, TOPICS, choose, score

@@ -15,17 +15,11 @@ with it (白光 in 白光清). No part-of-speech tagger runs.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
-
-import yaml
 
 from ..restore import HAN
-
-DATA = Path(__file__).resolve().parent.parent / "data"
-LEXICON = DATA / "lexicon.yml"
-PROJECT_LEXICON = Path(__file__).resolve().parents[2] / "lexicon.yml"
+from .lexicon import lexicon
+from .terms import dictionary
 
 SURNAMES = frozenset(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金"
@@ -50,30 +44,6 @@ _FOLLOW = re.compile(
                                                                "对", "向", "为", "到", "参加", "调研", "考察",
                                                                "摄", "报道"])
 )
-
-
-@dataclass(frozen=True)
-class Lexicon:
-    organisations: tuple[str, ...]
-    people: tuple[str, ...]
-    places: tuple[str, ...]
-    institutions: tuple[str, ...]
-
-
-def _names(data: dict, key: str) -> list[str]:
-    return [str(x).strip() for x in data.get(key) or [] if str(x).strip()]
-
-
-@lru_cache(maxsize=1)
-def lexicon(paths: tuple[Path, ...] = (LEXICON, PROJECT_LEXICON)) -> Lexicon:
-    """The packaged lexicon, extended by the project's `lexicon.yml` when there is one."""
-    found = {"organisations": [], "people": [], "places": [], "institutions": []}
-    for path in paths:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.is_file() else None
-        if isinstance(data, dict):
-            for key, names in found.items():
-                names += [n for n in _names(data, key) if n not in names]
-    return Lexicon(*(tuple(found[k]) for k in ("organisations", "people", "places", "institutions")))
 
 
 @lru_cache(maxsize=1)
@@ -109,8 +79,6 @@ def named(text: str) -> dict[str, set[str]]:
 
 
 def _is_name(candidate: str) -> bool:
-    from .terms import dictionary
-
     if len(candidate) < 2 or candidate[0] not in SURNAMES or not all(_HAN.match(c) for c in candidate):
         return False
     if any(c in NOT_NAME for c in candidate[1:]) or any(t in candidate for t in TITLES):

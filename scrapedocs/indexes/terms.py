@@ -17,6 +17,8 @@ from functools import lru_cache
 from operator import itemgetter
 
 from ..restore import HAN
+from .lexicon import lexicon
+from .topics import vocabulary
 
 #: jieba's parts of speech that make a term: nouns, verbs, verbal nouns (not names: the
 #: dictionary's 70,000 given names match inside ordinary words).
@@ -91,9 +93,6 @@ class Dictionary:
 
 @lru_cache(maxsize=1)
 def dictionary() -> Dictionary:
-    from .topics import vocabulary
-    from .names import lexicon
-
     extra = {name: "nt" for name in lexicon().organisations}
     extra |= {name: "nr" for name in lexicon().people}
     for synonym in vocabulary().synonyms:

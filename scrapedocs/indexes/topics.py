@@ -17,7 +17,7 @@ from pathlib import Path
 
 import yaml
 
-from .names import DATA
+from .lexicon import DATA
 
 TOPICS = DATA / "topics.yml"
 PROJECT_TOPICS = Path(__file__).resolve().parents[2] / "topics.yml"

@@ -33,6 +33,7 @@ def report(collection: Collection) -> dict:
             "removed": [{"line": line.number, "reason": line.reason, "text": line.text} for line in doc.removed],
             "repairs": dict(sorted(doc.repairs.items())),
             "warnings": doc.warnings,
+            **({"extraction": doc.extraction} if doc.extraction else {}),
         })
     return {
         "summary": summary(collection),

@@ -1,17 +1,51 @@
-"""The chosen elements as lines: headings "## …", list items "- …", table rows "| a | b |"."""
+"""The page as lines, in page order: headings "## …", list items "- …", table rows "| a | b |".
+
+Every text block of the page becomes a line, marked with what the Chinese-aware
+scorer thinks of it (inside the chosen article? inside noise? a list of
+links?) and with the post it belongs to, so the ensemble can vote on each line.
+The walk keeps its own stack: a page nested thousands deep is no problem.
+"""
 from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Collection
+from dataclasses import dataclass
 
-from bs4 import NavigableString, Tag
+from bs4 import Tag
 
 from ...text import node_text as _text
 from ...text import tidy
 from .scoring import _Stats
 from .tags import _CHARS, _GENERIC_ALT, BLOCK_TAGS
+from .tree import is_text
 
 MAX_LINK_DENSITY = 0.5  # a block more than half links is a list of links, not article
+
+
+@dataclass
+class PageLine:
+    """One block of the page's text and where it stands."""
+
+    text: str
+    chosen: bool = False  # inside the element the scorer chose as the article
+    noise: bool = False  # inside an element the noise filter names (nav, footer, .share, …)
+    links: bool = False  # inside a block that is mostly links
+    post: int = -1  # index of the post (blog entry, forum floor) it belongs to, -1 outside posts
+    image: bool = False  # an image's alt text
+
+    @property
+    def ours(self) -> bool:
+        """The Chinese-aware scorer's vote: chosen, not noise, not a list of links."""
+        return self.chosen and not self.noise and not self.links
+
+
+@dataclass(frozen=True)
+class _Context:
+    chosen: bool = False
+    noise: bool = False
+    links: bool = False
+    post: int = -1
 
 
 def _link_heavy(tag: Tag, stats: dict[int, _Stats]) -> bool:
@@ -41,9 +75,12 @@ def table_lines(table: Tag) -> list[str]:
     return lines
 
 
-def _layout_table(table: Tag) -> bool:
+LAYOUT = frozenset({"table", "p", "div", "h1", "h2", "h3", "ul"})
+
+
+def _layout_table(s: _Stats | None) -> bool:
     """A table used for page layout (cells full of paragraphs or tables), not data."""
-    return bool(table.find(["table", "p", "div", "h1", "h2", "h3", "ul"])) or len(table.find_all("tr")) <= 1
+    return s is None or bool(s.inner & LAYOUT) or s.rows <= 1
 
 
 def _image_text(img: Tag) -> str:
@@ -51,68 +88,84 @@ def _image_text(img: Tag) -> str:
     return "" if not alt or _GENERIC_ALT.match(alt) else alt
 
 
-def article_lines(roots: list[Tag], stats: dict[int, _Stats]) -> list[str]:
-    """The article's blocks as Markdown-ready lines, in page order."""
-    out: list[str] = []
-    buffer: list[str] = []
-    alts: list[str] = []
+def page_lines(root: Tag, stats: dict[int, _Stats], *, chosen: Collection[int] = (), noise: Collection[int] = (),
+               posts: dict[int, int] | None = None) -> list[PageLine]:
+    """Every text block under `root` as a line, in page order, marked (see `PageLine`).
 
-    def flush(prefix: str = "") -> None:
+    `stats` must cover the whole page (noise included); `chosen` and `noise` are
+    element ids; `posts` maps the id of each post's element to its index.
+    """
+    posts = posts or {}
+    out: list[PageLine] = []
+    buffer: list[str] = []
+
+    def flush(ctx: _Context, prefix: str = "") -> None:
         text = tidy("".join(buffer))
         buffer.clear()
-        if text and len(_CHARS.findall(text)):
-            out.append(prefix + text)
+        if text and _CHARS.search(text):
+            out.append(PageLine(prefix + text, ctx.chosen, ctx.noise, ctx.links, ctx.post))
 
-    def walk(node: Tag) -> None:
-        for child in node.children:
-            if isinstance(child, NavigableString):
+    def emit(ctx: _Context, text: str, image: bool = False) -> None:
+        out.append(PageLine(text, ctx.chosen, ctx.noise, ctx.links, ctx.post, image))
+
+    def context(child: Tag, ctx: _Context) -> _Context:
+        key = id(child)
+        if key in chosen or key in noise or key in posts:
+            return _Context(ctx.chosen or key in chosen, ctx.noise or key in noise, ctx.links,
+                            posts.get(key, ctx.post))
+        return ctx
+
+    # Frames: (children iterator, context, flush on exit, prefix of the flushed line).
+    stack = [(iter(root.children), context(root, _Context()), True)]
+    while stack:
+        children, ctx, boundary = stack[-1]
+        child = next(children, None)
+        if child is None:
+            stack.pop()
+            if boundary:
+                flush(ctx)
+            continue
+        if not isinstance(child, Tag):
+            if is_text(child):
                 buffer.append(str(child))
-                continue
-            if not isinstance(child, Tag):
-                continue
-            name = child.name
-            if name == "img":
-                alt = _image_text(child)
-                if alt:
-                    flush()
-                    out.append(alt)
-                    alts.append(alt)
-                continue
-            if name not in BLOCK_TAGS:
-                if name == "a" or not child.find(list(BLOCK_TAGS - {"br"})):
-                    if child.find("img") and not tidy(child.get_text()):
-                        walk(child)
-                    else:
-                        buffer.append(child.get_text(" ") if child.find("br") else child.get_text())
+            continue
+        name = child.name
+        inner = context(child, ctx)
+        if name == "img":
+            alt = _image_text(child)
+            if alt:
+                flush(ctx)
+                emit(inner, alt, image=True)
+            continue
+        s = stats.get(id(child))
+        special = inner is not ctx  # a chosen, noise or post element: a boundary of its own
+        if name not in BLOCK_TAGS and not special:
+            if name == "a" or not (s and s.has_block):
+                inner_tags = s.inner if s else frozenset()
+                if "img" in inner_tags and not (s and s.chars):
+                    stack.append((iter(child.children), ctx, False))
                 else:
-                    walk(child)
-                continue
-            flush()
-            if name in ("br", "hr"):
-                continue
-            if _link_heavy(child, stats) and not child.find(["p"]):
-                continue
-            if re.fullmatch(r"h[1-6]", name):
-                text = tidy(_text(child))
-                if text:
-                    out.append("#" * max(2, int(name[1])) + " " + text)
-            elif name == "table" and not _layout_table(child):
-                out.extend(table_lines(child))
-            elif name == "li" and not child.find(list(BLOCK_TAGS - {"br"})):
-                buffer.append(child.get_text())
-                flush("- ")
+                    buffer.append(child.get_text(" ") if "br" in inner_tags else child.get_text())
             else:
-                walk(child)
-                flush()
-
-    for root in roots:
-        if root.name in BLOCK_TAGS and root.name not in ("td",):
-            walk(root)
+                stack.append((iter(child.children), ctx, False))
+            continue
+        flush(ctx)
+        if name in ("br", "hr"):
+            continue
+        if _link_heavy(child, stats) and not (s and s.has_p):
+            inner = _Context(inner.chosen, inner.noise, True, inner.post)
+        if re.fullmatch(r"h[1-6]", name):
+            text = tidy(_text(child))
+            if text:
+                emit(inner, "#" * max(2, int(name[1])) + " " + text)
+        elif name == "table" and not _layout_table(s):
+            for line in table_lines(child):
+                emit(inner, line)
+        elif name == "li" and not (s and s.has_block):
+            buffer.append(child.get_text())
+            flush(inner, "- ")
         else:
-            wrapper = [root]
-            for r in wrapper:
-                walk(r)
-        flush()
+            stack.append((iter(child.children), inner, True))
     # The same alt text on several images is a watermark (游民星空), not a caption.
-    repeated = {alt for alt, n in Counter(alts).items() if n > 1}
-    return [line for line in out if line not in repeated]
+    alts = Counter(line.text for line in out if line.image)
+    return [line for line in out if not (line.image and alts[line.text] > 1)]

@@ -1,9 +1,12 @@
-"""Remove what is never article: scripts, navigation, forms, comments, hidden and noise-named elements."""
+"""What is never article (scripts, hidden elements) goes; what is usually not (navigation, forms,
+comments, noise-named elements) is only marked, so that no filter can empty a page."""
 from __future__ import annotations
 
 from bs4 import BeautifulSoup, Comment, Tag
 
-from .tags import _PUNCT, ARTICLE_WORDS, DROP_TAGS, NOISE_WORDS
+from .scoring import _Stats
+from .tags import ARTICLE_WORDS, NEVER_TEXT, NOISE_TAGS, NOISE_WORDS
+from .tree import preorder
 
 
 def _attrs(tag: Tag) -> str:
@@ -19,25 +22,34 @@ def _hidden(tag: Tag) -> bool:
 MIN_ARTICLE_PARAGRAPHS = 3  # punctuated paragraphs that make an element article, whatever its class says
 
 
-def _holds_article(tag: Tag) -> bool:
-    """Whether `tag` holds running text: several punctuated paragraphs, few of them links."""
-    paragraphs = [p for p in tag.find_all("p", limit=50) if len(_PUNCT.findall(p.get_text())) >= 2 and not p.find("a")]
-    return len(paragraphs) >= MIN_ARTICLE_PARAGRAPHS
-
-
-def strip_noise(soup: BeautifulSoup) -> None:
-    """Remove what is never article: scripts, navigation, forms, comments, hidden and noise-named elements."""
+def drop_never_text(soup: BeautifulSoup) -> None:
+    """Remove scripts, styles, embedded objects, comments and hidden elements: no reader sees them."""
     for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
         comment.extract()
-    for tag in soup.find_all(DROP_TAGS):
-        if not (tag.name == "form" and _holds_article(tag)):  # ASP.NET wraps whole pages in a form
-            tag.decompose()
-    for tag in soup.find_all(True):
-        if tag.decomposed or tag.name in ("html", "body"):
+    doomed: dict[int, Tag] = {}
+    for tag in preorder(soup, lambda t: id(t) in doomed):
+        if tag.name in NEVER_TEXT or (tag.name not in ("html", "body") and _hidden(tag)):
+            doomed[id(tag)] = tag
+    for tag in doomed.values():
+        tag.decompose()
+
+
+def noise_roots(soup: BeautifulSoup, stats: dict[int, _Stats]) -> dict[int, Tag]:
+    """The elements (by id) that are usually not article: navigation, forms, noise-named blocks.
+
+    An element holding several punctuated paragraphs is kept whatever its class
+    says (ASP.NET wraps whole pages in a form).
+    """
+    noise: dict[int, Tag] = {}
+    for tag in preorder(soup):  # nested noise is marked too: a fallback may lift the outer mark
+        if tag.name in ("html", "body", "[document]"):
             continue
-        if _hidden(tag):
-            tag.decompose()
+        holds_article = stats[id(tag)].paragraphs >= MIN_ARTICLE_PARAGRAPHS if id(tag) in stats else False
+        if tag.name in NOISE_TAGS:
+            if not (tag.name == "form" and holds_article):
+                noise[id(tag)] = tag
             continue
         names = _attrs(tag)
-        if names and NOISE_WORDS.search(names) and not ARTICLE_WORDS.search(names) and not _holds_article(tag):
-            tag.decompose()
+        if names and NOISE_WORDS.search(names) and not ARTICLE_WORDS.search(names) and not holds_article:
+            noise[id(tag)] = tag
+    return noise

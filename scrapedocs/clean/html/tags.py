@@ -5,10 +5,11 @@ import re
 
 from ...text import HAN
 
-#: Tags that are never article text.
-DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "nav", "header", "footer", "aside", "form",
-             "button", "select", "textarea", "input", "svg", "canvas", "object", "embed", "audio", "video",
-             "link", "meta")
+#: Tags whose content no reader sees as text: removed outright.
+NEVER_TEXT = {"script", "style", "noscript", "template", "iframe", "button", "select", "textarea", "input", "svg",
+              "canvas", "object", "embed", "audio", "video", "link", "meta", "title"}
+#: Tags that are rarely article text: marked as noise, and their text still offered to the ensemble.
+NOISE_TAGS = {"nav", "header", "footer", "aside", "form"}
 #: Class/id words that name noise: share bars, comments, pagers, related lists, calendars, …
 NOISE_WORDS = re.compile(
     r"share|comment|pinglun|reply|pager|pagination|pagebox|related|relate|recommend|xiangguan|tuijian|calendar|"
