@@ -255,9 +255,9 @@
   /* The page at the match: the terms to mark, and the text just before the one the excerpt shows. */
   function target(item, terms) {
     var url = new URL(item.url);
-    var probe = document.createElement("div");
+    var probe = document.createElement("template"); // inert: nothing in it loads or runs
     probe.innerHTML = item.excerpt;
-    var mark = probe.querySelector("mark");
+    var mark = probe.content.querySelector("mark");
     if (mark) {
       var before = "";
       for (var node = mark.previousSibling; node && before.length < 8; node = node.previousSibling) {
