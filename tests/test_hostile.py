@@ -406,7 +406,6 @@ def test_a_page_that_hangs_is_reported_within_the_time_budget(tmp_path):
     assert time.perf_counter() - start < 60
 
 
-@pytest.mark.xfail(reason="site: the site is built into a temporary folder, then swapped in")
 def test_a_failed_site_build_leaves_the_previous_site(hostile, tmp_path):
     from scrapedocs.cli import main
 
