@@ -38,6 +38,7 @@ examples:
   python build_docs.py --check --no-site   fail if docs/ is out of date
   python build_docs.py --serve             live preview on http://127.0.0.1:8000
   python build_docs.py --offline --pdf     also dist/<name>-offline.zip and dist/<name>.pdf
+  python -m scrapedocs.publish.search SITE index a site built otherwise (e.g. by zensical)
   echo '產(chǎn)權(quán)' | python build_docs.py restore --explain"""
 
 
@@ -220,8 +221,14 @@ def build_command(args: argparse.Namespace) -> int:
         print("serving the site on http://127.0.0.1:8000/ (Ctrl+C to stop)")
         publish.serve(args.config, args.docs)
     elif not args.no_site:
-        publish.build_site(args.config, args.docs, args.site, publish.source_date_epoch(collection))
-        print(f"site built in {args.site}")
+        from .publish.errors import OutputError
+
+        try:
+            publish.build_site(args.config, args.docs, args.site, publish.source_date_epoch(collection))
+        except OutputError as e:  # e.g. Pagefind's binary missing: the previous site stays
+            print(f"error: {e}", file=sys.stderr)
+            return 3
+        print(f"site built in {args.site} (search: Pagefind)")
     if args.offline or args.pdf:
         from .publish import dist as outputs
 

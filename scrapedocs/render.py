@@ -97,6 +97,24 @@ def table_markdown(rows: str) -> str:
     return "\n".join(out)
 
 
+#: Around generated lists that repeat other pages' titles and words (md_in_html renders
+#: the Markdown inside): shown on the page, left out of search.
+UNSEARCHED = ('<div data-pagefind-ignore markdown="1">', "</div>")
+
+
+def unsearched(markdown: str) -> str:
+    """Generated lists that repeat other pages' titles and words: shown on the page, left out of search.
+
+    >>> print(unsearched("## 相关文档"))
+    <div data-pagefind-ignore markdown="1">
+    <BLANKLINE>
+    ## 相关文档
+    <BLANKLINE>
+    </div>
+    """
+    return f"{UNSEARCHED[0]}\n\n{markdown}\n\n{UNSEARCHED[1]}"
+
+
 def render(doc: Document) -> Document:
     """Write `doc.markdown` from its metadata, blocks and appendix sections."""
     parts, refs = [], {}
@@ -110,7 +128,8 @@ def render(doc: Document) -> Document:
             parts.append(f"**{escape(block.lead)}** {text}".rstrip())
         else:
             parts.append(text)
-    parts += doc.appendix
+    if doc.appendix:
+        parts.append(unsearched("\n\n".join(doc.appendix)))
     if refs:
         parts.append("\n".join(f"[{label}]: {target}" for label, target in refs.items()))
     doc.meta = check_meta(doc.meta, doc.warnings)

@@ -209,12 +209,8 @@ def test_no_live_markup_reaches_the_built_html(hostile):
     assert len(pages) > 40
     for path in pages:
         found += _live_markup(path.read_text(encoding="utf-8"), path.relative_to(hostile.site).as_posix())
-    # Material shows search results as HTML: the index is markup too.
-    index = json.loads((hostile.site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    for entry in index["docs"]:
-        for key in ("title", "text"):
-            if entry.get(key):
-                found += _live_markup(entry[key], f"search index {entry['location']} {key}")
+    # Search results are built from Pagefind's index as text (titles by textContent, excerpts
+    # escaped by Pagefind): test_no_dialog_fires_in_chromium searches the payloads' words.
     assert not found, "\n".join(found[:20])
 
 
@@ -410,7 +406,6 @@ def test_a_page_that_hangs_is_reported_within_the_time_budget(tmp_path):
     assert time.perf_counter() - start < 60
 
 
-@pytest.mark.xfail(reason="site: the site is built into a temporary folder, then swapped in")
 def test_a_failed_site_build_leaves_the_previous_site(hostile, tmp_path):
     from scrapedocs.cli import main
 

@@ -1,30 +1,23 @@
-"""The offline bundle and the PDF, checked the way a reader uses them (issue #5).
+"""The PDF, checked the way a reader uses it (issue #5); the offline bundle: tests/test_offline.py.
 
 One module-scoped build of the committed docs/ (offline bundle + PDF, into a temporary
-folder) serves every test. The bundle is unpacked and opened from file:// in headless
-Chromium, where it must search; the PDF is read with poppler (pdftotext, pdffonts,
-pdftoppm) and pypdf (outline, links).
+folder) serves every test. The PDF is read with poppler (pdftotext, pdffonts, pdftoppm)
+and pypdf (outline, links).
 """
 from __future__ import annotations
 
-import json
 import os
 import re
 import shutil
 import subprocess
 import sys
-import zipfile
 from datetime import date
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
 import pytest
 import yaml
 
 from conftest import ROOT, require_chromium
-
-QUERY = "知识产权"
-SHIM = ROOT / "overrides" / "assets" / "javascripts" / "iframe-worker" / "shim.js"
 
 
 def _require(tool: str) -> None:
@@ -94,113 +87,6 @@ def built(tmp_path_factory):
     pdfs = [f for f in files if f.suffix == ".pdf"]
     assert len(zips) == 1 and len(pdfs) == 1, files
     return {"zip": zips[0], "pdf": pdfs[0], "dist": dist}
-
-
-# --- the offline bundle ---------------------------------------------------------------------
-
-@pytest.fixture(scope="module")
-def bundle(built, tmp_path_factory) -> Path:
-    """The zip unpacked; the folder holding index.html."""
-    target = tmp_path_factory.mktemp("unpacked")
-    with zipfile.ZipFile(built["zip"]) as zf:
-        zf.extractall(target)
-    tops = [p for p in target.iterdir()]
-    assert len(tops) == 1 and tops[0].is_dir(), f"the zip should hold one folder, not {tops}"
-    assert tops[0].name == built["zip"].stem
-    return tops[0]
-
-
-def test_bundle_is_the_offline_build(bundle):
-    assert (bundle / "index.html").is_file()
-    assert (bundle / "search" / "search_index.js").read_text(encoding="utf-8").startswith("var __index =")
-    assert (bundle / "assets" / "javascripts" / "iframe-worker" / "shim.js").read_bytes() == SHIM.read_bytes()
-    pages = list(bundle.rglob("*.html"))
-    assert len(pages) > 5
-    for page in pages:
-        text = page.read_text(encoding="utf-8")
-        assert "unpkg.com" not in text and "iframe-worker/shim\"" not in text, page
-        # use_directory_urls is off: links name .html files, never folders
-        for href in re.findall(r'href="([^"#?]+)', text):
-            if not urlsplit(href).scheme and href.endswith("/"):
-                pytest.fail(f"{page.relative_to(bundle)} links to a folder: {href}")
-
-
-def _open(browser, url: str):
-    context = browser.new_context(viewport={"width": 1400, "height": 900}, locale="zh-CN")
-    page = context.new_page()
-    log = {"external": [], "errors": []}
-
-    def route(r):
-        if r.request.url.startswith(("file:", "data:", "about:", "blob:")):
-            r.continue_()
-        else:  # no network: anything else is a failure of the bundle
-            log["external"].append(r.request.url)
-            r.abort()
-
-    page.route("**/*", route)
-    page.on("pageerror", lambda e: log["errors"].append(str(e)))
-    page.goto(url, wait_until="load")
-    return context, page, log
-
-
-def _type_query(page, query: str, timeout: int) -> None:
-    box = page.locator("input.md-search__input")
-    box.click()
-    page.wait_for_function(
-        "() => document.querySelector('.md-search-result__meta').textContent.trim() === '键入以开始搜索'",
-        timeout=20_000,
-    )
-    box.press_sequentially(query, delay=20)
-    box.press("End")
-    page.wait_for_function(
-        "() => /结果/.test(document.querySelector('.md-search-result__meta').textContent)", timeout=timeout,
-    )
-
-
-def test_bundle_searches_from_file_url(bundle, browser):
-    context, page, log = _open(browser, (bundle / "index.html").as_uri())
-    try:
-        _type_query(page, QUERY, 20_000)
-        summary = page.locator(".md-search-result__meta").inner_text()
-        count = int((re.search(r"\d+", summary) or ["0"])[0])
-        assert count > 0, summary
-        results = page.locator(".md-search-result__list a.md-search-result__link")
-        hrefs = results.evaluate_all("links => links.map(a => a.href)")
-        assert hrefs and all(h.startswith("file://") for h in hrefs), hrefs
-        first = Path(unquote(urlsplit(hrefs[0]).path))
-        assert first.is_file() and first.suffix == ".html", hrefs[0]
-        results.first.click()
-        page.wait_for_load_state("load")
-        assert unquote(urlsplit(page.url).path) == str(first)
-        body = page.locator("article").inner_text()
-        assert QUERY in body, f"{page.url} does not contain {QUERY}"
-        # a link between pages works from file:// too: back to the home page through the header
-        page.locator("a.md-header__button.md-logo").click()
-        page.wait_for_load_state("load")
-        assert unquote(urlsplit(page.url).path) == str(bundle / "index.html")
-    finally:
-        context.close()
-    assert not log["external"], f"the bundle requested other hosts: {log['external']}"
-    assert not log["errors"], f"JavaScript errors: {log['errors']}"
-
-
-def test_without_the_shim_search_fails_from_file_url(bundle, browser, tmp_path):
-    """The control: the same bundle minus the shim cannot search from file://."""
-    copy = tmp_path / "bundle"
-    shutil.copytree(bundle, copy)
-    (copy / "assets" / "javascripts" / "iframe-worker" / "shim.js").unlink()
-    context, page, _ = _open(browser, (copy / "index.html").as_uri())
-    try:
-        page.wait_for_timeout(2_000)
-        box = page.locator("input.md-search__input")
-        if box.is_visible():  # Material hides the search box when its worker cannot start
-            box.click()
-            box.press_sequentially(QUERY, delay=20)
-            box.press("End")
-            page.wait_for_timeout(3_000)
-            assert "结果" not in page.locator(".md-search-result__meta").inner_text()
-    finally:
-        context.close()
 
 
 # --- the PDF --------------------------------------------------------------------------------
@@ -373,7 +259,7 @@ def test_cover_and_a_body_page_are_not_blank(built, pdf_text, tmp_path):
     assert inks[first] > 0.02, f"page {first} looks blank: {inks}"
 
 
-# --- the command line and the shim ----------------------------------------------------------
+# --- the command line ----------------------------------------------------------
 
 def _run_pdf(tmp_path, **env) -> subprocess.CompletedProcess:
     docs = tmp_path / "docs"
@@ -402,33 +288,6 @@ def test_missing_font_says_what_to_install(tmp_path):
     assert done.returncode == 3, done.stderr
     assert "fonts-noto-cjk" in done.stderr
     assert "Traceback" not in done.stderr
-
-
-def test_shim_is_the_pinned_npm_package():
-    """The committed shim is iframe-worker's shim/index.js at the version package.json pins."""
-    package = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))
-    lock = json.loads((ROOT / "package-lock.json").read_text(encoding="utf-8"))
-    version = package["dependencies"]["iframe-worker"]
-    assert lock["packages"]["node_modules/iframe-worker"]["version"] == version
-    assert f"iframe-worker {version}" in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    assert (SHIM.parent / "LICENSE").is_file()
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
-    assert "assets/javascripts/iframe-worker/shim.js" in config["extra"]["polyfills"]
-    installed = ROOT / "node_modules" / "iframe-worker"
-    if not installed.is_dir():
-        message = "node_modules/ is missing: run `npm ci` (make test-deps does)"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    assert json.loads((installed / "package.json").read_text(encoding="utf-8"))["version"] == version
-    assert (installed / "shim" / "index.js").read_bytes() == SHIM.read_bytes()
-
-
-class _Loader(yaml.SafeLoader):
-    """Reads mkdocs.yml's custom tags (!ENV, !relative) as plain values."""
-
-
-_Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
 
 
 # --- the PDF at scale: volumes ----------------------------------------------------------------

@@ -72,3 +72,16 @@ def test_plan_headings_have_numbered_anchors(built_site, anchor):
     page = next(p for p in built_site.rglob("index.html") if "国务院印发" in p.read_text(encoding="utf-8")[:3000])
     tree = lxml.html.fromstring(page.read_bytes())
     assert tree.xpath(f"//article//*[@id='{anchor}']"), f"#{anchor} missing on {page}"
+
+
+def test_each_tag_is_shown_once_and_links_to_its_list(built_site):
+    """A page's tags appear once, as links to the tag list (Material's tags plugin would add a second, dead row)."""
+    tagged = 0
+    for page in (built_site / "articles").rglob("index.html"):
+        tree = lxml.html.fromstring(page.read_bytes())
+        chips = tree.xpath("//*[contains(concat(' ', @class, ' '), ' md-tag ')]")
+        names = [chip.text_content().strip() for chip in chips]
+        assert len(names) == len(set(names)), f"{page}: {names}"
+        assert all(chip.get("href", "").count("indexes/tags/") for chip in chips), page
+        tagged += bool(chips)
+    assert tagged, "no article shows its tags"

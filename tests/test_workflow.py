@@ -76,6 +76,32 @@ def test_workflow_installs_builds_and_uploads_the_site(workflow):
     assert _uses(build, "actions/upload-pages-artifact")[0]["with"]["path"] == "site"
     python = _uses(build, "actions/setup-python")[0]["with"]["python-version"]
     assert str(python) == "3.11"
+    # The same build as build_docs.py, Pagefind included: its binary comes with `pip install -e .`.
+    import tomllib
+
+    deps = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["dependencies"]
+    assert any(d.replace(" ", "").startswith("pagefind[extended]") for d in deps), deps
+    # GitHub's limits are checked after the build, before the upload.
+    names = [str(s.get("run", "")) + str(s.get("uses", "")) for s in _steps(build)]
+    check = next(i for i, n in enumerate(names) if "scrapedocs.publish.pages site" in n)
+    built = next(i for i, n in enumerate(names) if "--site site" in n)
+    upload = next(i for i, n in enumerate(names) if "upload-pages-artifact" in n)
+    assert built < check < upload
+
+
+def test_pages_limits_name_what_is_too_large(tmp_path, monkeypatch):
+    from scrapedocs.publish import pages
+
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "big.bin").write_bytes(b"x" * 300)
+    (tmp_path / "small.html").write_bytes(b"x" * 100)
+    figures, problems = pages.pages_limits(tmp_path)
+    assert figures == {"files": 2, "bytes": 400, "largest": "a/big.bin", "largest_bytes": 300} and not problems
+    monkeypatch.setattr(pages, "PAGES_FILE_LIMIT", 200)
+    monkeypatch.setattr(pages, "PAGES_SITE_LIMIT", 350)
+    figures, problems = pages.pages_limits(tmp_path)
+    assert len(problems) == 2 and "1 GB" in problems[0] and "a/big.bin" in problems[1]
+    assert pages.main([str(tmp_path)]) == 1
 
 
 def test_workflow_matches_github_schema():
@@ -162,6 +188,22 @@ def test_links_work_under_a_project_path(project_site):
     notfound = (project_site / "404.html").read_text(encoding="utf-8")
     assets = [u for u in LINK.findall(notfound) if "assets/" in u]
     assert assets and all(urlsplit(u).path.startswith(base.path) for u in assets), assets
+
+
+@pytest.mark.browser
+def test_search_works_under_a_project_path(project_site, browser, tmp_path):
+    """Served at /repo/ as GitHub Pages serves a project site, search finds and links under /repo/."""
+    from search_pages import reader, search, serve
+
+    (tmp_path / "repo").symlink_to(project_site, target_is_directory=True)
+    with serve(tmp_path) as base, reader(browser) as page:
+        page.goto(base + "/repo/", wait_until="load")
+        found = search(page, "知识产权")
+        assert found["results"] and all(r["path"].startswith("/repo/") for r in found["results"])
+        page.locator(".md-search-result__item a").first.click()
+        page.wait_for_load_state("load")
+        assert page.locator("h1").first.inner_text() == found["results"][0]["title"]
+        assert not page.elsewhere and not page.errors
 
 
 def test_relative_links_resolve_inside_the_site(project_site):

@@ -13,7 +13,7 @@ from collections import Counter
 from ..indexes import listing
 from ..indexes.listing import rel
 from ..model import Collection, Document
-from ..render import escape
+from ..render import UNSEARCHED, escape
 from .registry import CITED, Entry, Registry
 
 SHOWN = 20  # citing pages shown under 被引用, and holders or reports shown on a cited page
@@ -93,6 +93,7 @@ def _cited_page(entry: Entry) -> dict[str, str]:
     names = sorted(set(entry.forms) | entry.aliases - {entry.display})
     if names:
         top += ["**又称**：" + "；".join(escape(n) for n in names), ""]
+    top += [UNSEARCHED[0], ""]  # search reads the name and aliases; the rest lists other pages
     if entry.page is not None:
         top += [f"**全文**：{listing.item(entry.page, page)[2:]}", ""]
     for label, held, name in (("全文", entry.holders, "holders"), ("报道", entry.reports, "reports")):
@@ -114,10 +115,13 @@ def _cited_page(entry: Entry) -> dict[str, str]:
         if number == 1:
             return list(top)
         here = listing.page_path(base, number)
-        return [listing.heading(f"引用《{title}》的页面", number, total), "", f"[返回《{title}》]({rel(page, here)})", ""]
+        return ["---", "search:", "  exclude: true", "---", "",  # the rest of a list: not searched
+                listing.heading(f"引用《{title}》的页面", number, total), "", f"[返回《{title}》]({rel(page, here)})", ""]
 
     lines = [_item(d, page, s, n) for d, s, n in found]
     pages |= listing.paginate(base, head, lines, empty="")
+    first = listing.page_path(base, 1)
+    pages[first] = f"{pages[first].rstrip()}\n\n{UNSEARCHED[1]}\n"
     return pages
 
 

@@ -1,8 +1,9 @@
 """The offline bundle: the site built for `file://`, zipped under one top folder.
 
-One MkDocs build of `docs/` with `OFFLINE=true` (read by mkdocs.yml): pages
-link to `.html` files, so the unpacked bundle works from the file system.
-The same build is the source of the PDF.
+One MkDocs build of `docs/` with `OFFLINE=true` (read by publish/hooks.py): pages
+link to `.html` files, and search uses a script index (search/offline.py) instead of
+Pagefind, whose loader cannot fetch from file://; so the unpacked bundle works from the
+file system, search included. The same build is the source of the PDF.
 """
 from __future__ import annotations
 

@@ -1,7 +1,9 @@
-"""The MkDocs site of `docs/`: a strict build, a live preview, a reproducible timestamp."""
+"""The MkDocs site of `docs/`: a strict build swapped in whole, a live preview, a reproducible timestamp."""
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -29,12 +31,40 @@ def _load_config(config_file: Path, docs_dir: Path, site_dir: Path | None = None
 
 
 def build_site(config_file: Path, docs_dir: Path, site_dir: Path, epoch: str) -> None:
-    """`mkdocs build --strict` of `docs_dir` into `site_dir`."""
+    """`mkdocs build --strict` of `docs_dir` into `site_dir`, search index included (hooks.py).
+
+    The site is built into a folder beside `site_dir` and swapped in only when the build
+    succeeded: a failed or interrupted build leaves the previous site as it was.
+    """
     from mkdocs.commands.build import build
 
     os.environ.setdefault("SOURCE_DATE_EPOCH", epoch)
-    config = _load_config(config_file, docs_dir, site_dir)
-    build(config)
+    site_dir = Path(site_dir).resolve()
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    building = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.building-", dir=site_dir.parent))
+    try:
+        build(_load_config(config_file, docs_dir, building))
+        swap(building, site_dir)
+    finally:
+        shutil.rmtree(building, ignore_errors=True)
+
+
+def swap(new: Path, site_dir: Path) -> None:
+    """Put the folder `new` in place of `site_dir`: two renames, the old site removed after."""
+    old = None
+    if site_dir.exists() or site_dir.is_symlink():
+        old = site_dir.with_name(f".{site_dir.name}.old-{os.getpid()}")
+        if old.exists():
+            shutil.rmtree(old)
+        site_dir.rename(old)
+    try:
+        new.rename(site_dir)
+    except BaseException:
+        if old is not None:
+            old.rename(site_dir)
+        raise
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
 
 
 def serve(config_file: Path, docs_dir: Path) -> None:
@@ -42,3 +72,4 @@ def serve(config_file: Path, docs_dir: Path) -> None:
     from mkdocs.commands.serve import serve as mkdocs_serve
 
     mkdocs_serve(config_file=str(config_file), docs_dir=str(docs_dir.resolve()), livereload=True)
+

@@ -1,0 +1,134 @@
+"""Zensical builds the same docs/ (issue #12, item 8; issue #8, item 7).
+
+Material for MkDocs announces its end of life for May 2027; Zensical, which reads
+mkdocs.yml, succeeds it. The seeds plus a hostile page are converted, then built with the
+Zensical release PyPI serves (`zensical build`, in a copy of the project): article pages
+render with their metadata block, no scraped markup is live, and the search records read
+from Zensical's HTML are those read from MkDocs' (search does not depend on MkDocs).
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import ROOT, build_site
+
+HOSTILE = """\
+<script>alert("title")</script>关于加强知识产权保护的通知
+发布日期：2021-09-22　来源：<img src=x onerror=alert(1)>国家知识产权局
+各有关单位：<iframe src="javascript:alert(2)"></iframe>
+为加强知识产权保护，现就有关事项通知如下。[点此](javascript:alert(3)) <b onmouseover=alert(4)>加粗</b>
+一、严格保护知识产权。<svg onload=alert(5)>
+"""
+SITE_SCRIPTS = ("assets/javascripts/",)  # the theme's bundle and this project's scripts
+
+
+def _zensical() -> str:
+    exe = shutil.which("zensical")
+    if exe is None:
+        if os.environ.get("CI"):
+            pytest.fail("zensical is missing (pip install -e '.[test]')")
+        pytest.skip("zensical is missing (pip install -e '.[test]')")
+    return exe
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory) -> Path:
+    """A copy of the project whose docs/ holds the seeds and a hostile page, converted."""
+    root = tmp_path_factory.mktemp("project")
+    (root / "seeds").mkdir()
+    for seed in sorted((ROOT / "seeds").iterdir()):
+        if seed.is_file():
+            shutil.copy(seed, root / "seeds" / seed.name)
+    (root / "seeds" / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
+    for name in ("mkdocs.yml", "aliases.yml"):
+        if (ROOT / name).exists():
+            shutil.copy(ROOT / name, root / name)
+    shutil.copytree(ROOT / "overrides", root / "overrides")
+    shutil.copytree(ROOT / "scrapedocs", root / "scrapedocs", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "docs" / "index.md", root / "index.md")
+    (root / "docs").mkdir()
+    shutil.copy(root / "index.md", root / "docs" / "index.md")
+    if (ROOT / "docs" / "stylesheets").is_dir():
+        shutil.copytree(ROOT / "docs" / "stylesheets", root / "docs" / "stylesheets")
+    done = subprocess.run([sys.executable, str(ROOT / "build_docs.py"), "--input", "seeds", "--docs", "docs",
+                           "--no-site", "--report", str(root / "report.json")],
+                          cwd=root, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    return root
+
+
+@pytest.fixture(scope="module")
+def zensical_site(project) -> Path:
+    done = subprocess.run([_zensical(), "build", "--clean"], cwd=project, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stdout + done.stderr
+    return project / "site"
+
+
+def _front_matter(md: Path) -> dict:
+    return yaml.safe_load(md.read_text(encoding="utf-8").split("---\n")[1])
+
+
+def test_article_pages_render_with_their_metadata_block(project, zensical_site):
+    from lxml import html
+
+    articles = sorted(p for p in (project / "docs" / "articles").glob("*.md") if not p.name.startswith("_"))
+    assert len(articles) == 6
+    for md in articles:
+        meta = _front_matter(md)
+        tree = html.parse(str(zensical_site / "articles" / md.stem / "index.html"))
+        h1 = tree.xpath("//article//h1")
+        assert len(h1) == 1 and h1[0].text_content().strip() == meta["title"], md.name
+        block = tree.xpath('//dl[@class="article-meta"]')
+        if any(meta.get(k) for k in ("date", "source", "author", "editor")):
+            assert block, f"{md.name}: no metadata block"
+            text = block[0].text_content()
+            for key in ("date", "source", "author", "editor"):
+                if meta.get(key):
+                    assert str(meta[key]) in text, (md.name, key)
+
+
+def test_no_scraped_markup_is_live(zensical_site):
+    from lxml import html
+
+    page = zensical_site / "articles" / "hostile" / "index.html"
+    for path in zensical_site.rglob("*.html"):
+        tree = html.parse(str(path))
+        for el in tree.iter():
+            if not isinstance(el.tag, str):
+                continue
+            for name, value in el.attrib.items():
+                assert not name.lower().startswith("on"), f"{path}: live handler {name}={value}"
+                if name in ("href", "src", "action", "formaction"):
+                    assert not value.strip().lower().startswith(("javascript:", "data:text/html")), f"{path}: {value}"
+            assert el.tag not in ("iframe", "object", "embed", "svg") or "alert" not in html.tostring(el, encoding="unicode")
+            if el.tag == "script":
+                src = el.get("src") or ""
+                assert "alert" not in (el.text or ""), f"{path}: a scraped script"
+                assert not src or any(s in src for s in SITE_SCRIPTS), f"{path}: script {src}"
+    text = html.parse(str(page)).xpath("string(//article)")
+    assert "alert(2)" in text and "onmouseover=alert(4)" in text  # shown as text, not run
+
+
+def test_search_records_are_the_same_as_from_mkdocs(project, zensical_site, tmp_path):
+    from scrapedocs.publish.search import read_records
+
+    mkdocs_site = build_site(project / "docs", tmp_path / "mkdocs-site")
+    ours = {r.url: r for r in read_records(mkdocs_site)}
+    theirs = {r.url: r for r in read_records(zensical_site)}
+    assert ours and set(theirs) == set(ours)
+    for url, record in ours.items():
+        other = theirs[url]
+        assert (other.title, other.kind, other.meta) == (record.title, record.kind, record.meta), url
+        assert other.text.split() == record.text.split(), url
+    # and the index can be written for Zensical's output
+    done = subprocess.run([sys.executable, "-m", "scrapedocs.publish.search", str(zensical_site)],
+                          cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    assert (zensical_site / "pagefind" / "shards.json").is_file()
