@@ -2,7 +2,7 @@
 """Scale benchmark: N generated documents, converted cold, rebuilt unchanged, rebuilt after one edit.
 
 Not a test: timings depend on the machine. Writes N distinct documents with
-`corpus.py`, then runs `build_docs.py` as a user would, in a fresh process
+the generator in `corpus/`, then runs `build_docs.py` as a user would, in a fresh process
 each time:
 
 1. a cold conversion (empty cache),
