@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from . import publish
+from .config import BuildConfig, default_jobs
 from .pipeline import build_collection
 from .publish.report import console_summary, default_report_path
 from .read import MAX_SIZE
@@ -75,6 +76,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--serve", action="store_true", help="convert, then serve a live preview of the site")
     p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                    help="show a progress bar (default: when there are many sources and a terminal)")
+    _engine_options(p)
     sub = p.add_subparsers(dest="command", metavar="")
     r = sub.add_parser("restore", help="restore text from standard input",
                        description="Restore scraped text read on standard input.")
@@ -92,6 +94,63 @@ def _size(text: str) -> int:
     if not m or float(m[1]) <= 0:
         raise argparse.ArgumentTypeError(f"not a size: {text!r} (examples: 20MB, 500kB, 1000000)")
     return int(float(m[1]) * {"": 1, "k": 1000, "m": 1000**2, "g": 1000**3}[m[2]])
+
+
+def _positive(kind):
+    def parse(text: str):
+        value = kind(text)
+        if value <= 0:
+            raise argparse.ArgumentTypeError(f"must be positive: {text}")
+        return value
+    return parse
+
+
+def _executor(text: str) -> str:
+    if text == "local" or (text.startswith("dask://") and len(text) > len("dask://")):
+        return text
+    raise argparse.ArgumentTypeError(f"{text!r}: use 'local' or 'dask://HOST:PORT'")
+
+
+def _engine_options(p: argparse.ArgumentParser) -> None:
+    """How the conversion runs: parallelism, cache, time budget (see scrapedocs/engine)."""
+    g = p.add_argument_group("conversion engine")
+    g.add_argument("--jobs", "-j", type=_positive(int), default=default_jobs(), metavar="N",
+                   help="convert in N worker processes (default: the machine's cores, here %(default)s)")
+    g.add_argument("--executor", type=_executor, default="local", metavar="local|dask://HOST:PORT",
+                   help="where the per-document stages run: worker processes here (default), or an existing "
+                        "Dask cluster (needs scrapedocs[distributed] here and scrapedocs on the workers)")
+    g.add_argument("--no-cache", action="store_true",
+                   help="convert every source again, ignoring the cache (build/cache/, beside the report)")
+    g.add_argument("--time-budget", type=_positive(float), default=30.0, metavar="SECONDS",
+                   help="give up on a source whose conversion takes longer, and report it (default: 30)")
+    g.add_argument("--stats", type=Path, metavar="FILE",
+                   help="write the build's statistics (seconds per stage, sources converted or cached) as JSON")
+
+
+def _config(args: argparse.Namespace, report: Path) -> BuildConfig:
+    return BuildConfig(
+        input_dir=args.input, docs_dir=args.docs, report=report, project_dir=args.config.parent,
+        jobs=args.jobs, executor=args.executor, time_budget=args.time_budget, max_bytes=args.max_size,
+        use_cache=not args.no_cache, check=args.check,
+    )
+
+
+def _engine_summary(collection, stats_file: Path | None) -> None:
+    """One console line on what the engine did; the full statistics in --stats FILE."""
+    import json
+
+    stats = collection.stats
+    line = f"converted {stats['converted']} of {stats['documents']} sources"
+    if stats["cached"]:
+        line += f", {stats['cached']} unchanged (from the cache)"
+    if stats["gave_up"]:
+        line += f", {stats['gave_up']} given up"
+    if stats["cache_corrupt"]:
+        line += f"; {stats['cache_corrupt']} damaged cache entries converted again"
+    print(line, file=sys.stderr)
+    if stats_file is not None:
+        stats_file.parent.mkdir(parents=True, exist_ok=True)
+        stats_file.write_text(json.dumps(stats, indent=2, sort_keys=True) + "\n", encoding="utf-8")
 
 
 def restore_command(args: argparse.Namespace) -> int:
@@ -123,8 +182,15 @@ def build_command(args: argparse.Namespace) -> int:
         except OutputError as e:
             print(f"error: {e}", file=sys.stderr)
             return 3
-    collection = build_collection(args.input, progress=args.progress, max_size=args.max_size)
+    from .engine import EngineError
+
     report_path = args.report or default_report_path(args.docs)
+    try:
+        collection = build_collection(_config(args, report_path), progress=args.progress)
+    except EngineError as e:  # the engine itself: a Dask cluster unreachable, …
+        print(f"error: {e}", file=sys.stderr)
+        return 3
+    _engine_summary(collection, args.stats)
     line, details = console_summary(collection, None if args.check else report_path)
     for detail in details:
         print(detail, file=sys.stderr)

@@ -21,11 +21,11 @@ import yaml
 
 from .extract.fields import parse_date
 from .link.fold import fold
-from .link.registry import ALIASES_FILE
+from .config import BuildConfig
 from .model import META_KEYS, Collection
 from .sidecar import load_sidecar
 
-METADATA_FILE = ALIASES_FILE.with_name("metadata.yml")
+METADATA_FILE = "metadata.yml"  # in the project folder (`BuildConfig.project_dir`), beside aliases.yml
 #: Keys the file may set: every front-matter field but the two that identify the page.
 SETTABLE = tuple(key for key in META_KEYS if key not in ("source_file", "title"))
 DATE_KEYS = ("date", "written_date", "effective_date")
@@ -76,7 +76,7 @@ def _sidecar_keys(doc) -> set[str]:
 
 def apply_metadata_file(collection: Collection, path: Path | None = None) -> Collection:
     """The `metadata` stage: fields from `metadata.yml` for the documents it names."""
-    path = path or METADATA_FILE
+    path = path or (collection.config or BuildConfig()).project_file(METADATA_FILE)
     entries, problems = load_metadata(path)
     collection.warnings.extend(problems)
     matched = set()

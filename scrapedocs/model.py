@@ -77,7 +77,10 @@ class Document:
     hints: dict = field(default_factory=dict)  # metadata the reader found (HTML <meta>, front matter); extract prefers it
     merged_into: str = ""  # relpath of the document whose page also publishes this reprint
     extraction: dict = field(default_factory=dict)  # which HTML extractor won and why (clean.html.ensemble.explain)
-    facts: dict = field(default_factory=dict)  # plain data the indexes use: terms, people, organisations, topics
+    # Plain, picklable data a document stage prepares for a collection stage, keyed by the collection
+    # stage it serves (facts["reprints"]: the MinHash signature; "link": titles cited, folded text;
+    # "indexes": terms, people, organisations, topics). Cached with the document.
+    facts: dict = field(default_factory=dict)
 
     @property
     def page(self) -> str:
@@ -101,6 +104,8 @@ class Collection:
     pages: dict[str, str] = field(default_factory=dict)  # docs-relative path → Markdown (indexes, …)
     warnings: list[str] = field(default_factory=list)
     skipped: list = field(default_factory=list)  # read.Skipped: files under the input folder that are not sources
+    config: object = None  # the `config.BuildConfig` of the build (None: the defaults)
+    stats: dict = field(default_factory=dict)  # what the engine did: documents converted, cached, seconds per stage
 
     @property
     def published(self) -> list[Document]:

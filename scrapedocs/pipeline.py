@@ -5,26 +5,41 @@ order lives in one list. A document stage takes one `Document`; a collection
 stage sees every document at once (slugs, and later cross-links) and must stay
 linear in the corpus. A document whose `error` is set skips the later stages
 and is reported instead of published.
+
+The document stages before the first collection stage are the expensive,
+per-document part of a build, and a pure function of the source's bytes, its
+sidecar's and the config: `engine` runs them in worker processes (or on a Dask
+cluster) and caches their result. So whatever a collection stage can learn from
+one document alone belongs in a document stage registered before it (the
+reprints' `signature`, the link stage's `citations`), stored as plain data in
+`doc.facts`.
 """
 from __future__ import annotations
 
+import gc
 import sys
-from collections.abc import Callable, Iterable
+import time
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from tqdm import tqdm
 
 from .clean import clean
+from .config import BuildConfig
+from .engine import prepare
 from .extract import extract
 from .extract.policy import apply_policy
+from .indexes import CONFIG_FILES as INDEX_FILES
 from .indexes import build_indexes, find_facts
+from .link import gather as gather_citations
 from .link import link_collection
 from .metadata_file import apply_metadata_file
 from .model import Collection
-from .read import MAX_SIZE, decode_source, load_source, scan
+from .read import decode_source, load_source, scan
 from .render import render
 from .reprints import merge_reprints
+from .reprints import sign as sign_reprints
 from .restore import restore_document
 from .sidecar import apply_sidecar
 from .slugs import assign_slugs
@@ -36,6 +51,11 @@ class Stage:
     name: str
     run: Callable
     scope: str = "document"  # or "collection"
+    with_config: bool = False  # run(target, config) rather than run(target)
+    files: tuple[Path, ...] = ()  # files whose content changes what the stage produces (in the cache key)
+
+    def apply(self, target, config: BuildConfig | None = None):
+        return self.run(target, config) if self.with_config else self.run(target)
 
 
 PIPELINE: list[Stage] = [
@@ -46,7 +66,9 @@ PIPELINE: list[Stage] = [
     Stage("policy", apply_policy),
     Stage("sidecar", apply_sidecar),
     Stage("structure", structure),
-    Stage("facts", find_facts),
+    Stage("signature", sign_reprints),  # for reprints
+    Stage("citations", gather_citations),  # for link
+    Stage("facts", find_facts, files=INDEX_FILES),  # for indexes
     Stage("metadata", apply_metadata_file, "collection"),
     Stage("reprints", merge_reprints, "collection"),
     Stage("slugs", assign_slugs, "collection"),
@@ -58,26 +80,60 @@ PIPELINE: list[Stage] = [
 PROGRESS_THRESHOLD = 50  # sources; below this a progress bar is noise
 
 
+def split(stages: Sequence[Stage]) -> tuple[list[Stage], list[Stage]]:
+    """The document stages before the first collection stage (run by the engine), and the rest."""
+    stages = list(stages)
+    first = next((i for i, s in enumerate(stages) if s.scope == "collection"), len(stages))
+    return stages[:first], stages[first:]
+
+
 def convert(collection: Collection, stages: Iterable[Stage] = PIPELINE, progress: bool = False) -> Collection:
-    """Run `stages` over the collection in order; failed documents stay in it, marked."""
+    """Run `stages` over the collection in order, in this process; failed documents stay in it, marked.
+
+    Records the seconds (and processor seconds) each stage took in `collection.stats`.
+    """
+    seconds = collection.stats.setdefault("seconds", {})
+    cpu = collection.stats.setdefault("cpu", {})
     for stage in stages:
+        start, processor = time.perf_counter(), time.process_time()
         if stage.scope == "collection":
-            stage.run(collection)
-            continue
-        for doc in tqdm(collection.published, desc=stage.name, unit="doc", disable=not progress, file=sys.stderr, leave=False):
-            try:
-                stage.run(doc)
-            except Exception as err:  # one bad page must not stop the build
-                doc.error = f"{stage.name} failed: {type(err).__name__}: {err}"
+            stage.apply(collection, collection.config)
+        else:
+            for doc in tqdm(collection.published, desc=stage.name, unit="doc", disable=not progress,
+                            file=sys.stderr, leave=False):
+                try:
+                    stage.apply(doc, collection.config)
+                except Exception as err:  # one bad page must not stop the build
+                    doc.error = f"{stage.name} failed: {type(err).__name__}: {err}"
+        seconds[stage.name] = seconds.get(stage.name, 0.0) + time.perf_counter() - start
+        cpu[stage.name] = cpu.get(stage.name, 0.0) + time.process_time() - processor
     return collection
 
 
-def build_collection(input_dir: Path, progress: bool | None = None, max_size: int = MAX_SIZE) -> Collection:
-    """Read and convert every source under `input_dir`; the files that are not sources are listed as skipped."""
+def build_collection(source: BuildConfig | Path, progress: bool | None = None,
+                     stages: Sequence[Stage] | None = None) -> Collection:
+    """Read and convert every source of the build (`source`: a config, or just the input folder).
+
+    The files under the input folder that are not sources are listed as
+    skipped. The document stages run in the engine (cache, worker processes
+    or Dask, time budget); the collection stages and what follows them here.
+    """
+    if isinstance(source, BuildConfig):
+        config = source
+    else:  # a tool's or a test's build: no cache; the folder holding the input folder is the project's
+        config = BuildConfig(input_dir=Path(source), project_dir=Path(source).resolve().parent, use_cache=False)
+    input_dir = Path(config.input_dir)
+    start, processor = time.perf_counter(), time.process_time()
     found = scan(input_dir)
     paths = found.sources
     if progress is None:
         progress = len(paths) >= PROGRESS_THRESHOLD and sys.stderr.isatty()
-    docs = [load_source(path, input_dir, max_size) for path in tqdm(paths, desc="load", unit="file",
-                                                                     disable=not progress, file=sys.stderr, leave=False)]
-    return convert(Collection(docs, skipped=found.skipped), progress=progress)
+    docs = [load_source(path, input_dir, config.max_bytes) for path in paths]
+    loaded, loaded_cpu = time.perf_counter() - start, time.process_time() - processor
+    first, rest = split(PIPELINE if stages is None else stages)
+    stats = prepare(docs, first, config, progress=progress)
+    gc.freeze()  # the documents live until the build ends: later collections need not scan them again
+    stats["seconds"] = {"load": loaded, **stats["seconds"]}
+    stats["cpu"] = {"load": loaded_cpu, **stats["cpu"]}
+    collection = Collection(docs, skipped=found.skipped, config=config, stats=stats)
+    return convert(collection, rest, progress=progress)

@@ -1,7 +1,8 @@
 """Collection stage: the same article scraped from several sites is published once.
 
 Each document's body is folded (script, width, punctuation and space away) and
-cut into character shingles; a MinHash signature of them is split into LSH
+cut into character shingles; a MinHash signature of them (computed per
+document by the `signature` stage, so in parallel and cached) is split into LSH
 bands, and documents sharing a band bucket are compared by their signatures —
 so the work is linear in the corpus, never all pairs. A cluster of reprints
 keeps its fullest copy as the page; the others are not published but listed on
@@ -11,12 +12,11 @@ only a dropped copy has is appended to the page: nothing is lost.
 from __future__ import annotations
 
 import re
-import zlib
 from collections import defaultdict
 
 import numpy as np
 
-from .link.fold import fold_map
+from .link.fold import fold_text
 from .model import Collection, Document
 from .render import escape
 
@@ -29,25 +29,62 @@ _PRIME = (1 << 61) - 1
 _rng = np.random.default_rng(20211101)  # fixed: signatures are the same from build to build
 _A = _rng.integers(1, 1 << 31, size=PERMUTATIONS, dtype=np.uint64)
 _B = _rng.integers(0, 1 << 31, size=PERMUTATIONS, dtype=np.uint64)
+_A32, _B32 = _A.astype(np.uint32), _B.astype(np.uint32)
+_MULT, _MIX = np.uint64(0x100000001B3), np.uint64(0xBF58476D1CE4E5B9)  # FNV prime; splitmix64's multiplier
 _NOISE = re.compile(r"[^\w]|_", re.UNICODE)
 
 
 def normalized(text: str) -> str:
-    return _NOISE.sub("", fold_map(text)[0])
+    return _NOISE.sub("", fold_text(text))
 
 
 def _paragraph_texts(doc: Document) -> list[str]:
     return [b.text for b in doc.blocks if b.kind in ("paragraph", "heading") and b.text.strip()]
 
 
+def shingle_hashes(text: str) -> np.ndarray:
+    """A 32-bit hash of each distinct `SHINGLE`-character substring of `text`, computed with numpy.
+
+    >>> len(shingle_hashes("abcdefabcdef"))  # abcde bcdef cdefa defab efabc fabcd (abcde, bcdef again)
+    6
+    """
+    if len(text) < SHINGLE:
+        return np.empty(0, dtype=np.uint64)
+    cp = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4").astype(np.uint64)
+    n = len(cp) - SHINGLE + 1
+    h = np.zeros(n, dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for k in range(SHINGLE):  # a polynomial hash, wrapping at 2^64, then mixed down to 32 bits
+            h = h * _MULT + cp[k:k + n]
+        h ^= h >> np.uint64(29)
+        h *= _MIX
+        h ^= h >> np.uint64(32)
+    return np.unique(h & np.uint64(0xFFFFFFFF))
+
+
 def signature(text: str) -> np.ndarray | None:
     """MinHash of the text's character shingles, or None when it is too short to judge."""
-    shingles = {text[i:i + SHINGLE] for i in range(max(0, len(text) - SHINGLE + 1))}
-    if len(shingles) < MIN_SHINGLES:
+    hashes = shingle_hashes(text)
+    if len(hashes) < MIN_SHINGLES:
         return None
-    hashes = np.fromiter((zlib.crc32(s.encode("utf-8")) for s in shingles), dtype=np.uint64, count=len(shingles))
     # (a·x + b) mod 2^32 per permutation; the minimum over shingles is the signature.
-    return ((np.outer(_A, hashes) + _B[:, None]) & np.uint64(0xFFFFFFFF)).min(axis=1)
+    # In uint32 the arithmetic wraps at 2^32 by itself (twice as fast); stored as uint64, as always.
+    with np.errstate(over="ignore"):
+        return (np.outer(_A32, hashes.astype(np.uint32)) + _B32[:, None]).min(axis=1).astype(np.uint64)
+
+
+def sign(doc: Document) -> Document:
+    """The `signature` stage: the document's MinHash signature, as plain bytes in `doc.facts`."""
+    sig = signature(normalized("".join(_paragraph_texts(doc))))
+    doc.facts["reprints"] = None if sig is None else sig.tobytes()
+    return doc
+
+
+def _signature_of(doc: Document) -> np.ndarray | None:
+    if "reprints" not in doc.facts:  # a document no stage signed (built by hand)
+        sign(doc)
+    sig = doc.facts["reprints"]
+    return None if sig is None else np.frombuffer(sig, dtype=np.uint64)
 
 
 def clusters(docs: list[Document]) -> list[list[Document]]:
@@ -60,7 +97,7 @@ def clusters(docs: list[Document]) -> list[list[Document]]:
             i = parent[i]
         return i
 
-    sigs = [signature(normalized("".join(_paragraph_texts(doc)))) for doc in docs]
+    sigs = [_signature_of(doc) for doc in docs]
     buckets: dict[tuple, int] = {}
     for i, sig in enumerate(sigs):
         if sig is None:

@@ -21,6 +21,7 @@ from dataclasses import dataclass, fields
 from functools import lru_cache, wraps
 
 import ftfy
+import numpy as np
 from opencc import OpenCC
 from pypinyin import Style, pinyin
 from pypinyin.phonetic_symbol import phonetic_symbol
@@ -52,12 +53,13 @@ _ENTITY = re.compile(r"&(?:#\d{2,7}|#x[0-9a-fA-F]{2,6}|[a-zA-Z][a-zA-Z0-9]{1,31}
 
 
 _LATIN1_HIGH = re.compile("[\u00a1-\u00ff]")
+_GBK_AS_LATIN1_MIN = 4  # Latin-1 letters in a line that may be GBK read as Latin-1
 
 
 def _gbk_read_as_latin1(text: str) -> str:
     """GBK bytes decoded as Latin-1 ('ÖªÊ¶²úÈ¨'), a case ftfy leaves alone."""
     high = len(_LATIN1_HIGH.findall(text))
-    if high < 4 or _HAN_RE.search(text):
+    if high < _GBK_AS_LATIN1_MIN or _HAN_RE.search(text):
         return text
     try:
         decoded = text.encode("latin-1").decode("gb18030")
@@ -88,6 +90,23 @@ def fix_encoding_debris(text: str) -> str:
             unescape_html=False, normalization="NFC",
         )
     return text
+
+
+_BAD_ANY_LINE = re.compile(ftfy.badness.BADNESS_RE.pattern, ftfy.badness.BADNESS_RE.flags | re.MULTILINE)
+
+
+def has_encoding_debris(lines: list[str]) -> bool:
+    """Whether `fix_encoding_debris` could change any of `lines`: one scan of them all, not one per line.
+
+    Each of its triggers is searched in the joined text (ftfy's `^` at every line
+    start), so a line it would change always shows here.
+
+    >>> has_encoding_debris(["知识产权", "保护"]), has_encoding_debris(["知识产权&nbsp;保护"])
+    (False, True)
+    """
+    text = "\n".join(lines)
+    return bool(_ZERO_WIDTH.search(text) or _ENTITY.search(text) or _BAD_ANY_LINE.search(text)
+                or len(_LATIN1_HIGH.findall(text)) >= _GBK_AS_LATIN1_MIN)
 
 
 # ---------------------------------------------------------------- pinyin annotations
@@ -219,18 +238,20 @@ _MASK = "\uffff"  # a noncharacter: stands for one protected span while marks ar
 _SPACES_AFTER_MARK = " \u00a0"
 
 
+_MARK = re.compile("[" + re.escape("".join(_FULL_WIDTH)) + "]")
+_SPACE_RUN = re.compile(f"[{_SPACES_AFTER_MARK}]*")
+
+
 def _fix_marks(text: str, chinese_line: bool) -> str:
-    chars, skip_spaces = [], False
-    for i, ch in enumerate(text):
-        if skip_spaces and ch in _SPACES_AFTER_MARK:
-            continue  # a full-width mark carries its own spacing: 来源: 中新社 → 来源：中新社
-        skip_spaces = False
-        if ch in _FULL_WIDTH and _punct_in_chinese(text, i, chinese_line):
-            chars.append(_FULL_WIDTH[ch])
-            skip_spaces = True
-        else:
-            chars.append(ch)
-    return _convert_pairs("".join(chars))
+    """Each mark of `_FULL_WIDTH` judged where it stands (only the marks are visited, not every character)."""
+    out, pos = [], 0
+    for m in _MARK.finditer(text):
+        i = m.start()
+        if i >= pos and _punct_in_chinese(text, i, chinese_line):
+            out += [text[pos:i], _FULL_WIDTH[text[i]]]
+            pos = _SPACE_RUN.match(text, i + 1).end()  # a full-width mark carries its own spacing: 来源: 中新社
+    out.append(text[pos:])
+    return _convert_pairs("".join(out))
 
 
 @_per_line
@@ -275,9 +296,21 @@ def detect_script(text: str) -> str:
     Decided per document: count the characters t2s would change against
     those s2t would change.
     """
-    to_s = sum(a != b for a, b in zip(text, _T2S.convert(text)))
-    to_t = sum(a != b for a, b in zip(text, _S2T.convert(text)))
+    to_s = _differences(text, _T2S.convert(text))
+    to_t = _differences(text, _S2T.convert(text))
     return "hant" if to_s > to_t else "hans"
+
+
+def _differences(a: str, b: str) -> int:
+    """How many positions of the common length hold different characters (numpy: a document at once).
+
+    >>> _differences("知識產權", "知识产权")
+    3
+    """
+    n = min(len(a), len(b))
+    x = np.frombuffer(a[:n].encode("utf-32-le", "surrogatepass"), dtype="<u4")
+    y = np.frombuffer(b[:n].encode("utf-32-le", "surrogatepass"), dtype="<u4")
+    return int(np.count_nonzero(x != y))
 
 
 fix_script = to_simplified
@@ -355,7 +388,7 @@ def restore_document(doc: Document) -> Document:
     hant = detect_script(doc.raw) == "hant"
     if hant:
         doc.meta["original_script"] = "hant"
-    config = RestoreConfig(script=hant)
+    config = RestoreConfig(script=hant, encoding=has_encoding_debris([line.text for line in doc.lines]))
     for line in doc.lines:
         line.text, applied = restore_and_explain(line.text, config)
         doc.repairs.update(applied)

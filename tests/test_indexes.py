@@ -99,8 +99,8 @@ def test_facts_are_plain_data_and_tags_name_topics():
         "要增强全社会的知识产权意识，营造良好的文化氛围。",
     ])
     find_facts(doc)
-    facts = pickle.loads(pickle.dumps(doc.facts))
-    assert facts == doc.facts
+    facts = pickle.loads(pickle.dumps(doc.facts["indexes"]))
+    assert facts == doc.facts["indexes"]
     assert all(isinstance(k, str) and isinstance(v, int) for k, v in facts["terms"].items())
     assert all(isinstance(x, list) for x in (facts["people"], facts["organisations"]))
     assert doc.meta["tags"][0] == "商标"
@@ -111,7 +111,7 @@ def test_the_users_tags_stand():
     doc = _made_up("p.txt", "专利审查", ["专利审查周期缩短，发明专利审查质量提高。"], tags=["我的标签"])
     find_facts(doc)
     assert doc.meta["tags"] == ["我的标签"]
-    assert doc.facts["topics"]["专利"] >= 2
+    assert doc.facts["indexes"]["topics"]["专利"] >= 2
 
 
 def test_project_topics_replace_add_and_remove(tmp_path):

@@ -1,6 +1,7 @@
 """Citations become links: registry, folding, mention matching, cited pages, backlinks."""
 from __future__ import annotations
 
+from scrapedocs.config import BuildConfig
 from scrapedocs.link import Registry, find_mentions, fold, link_collection
 from scrapedocs.model import Block, Collection
 from scrapedocs.pipeline import build_collection
@@ -41,15 +42,13 @@ def test_a_shorter_title_inside_a_longer_one_is_not_a_mention():
     assert spans == ["《关于〈专利法〉修改的说明》"]
 
 
-def test_ambiguous_alias_gets_no_link_and_a_report_line(monkeypatch):
-    import scrapedocs.link as link  # link_collection looks the aliases up here
-
-    monkeypatch.setattr(link, "load_aliases", lambda: [
-        {"title": "甲规划全文甲", "aliases": ["共同简称规划名"]},
-        {"title": "乙规划全文乙", "aliases": ["共同简称规划名"]},
-    ])
+def test_ambiguous_alias_gets_no_link_and_a_report_line(tmp_path):
+    (tmp_path / "aliases.yml").write_text("""documents:
+  - {title: 甲规划全文甲, aliases: [共同简称规划名]}
+  - {title: 乙规划全文乙, aliases: [共同简称规划名]}
+""", encoding="utf-8")
     a = _doc("a.txt", "甲页面标题", "落实共同简称规划名的要求。")
-    collection = link_collection(Collection([a]))
+    collection = link_collection(Collection([a], config=BuildConfig(project_dir=tmp_path)))
     assert a.blocks[0].links == []
     assert any("ambiguous" in w for w in collection.warnings)
 

@@ -4,7 +4,7 @@ Two stages:
 
 - `find_facts` (document scope, runs with the other per-document stages, in any
   process): reads a document's title and text once and stores plain data in
-  `doc.facts` — its most frequent terms with their counts (`terms`), the
+  `doc.facts["indexes"]` — its most frequent terms with their counts (`terms`), the
   `people` and `organisations` it names, its topic scores (`topics`) — and sets
   its `tags` (its leading topics) unless the source or its sidecar gave some.
 - `build_indexes` (collection scope, linear): related documents by TF-IDF over
@@ -51,7 +51,7 @@ def find_facts(doc: Document) -> Document:
     people = found["people"] | people_in(whole)
     people = {n for n in people if not any(n != m and m.startswith(n) for m in people)}
     topics = score(title, texts)
-    doc.facts = {
+    doc.facts["indexes"] = {
         "terms": count_terms([title, *texts]),
         "people": sorted(people),
         "organisations": sorted(found["organisations"]),
@@ -65,9 +65,9 @@ def find_facts(doc: Document) -> Document:
 
 
 def _facts(doc: Document) -> dict:
-    if not doc.facts:  # a document that did not go through the pipeline (a test, an old cache)
+    if "indexes" not in doc.facts:  # a document that did not go through the pipeline (a test)
         find_facts(doc)
-    return doc.facts
+    return doc.facts["indexes"]
 
 
 def _tags(doc: Document) -> list[str]:

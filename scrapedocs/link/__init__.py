@@ -23,11 +23,13 @@ optional 年 after a year and a leading 中华人民共和国.
 """
 from __future__ import annotations
 
+from ..config import BuildConfig
 from ..model import Collection, Document, Link
+from .facts import facts, gather  # noqa: F401  (gather: the `citations` document stage)
 from .fold import fold, fold_map  # noqa: F401  (reprints fold text the same way)
-from .mentions import find_mentions, opening, sentence_around
+from .mentions import candidates, find_mentions, opening, sentence_around
 from .pages import backlinks, cited_pages
-from .registry import CITED, Entry, Registry, _paragraphs, load_aliases  # noqa: F401
+from .registry import ALIASES_FILE, CITED, Entry, Registry, _paragraphs, load_aliases  # noqa: F401
 
 
 def target_of(entry: Entry, doc: Document) -> str | None:
@@ -46,7 +48,8 @@ def link_collection(collection: Collection) -> Collection:
     """The `link` stage: registry, mention links, cited-document pages, backlinks."""
     docs = collection.published
     by_path = {doc.relpath: doc for doc in docs}
-    reg = Registry.build(docs, load_aliases())
+    config = collection.config or BuildConfig()
+    reg = Registry.build(docs, load_aliases(config.project_file(ALIASES_FILE)))
     for doc in collection.docs:  # a merged reprint: its page is its twin's, its title names that page
         twin = by_path.get(doc.merged_into) if doc.merged_into and not doc.error else None
         if twin is not None:
@@ -58,17 +61,19 @@ def link_collection(collection: Collection) -> Collection:
     auto = reg.automaton()
     # Which pages carry a document (title names it) or report on it (opening names it).
     for doc in docs:
-        title = str(doc.meta.get("title") or "")
-        for m in find_mentions(title, doc, reg, auto):
+        known = facts(doc)
+        for m in find_mentions(known["title"], doc, reg, auto, folded=known["title_folded"]):
             if m.entry.page is None and doc not in m.entry.holders:
                 m.entry.holders.append(doc)
-        for m in find_mentions(opening(doc), doc, reg, auto):
+        for m in find_mentions(opening(doc), doc, reg, auto, folded=known["opening"]):
             if m.entry.page is None and doc not in m.entry.holders and doc not in m.entry.reports:
                 m.entry.reports.append(doc)
     ambiguous: list[str] = []
     for doc in docs:
-        for block in _paragraphs(doc):
-            for m in find_mentions(block.text, doc, reg, auto, ambiguous):
+        paragraphs = _paragraphs(doc)
+        for k, found in sorted(candidates(facts(doc)["paragraphs"], doc, reg, auto).items()):  # one scan per doc
+            block = paragraphs[k]
+            for m in find_mentions(block.text, doc, reg, auto, ambiguous, found=found):
                 if any(link.start < m.end and m.start < link.end for link in block.links):
                     continue  # never inside an existing link
                 target = target_of(m.entry, doc)

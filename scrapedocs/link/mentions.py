@@ -1,15 +1,17 @@
 """Where a text names a document of the registry: one Aho-Corasick pass, longest match first."""
 from __future__ import annotations
 
+import bisect
+import re
 from dataclasses import dataclass
 
 from ..model import Document
-from .fold import CLOSE, OPEN, PREFIX, fold_map
-from .registry import Entry, Registry, _paragraphs
+from .facts import opening  # noqa: F401  (part of the stage's API)
+from .fold import CLOSE, OPEN, PREFIX, fold_map, fold_text
+from .registry import Entry, Registry, is_generic
 
 SENTENCE_END = "。！？!?；;\n"
 MAX_SENTENCE = 160
-OPENING = 300  # characters of the first paragraph that say what a page reports on
 
 
 @dataclass
@@ -19,39 +21,103 @@ class Mention:
     entry: Entry
 
 
-def _enclosing(text: str) -> list[int]:
-    """For each character, the index of the innermost open 《/〈 around it, or -1."""
-    out, stack = [-1] * len(text), []
-    for i, c in enumerate(text):
+_BRACKET = re.compile(f"[{re.escape(OPEN + CLOSE)}]")
+
+
+def _enclosing(text: str):
+    """A function: index → the index of the innermost open 《/〈 around that character, or -1.
+
+    Only the brackets are visited; a look-up is a bisection.
+
+    >>> inside = _enclosing("a《b〈c〉d》e")
+    >>> [inside(i) for i in range(9)]
+    [-1, -1, 1, 1, 3, 1, 1, -1, -1]
+    """
+    starts, values, stack = [0], [-1], []
+    for m in _BRACKET.finditer(text):
+        i, c = m.start(), m[0]
         if c in CLOSE and stack:
             stack.pop()
-        out[i] = stack[-1] if stack else -1
+        starts.append(i)
+        values.append(stack[-1] if stack else -1)  # the bracket itself
         if c in OPEN:
             stack.append(i)
-    return out
+        starts.append(i + 1)
+        values.append(stack[-1] if stack else -1)  # what follows it
+
+    def inside(i: int) -> int:
+        return values[bisect.bisect_right(starts, i) - 1]
+
+    return inside
 
 
 def _ascii_word(c: str) -> bool:
     return c.isascii() and c.isalnum()
 
 
-def find_mentions(text: str, doc: Document, reg: Registry, auto, ambiguous: list[str] | None = None) -> list[Mention]:
-    """The registry's documents named in `text`, longest match first, never overlapping."""
-    if auto is None or not text:
+def _may_resolve(alias: str, local: dict, reg: Registry) -> bool:
+    """Whether `alias` could name a document in this text (a cheap test before positions are worked out)."""
+    return alias in local or (alias in reg.aliases and not is_generic(alias))
+
+
+def candidates(folded: list[str], doc: Document, reg: Registry, auto) -> dict[int, list[tuple[int, int, str]]]:
+    """Where the registry's names occur in each of `folded` (folded texts of one document), by text index.
+
+    One automaton pass over the texts joined by line breaks (a folded name holds none,
+    so no match spans two texts), plus a direct search for the short names the document
+    defines; only names that could name something here are kept: (start, end, name).
+    """
+    local = reg.local.get(doc.relpath, {})
+    defined = reg.defined_in(doc)
+    if auto is None and not defined:
+        return {}
+    joined = "\n".join(folded)
+    found: list[tuple[int, int, str]] = []
+    if auto is not None:
+        for end, alias in auto.iter(joined):
+            if _may_resolve(alias, local, reg):
+                found.append((end - len(alias) + 1, end + 1, alias))
+    for name in defined:  # a few: looked for directly
+        at = joined.find(name)
+        while at >= 0:
+            found.append((at, at + len(name), name))
+            at = joined.find(name, at + 1)
+    if not found:
+        return {}
+    starts, offset = [], 0
+    for text in folded:
+        starts.append(offset)
+        offset += len(text) + 1
+    by_text: dict[int, list[tuple[int, int, str]]] = {}
+    for start, end, alias in found:
+        k = bisect.bisect_right(starts, start) - 1
+        by_text.setdefault(k, []).append((start - starts[k], end - starts[k], alias))
+    return by_text
+
+
+def find_mentions(text: str, doc: Document, reg: Registry, auto, ambiguous: list[str] | None = None,
+                  folded: str | None = None, found: list[tuple[int, int, str]] | None = None) -> list[Mention]:
+    """The registry's documents named in `text`, longest match first, never overlapping.
+
+    `folded` is `fold_text(text)` when already known (the `citations` stage's facts), `found`
+    the `candidates` in it when already searched: positions in `text` are worked out only
+    when something may match.
+    """
+    if not text:
         return []
-    folded, pos = fold_map(text)
-    if not folded:
+    if found is None:
+        folded = fold_text(text) if folded is None else folded
+        found = candidates([folded], doc, reg, auto).get(0, [])
+    if not found:
         return []
-    candidates = []
-    for end, alias in auto.iter(folded):
-        start = end - len(alias) + 1
-        candidates.append((start, end + 1, alias))
+    candidates_ = sorted(found, key=lambda c: (-(c[1] - c[0]), c[0]))
+    pos = fold_map(text)[1]
+    folded_length = len(pos)
     # Longest first, then leftmost: a longer title wins over the shorter one inside it.
-    candidates.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
-    taken = [False] * len(folded)
+    taken = [False] * folded_length
     inside = _enclosing(text)
-    found = []
-    for fs, fe, alias in candidates:
+    mentions = []
+    for fs, fe, alias in candidates_:
         if any(taken[fs:fe]):
             continue
         s, e = pos[fs], pos[fe - 1] + 1
@@ -70,8 +136,8 @@ def find_mentions(text: str, doc: Document, reg: Registry, auto, ambiguous: list
         if s > 0 and e < len(text) and text[s - 1] in OPEN + "“\"「" and text[e] in CLOSE + "”\"」":
             s, e, quoted = s - 1, e + 1, True
         # Inside a longer 《》 title, a shorter one is a different document.
-        open_at = inside[s] if s < len(inside) else -1
-        if open_at >= 0 and not quoted and not (open_at == s - 1):
+        open_at = inside(s) if s < len(text) else -1
+        if open_at >= 0 and not quoted and open_at != s - 1:
             continue
         entry, is_ambiguous = reg.resolve(alias, doc, quoted)
         if entry is not None and entry.page is doc:
@@ -83,8 +149,8 @@ def find_mentions(text: str, doc: Document, reg: Registry, auto, ambiguous: list
             continue
         for k in range(fs, fe):
             taken[k] = True
-        found.append(Mention(s, e, entry))
-    return sorted(found, key=lambda m: m.start)
+        mentions.append(Mention(s, e, entry))
+    return sorted(mentions, key=lambda m: m.start)
 
 
 def _word_start(text: str, i: int, limit: int) -> int:
@@ -103,16 +169,25 @@ def _word_end(text: str, j: int, floor: int) -> int:
     return j
 
 
+_SENTENCE_END = re.compile(f"[{re.escape(SENTENCE_END)}]")
+
+
 def sentence_around(text: str, start: int, end: int) -> str:
     """The sentence of `text` that holds [start, end); a long one cut to the mention's surroundings, at word ends.
+
+    Only the neighbourhood is searched: a sentence end further left than a few
+    times `MAX_SENTENCE` would be cut away anyway.
 
     >>> text = "The Central Committee of the Communist Party of China and the State Council issued " * 3 + "the Outline."
     >>> sentence_around(text, 253, 260)[:20]
     '…Committee of the Co'
+    >>> sentence_around("前一句。依照《专利法》办理。后一句。", 6, 11)
+    '依照《专利法》办理。'
     """
-    left = max((text.rfind(c, 0, start) for c in SENTENCE_END), default=-1) + 1
-    rights = [i for i in (text.find(c, end) for c in SENTENCE_END) if i >= 0]
-    right = min(rights) + 1 if rights else len(text)
+    lo = max(0, start - 4 * MAX_SENTENCE)
+    left = max((text.rfind(c, lo, start) for c in SENTENCE_END), default=-1) + 1
+    found = _SENTENCE_END.search(text, end)
+    right = found.end() if found else len(text)
     sentence = text[left:right].strip()
     if len(sentence) > MAX_SENTENCE:
         a = max(left, start - MAX_SENTENCE // 2)
@@ -120,12 +195,3 @@ def sentence_around(text: str, start: int, end: int) -> str:
         b = _word_end(text, min(right, a + MAX_SENTENCE), end)
         sentence = ("…" if a > left else "") + text[a:b].strip() + ("…" if b < right else "")
     return sentence
-
-
-def opening(doc: Document) -> str:
-    """The start of the first paragraph: where a report names what it reports on."""
-    for block in _paragraphs(doc):
-        text = block.text.strip()
-        if text:
-            return text[:OPENING]
-    return ""

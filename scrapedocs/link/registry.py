@@ -1,18 +1,18 @@
 """The documents a collection knows: titles of its pages, titles cited in 《》, defined short names, aliases."""
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
-from ..model import Block, Document
-from .fold import CLOSE, OPEN, fold, key_slug
+from ..model import Document
+from .facts import clean_title, facts, paragraphs
+from .fold import fold, key_slug
 
 CITED = "cited"  # generated folder: one page per cited document
-ALIASES_FILE = Path(__file__).resolve().parents[2] / "aliases.yml"
+ALIASES_FILE = "aliases.yml"  # in the project folder (`BuildConfig.project_dir`)
 
 #: Short names that mean a document only where a text defines them.
 GENERIC = {
@@ -26,13 +26,6 @@ def is_generic(key: str) -> bool:
 
 MIN_KEY = 4  # folded characters: shorter titles (《建议》) name no document by themselves
 MIN_BARE = 6  # a title learned from 《》 links without its 《》 only when this long (not 中国专利 in 中国专利周)
-
-# A short name the text defines for the title just before it: 《…》（以下简称《意见》）
-_DEFINE = re.compile(
-    r"《(?P<full>[^《》]{2,80})》[^《》。；]{0,12}?[（(]\s*(?:以下|下文)?简称[：:]?\s*"
-    r"(?P<q>[《“\"「]?)(?P<short>[^》”\"」）)，,、]{1,20})[》”\"」]?\s*[）)]"
-)
-
 
 @dataclass
 class Entry:
@@ -61,40 +54,17 @@ class Entry:
         return self.key
 
 
-def load_aliases(path: Path = ALIASES_FILE) -> list[dict]:
+def load_aliases(path: Path) -> list[dict]:
     """`aliases.yml`: a list of {title, aliases: [...]}; missing file → nothing."""
     if not path.is_file():
         return []
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = yaml.safe_load(path.read_text(encoding="utf-8-sig")) or {}
     items = data.get("documents", []) if isinstance(data, dict) else data
     return [item for item in items or [] if isinstance(item, dict) and item.get("title")]
 
 
-def bracket_titles(text: str) -> list[tuple[int, int, str]]:
-    """Every title in 《》 or 〈〉 (nested ones too): (start, end) of the content, and the content.
-
-    >>> [t for _, _, t in bracket_titles("《关于〈专利法〉的说明》和《纲要》")]
-    ['专利法', '关于〈专利法〉的说明', '纲要']
-    """
-    out, stack = [], []
-    for i, c in enumerate(text):
-        if c in OPEN:
-            stack.append((c, i))
-        elif c in CLOSE and stack:
-            if OPEN.index(stack[-1][0]) == CLOSE.index(c):
-                _, start = stack.pop()
-                out.append((start + 1, i, text[start + 1:i]))
-            else:  # unbalanced: forget the open bracket
-                stack.pop()
-    return out
-
-
-def _clean_title(title: str) -> str:
-    return re.sub(r"\s+", "", title.strip().strip("《》〈〉"))
-
-
-def _paragraphs(doc: Document) -> list[Block]:
-    return [b for b in doc.blocks if b.kind == "paragraph"]
+_clean_title = clean_title
+_paragraphs = paragraphs
 
 
 class Registry:
@@ -112,8 +82,9 @@ class Registry:
             self.entries[key] = Entry(key)
         return self.entries[key]
 
-    def add_title(self, title: str, page: Document | None = None) -> Entry | None:
-        key = fold(title)
+    def add_title(self, title: str, page: Document | None = None, key: str | None = None) -> Entry | None:
+        """The entry of `title` (its folded `key` when known), created when new; the page it titles."""
+        key = fold(title) if key is None else key
         if len(key) < MIN_KEY or is_generic(key):
             return None
         entry = self.entry(key)
@@ -130,7 +101,7 @@ class Registry:
         return entry
 
     @classmethod
-    def build(cls, docs: list[Document], aliases: list[dict]) -> "Registry":
+    def build(cls, docs: list[Document], aliases: list[dict]) -> Registry:
         reg = cls()
         for item in aliases:  # the user's word first: canonical titles
             entry = reg.add_title(str(item["title"]))
@@ -144,34 +115,34 @@ class Registry:
                     entry.aliases.add(str(alias))
                     reg.aliases[key].add(entry.key)
                     reg.bare.add(key)
-        for doc in docs:
-            title = doc.meta.get("title")
-            if title:
-                reg.add_title(str(title), page=doc)
-            for block in _paragraphs(doc):
-                for _, _, cited in bracket_titles(block.text):
-                    entry = reg.add_title(cited)
-                    if entry is not None:
-                        entry.forms[_clean_title(cited)] += 1
-                for m in _DEFINE.finditer(block.text):
-                    full, short = fold(m["full"]), fold(m["short"])
-                    if full in reg.entries and short and short != full:
-                        reg.local[doc.relpath][short] = full
+        for doc in docs:  # from each document's facts (the `citations` stage): no text is read again
+            known = facts(doc)
+            if known["title"]:
+                reg.add_title(known["title"], page=doc, key=known["title_key"])
+            for key, written in known["cited"]:
+                entry = reg.add_title(written, key=key)
+                if entry is not None:
+                    entry.forms[written] += 1
+            for full, short in known["defines"]:
+                if full in reg.entries and short and short != full:
+                    reg.local[doc.relpath][short] = full
         return reg
 
     def automaton(self):
-        """One Aho-Corasick automaton of every global alias and every defined short name."""
+        """One Aho-Corasick automaton of every global alias (short names a text defines are looked for in it alone)."""
         import ahocorasick
 
+        if not self.aliases:
+            return None
         auto = ahocorasick.Automaton()
-        keys = set(self.aliases)
-        for names in self.local.values():
-            keys |= set(names)
-        for key in keys:
+        for key in self.aliases:
             auto.add_word(key, key)
-        if keys:
-            auto.make_automaton()
-        return auto if keys else None
+        auto.make_automaton()
+        return auto
+
+    def defined_in(self, doc: Document) -> list[str]:
+        """The short names `doc` defines that are not global aliases too: `find_mentions` looks for them itself."""
+        return [name for name in self.local.get(doc.relpath, {}) if name not in self.aliases]
 
     def resolve(self, alias: str, doc: Document, quoted: bool) -> tuple[Entry | None, bool]:
         """The entry `alias` names in `doc`, and whether the mention is ambiguous."""

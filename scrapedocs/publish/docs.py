@@ -75,13 +75,17 @@ def _existing(docs_dir: Path) -> set[str]:
     return found
 
 
+def _same(path: Path, data: bytes) -> bool:
+    """Whether `path` holds exactly `data` (a different size answers without reading the file)."""
+    try:
+        return path.stat().st_size == len(data) and path.read_bytes() == data
+    except OSError:  # missing, a folder, unreadable
+        return False
+
+
 def differences(files: dict[str, str], docs_dir: Path) -> list[str]:
-    """Generated files whose content on disk differs from `files`, or that should not exist."""
-    changed = []
-    for rel, content in files.items():
-        path = docs_dir / rel
-        if not path.is_file() or path.read_text(encoding="utf-8") != content:
-            changed.append(rel)
+    """Generated files whose bytes on disk differ from `files`, or that should not exist."""
+    changed = [rel for rel, content in files.items() if not _same(docs_dir / rel, content.encode("utf-8"))]
     changed += sorted(_existing(docs_dir) - files.keys())
     return sorted(changed)
 
@@ -93,7 +97,7 @@ def write(files: dict[str, str], docs_dir: Path) -> list[str]:
         path = docs_dir / rel
         if rel in files:
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(files[rel], encoding="utf-8", newline="\n")
+            path.write_bytes(files[rel].encode("utf-8"))
         else:
             path.unlink()
     home = docs_dir / "index.md"

@@ -1,0 +1,75 @@
+"""What one build is asked to do: folders, parallelism, limits, and the project's own files.
+
+A `BuildConfig` is frozen plain data, made once by the command line (or a test)
+and passed to what needs it: the engine (jobs, executor, time budget, cache),
+the reader (`max_bytes`), the collection stages (the project folder, where
+`aliases.yml` and `metadata.yml` live). Document stages may receive it too,
+possibly on another machine: they read settings from it, never files (a
+project file a document stage needs would travel in it as bytes, and count in
+its fingerprint). `fingerprint()` names what in it changes a converted
+document: the cache key includes it, so changing such a setting converts
+everything again.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+DEFAULT_TIME_BUDGET = 30.0  # seconds one document may take in the document stages
+DEFAULT_MAX_BYTES = 20_000_000  # a larger input is reported, not read (`read.MAX_SIZE`)
+
+
+def default_jobs() -> int:
+    """The cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+@dataclass(frozen=True)
+class BuildConfig:
+    """The settings of one build. Paths are as given (relative to the working folder or absolute)."""
+
+    input_dir: Path = Path("seeds")
+    docs_dir: Path = Path("docs")
+    report: Path = Path("build/report.json")
+    cache_dir: Path | None = None  # None: beside the report (`cache`, or `cache-NAME` for `report-NAME.json`)
+    project_dir: Path = Path(".")  # where aliases.yml and metadata.yml live
+    jobs: int = field(default_factory=default_jobs)
+    executor: str = "local"  # or "dask://HOST:PORT"
+    time_budget: float = DEFAULT_TIME_BUDGET
+    max_bytes: int = DEFAULT_MAX_BYTES
+    use_cache: bool = True  # False: convert everything (`--no-cache`)
+    check: bool = False  # write nothing, the cache included (`--check`)
+
+    @property
+    def cache(self) -> Path:
+        """The cache folder: beside the report, named after it, so a trial build never prunes the project's.
+
+        >>> BuildConfig(report=Path("b/report.json")).cache.as_posix(), BuildConfig(report=Path("b/report-x.json")).cache.as_posix()
+        ('b/cache', 'b/cache-x')
+        """
+        if self.cache_dir is not None:
+            return Path(self.cache_dir)
+        report = Path(self.report)
+        stem = report.stem
+        return report.parent / ("cache" + (stem[len("report"):] if stem.startswith("report") else f"-{stem}"))
+
+    def project_file(self, name: str) -> Path:
+        """A file of the project folder (`aliases.yml`, `metadata.yml`), for the collection stages."""
+        return Path(self.project_dir) / name
+
+    def fingerprint(self) -> str:
+        """A digest of every setting that changes what the document stages produce.
+
+        >>> BuildConfig().fingerprint() == BuildConfig(jobs=7, time_budget=1.0).fingerprint()
+        True
+        >>> BuildConfig().fingerprint() == BuildConfig(max_bytes=10).fingerprint()
+        False
+        """
+        h = hashlib.blake2b(digest_size=16)
+        h.update(f"max_bytes={self.max_bytes}\n".encode())
+        return h.hexdigest()

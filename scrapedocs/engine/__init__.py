@@ -1,0 +1,150 @@
+"""Running the document stages over a collection: from the cache, in worker processes, or on Dask.
+
+Every document stage before the first collection stage is a pure function of
+the source's bytes, its sidecar's bytes and the config, so the engine
+
+1. looks each loaded document up in the cache (`cache`), by a key of exactly
+   those inputs and the converter's version;
+2. sends the others to an executor — worker processes on this machine
+   (`local`, `--jobs N`) or a Dask cluster (`dask`, `--executor dask://…`) —
+   which runs the stages (`task`) under a time budget per document;
+3. puts every result back at its document's position, so the collection is
+   the same whatever ran it, and stores it in the cache.
+
+A document the executor gave up on, or whose stage raised, keeps its place
+with the reason as its error: it becomes a line of the report.
+"""
+from __future__ import annotations
+
+import gc
+import pickle
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+
+from tqdm import tqdm
+
+from ..config import BuildConfig
+from ..model import Document
+from .cache import Cache, converter_version, entry_key, files_digest
+from .task import Outcome
+
+DASK_SCHEME = "dask://"
+
+
+class EngineError(RuntimeError):
+    """The engine cannot run at all (an executor unknown or unreachable): the build stops, saying why."""
+
+
+def make_executor(stages: Sequence, config: BuildConfig):
+    """The executor `config.executor` names: "local" or "dask://HOST:PORT"."""
+    if config.executor == "local":
+        from .local import LocalExecutor
+
+        return LocalExecutor(stages, config, config.jobs, config.time_budget)
+    if config.executor.startswith(DASK_SCHEME):
+        from .dask import DaskExecutor
+
+        return DaskExecutor(stages, config, config.executor[len(DASK_SCHEME):], config.time_budget)
+    raise EngineError(f"unknown executor {config.executor!r}: use 'local' or 'dask://HOST:PORT'")
+
+
+@contextmanager
+def _no_gc() -> Iterator[None]:
+    """Unpickling thousands of documents allocates millions of objects and none of them is garbage:
+    the cyclic collector would scan the growing heap again and again (half the time of a rebuild)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _cached(cache: Cache, key: str, doc: Document, budget: float) -> Document | None:
+    payload = cache.get(key)
+    if payload is None:
+        return None
+    try:
+        found = pickle.loads(payload)
+    except Exception:  # a damaged entry can raise anything while unpickling
+        found = None
+    if not isinstance(found, Document) or found.relpath != doc.relpath:
+        cache.discard(key)
+        return None
+    if found.facts.get("engine", {}).get("budget", budget) < budget:
+        return None  # gave up under a smaller budget than this build's: try again
+    found.path = doc.path  # the input folder may have moved; the key holds the relative path
+    return found
+
+
+def _given_up(doc: Document, outcome: Outcome, budget: float) -> Document:
+    doc.data = b""
+    doc.error = outcome.error
+    if outcome.timed_out:
+        doc.facts["engine"] = {"budget": budget}
+    return doc
+
+
+def prepare(docs: list[Document], stages: Sequence, config: BuildConfig, progress: bool = False) -> dict:
+    """Run the document `stages` over `docs`, replacing each item by its converted document.
+
+    Returns the statistics of the run: documents converted, taken from the
+    cache, given up; corrupt cache entries; seconds spent in each stage
+    (summed over workers) and on the whole.
+    """
+    with _no_gc():
+        return _prepare(docs, stages, config, progress)
+
+
+def _prepare(docs: list[Document], stages: Sequence, config: BuildConfig, progress: bool) -> dict:
+    start, processor = time.perf_counter(), time.process_time()
+    stats: dict = {"documents": len(docs), "converted": 0, "cached": 0, "gave_up": 0, "failed": 0,
+                   "cache_corrupt": 0, "cache_pruned": 0, "seconds": Counter(), "cpu": Counter()}
+    cache = Cache(config.cache, writable=not config.check) if config.use_cache else None
+    version = converter_version()
+    # The settings that change conversion, and the files the stages say they read (a project's lexicon).
+    fingerprint = config.fingerprint() + files_digest(f for stage in stages for f in getattr(stage, "files", ()))
+    keys: dict[int, str] = {}
+    todo: list[int] = []
+    for i, doc in enumerate(docs):
+        if doc.error:  # could not be read
+            continue
+        keys[i] = entry_key(doc, version, fingerprint)
+        found = _cached(cache, keys[i], doc, config.time_budget) if cache else None
+        if found is not None:
+            docs[i] = found
+            stats["cached"] += 1
+        else:
+            todo.append(i)
+    stats["seconds"]["cache lookup"] = time.perf_counter() - start
+    stats["cpu"]["cache lookup"] = time.process_time() - processor
+    if todo:
+        executor = make_executor(stages, config)
+        bar = tqdm(total=len(todo), desc="convert", unit="doc", disable=not progress, file=sys.stderr, leave=False)
+        for j, outcome in executor.run([docs[i] for i in todo]):
+            i = todo[j]
+            stats["seconds"].update(outcome.seconds)
+            stats["cpu"].update(outcome.cpu)
+            if outcome.payload is not None:
+                docs[i] = pickle.loads(outcome.payload)
+                payload = outcome.payload if outcome.cacheable else None
+            else:
+                docs[i] = _given_up(docs[i], outcome, config.time_budget)
+                payload = pickle.dumps(docs[i], protocol=pickle.HIGHEST_PROTOCOL) if outcome.timed_out else None
+            stats["converted"] += 1
+            stats["gave_up"] += outcome.payload is None
+            stats["failed"] += bool(docs[i].error)
+            if cache is not None and payload is not None:
+                cache.put(keys[i], payload)
+            bar.update()
+        bar.close()
+    if cache is not None:
+        stats["cache_pruned"] = cache.prune(set(keys.values()))
+        stats["cache_corrupt"] = cache.corrupt
+    stats["seconds"], stats["cpu"] = dict(stats["seconds"]), dict(stats["cpu"])
+    stats["wall"] = time.perf_counter() - start
+    return stats

@@ -1,0 +1,179 @@
+"""The cache: an unchanged source is not converted again; any change, or a damaged entry, converts it again."""
+from __future__ import annotations
+
+import shutil
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from scrapedocs import publish
+from scrapedocs.config import BuildConfig
+from scrapedocs.engine import cache as cache_module
+from scrapedocs.pipeline import build_collection
+
+from helpers import write_corpus
+
+
+@pytest.fixture
+def config(tmp_path) -> BuildConfig:
+    write_corpus(tmp_path / "in")
+    return BuildConfig(input_dir=tmp_path / "in", report=tmp_path / "build" / "report.json",
+                              project_dir=tmp_path, jobs=2)
+
+
+def build(config: BuildConfig):
+    collection = build_collection(config)
+    return collection, publish.plan(collection)
+
+
+def entries(config: BuildConfig) -> list[Path]:
+    return sorted(p for p in config.cache.rglob("*") if p.is_file())
+
+
+def test_second_build_converts_nothing_and_writes_the_same_pages(config):
+    first, pages = build(config)
+    assert first.stats["converted"] == 6 and first.stats["cached"] == 0
+    assert len(entries(config)) == 6
+    again, pages_again = build(config)
+    assert again.stats["converted"] == 0 and again.stats["cached"] == 6
+    assert pages_again == pages
+
+
+def test_edited_source_alone_is_converted_again(config):
+    _, pages = build(config)
+    source = config.input_dir / "doc03.txt"
+    source.write_text(source.read_text(encoding="utf-8").replace("版权所有", "新增的一段正文。\n版权所有"),
+                      encoding="utf-8")
+    again, pages_again = build(config)
+    assert again.stats["converted"] == 1 and again.stats["cached"] == 5
+    changed = [path for path in pages if pages[path] != pages_again.get(path)]
+    assert "articles/doc03.md" in changed and "新增的一段正文" in pages_again["articles/doc03.md"]
+    assert len(entries(config)) == 6, "the old entry of the edited source is pruned"
+
+
+def test_a_new_or_changed_sidecar_converts_its_source_again(config):
+    build(config)
+    sidecar = config.input_dir / "doc02.yml"
+    sidecar.write_text("title: 用户给的标题\n", encoding="utf-8")
+    again, pages = build(config)
+    assert again.stats["converted"] == 1
+    assert "title: 用户给的标题" in pages["articles/doc02.md"]
+    sidecar.write_text("title: 又改了的标题\n", encoding="utf-8")
+    again, pages = build(config)
+    assert again.stats["converted"] == 1 and "title: 又改了的标题" in pages["articles/doc02.md"]
+
+
+def test_a_setting_that_changes_conversion_converts_everything_again(config):
+    build(config)
+    assert build(replace(config, jobs=1, time_budget=60))[0].stats["converted"] == 0  # not such a setting
+    assert build(replace(config, max_bytes=10_000_000))[0].stats["converted"] == 6
+
+
+def test_a_new_converter_version_converts_everything_again(config, monkeypatch):
+    build(config)
+    monkeypatch.setattr("scrapedocs.engine.converter_version", lambda: "another version")
+    assert build(config)[0].stats["converted"] == 6
+
+
+def test_converter_version_follows_the_package_files(tmp_path, monkeypatch):
+    package = tmp_path / "scrapedocs"
+    shutil.copytree(cache_module._PACKAGE, package, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(cache_module, "_PACKAGE", package)
+    cache_module.converter_version.cache_clear()
+    try:
+        before = cache_module.converter_version()
+        cache_module.converter_version.cache_clear()
+        assert cache_module.converter_version() == before
+        (package / "data" / "lexicon.yml").write_text("# edited\n", encoding="utf-8")
+        cache_module.converter_version.cache_clear()
+        assert cache_module.converter_version() != before
+    finally:
+        cache_module.converter_version.cache_clear()
+
+
+def damage_truncated(path: Path, others: list[Path]) -> None:
+    path.write_bytes(path.read_bytes()[:-100])
+
+
+def damage_changed_text(path: Path, others: list[Path]) -> None:
+    """Bytes changed in place: still a valid pickle, of a different document; only the checksum can tell."""
+    data = path.read_bytes()
+    assert "新华社".encode() in data
+    path.write_bytes(data.replace("新华社".encode(), "新华网".encode()))
+
+
+def damage_other_entry(path: Path, others: list[Path]) -> None:
+    """A valid entry, but of another key (a file copied over it)."""
+    path.write_bytes(next(p for p in others if p != path).read_bytes())
+
+
+def damage_unpicklable(path: Path, others: list[Path]) -> None:
+    """Header and checksum right, payload not a pickle: only unpickling can tell."""
+    key = path.name
+    cache_module.Cache(path.parent.parent).put(key, b"not a pickle at all")
+
+
+def damage_wrong_document(path: Path, others: list[Path]) -> None:
+    """A sound entry holding another source's document under this key."""
+    c = cache_module.Cache(path.parent.parent)
+    other = next(p for p in others if p != path)
+    c.put(path.name, c.get(other.name))
+
+
+@pytest.mark.parametrize("damage", [damage_truncated, damage_changed_text, damage_other_entry, damage_unpicklable,
+                                    damage_wrong_document])
+def test_a_damaged_entry_is_converted_again_never_trusted(config, damage):
+    _, pages = build(config)
+    found = entries(config)
+    damage(found[2], found)
+    again, pages_again = build(config)
+    assert again.stats["cache_corrupt"] == 1
+    assert again.stats["converted"] == 1 and again.stats["cached"] == 5
+    assert pages_again == pages
+    third, _ = build(config)
+    assert third.stats["converted"] == 0 and third.stats["cache_corrupt"] == 0, "the entry was rebuilt"
+
+
+def test_no_cache_converts_everything_and_check_writes_no_cache(config):
+    build(config)
+    assert build(replace(config, use_cache=False))[0].stats["converted"] == 6
+    shutil.rmtree(config.cache)
+    checked, _ = build(replace(config, check=True))
+    assert checked.stats["converted"] == 6 and not config.cache.exists()
+
+
+def test_entries_of_removed_sources_are_pruned_and_foreign_files_kept(config):
+    build(config)
+    foreign = config.cache / "notes.txt"
+    foreign.write_text("mine", encoding="utf-8")
+    (config.input_dir / "doc05.txt").unlink()
+    again, _ = build(config)
+    assert again.stats["cache_pruned"] == 1 and len(entries(config)) == 5 + 1
+    assert foreign.read_text(encoding="utf-8") == "mine"
+
+
+def test_cache_follows_the_report_not_the_working_folder(config, tmp_path, monkeypatch):
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    build(config)
+    assert config.cache == tmp_path / "build" / "cache" and len(entries(config)) == 6
+    assert not any(elsewhere.iterdir())
+
+
+def _unchanged(doc):
+    return doc
+
+
+def test_a_file_a_stage_reads_is_part_of_the_key(config, tmp_path):
+    from scrapedocs.pipeline import PIPELINE, Stage
+
+    lexicon = tmp_path / "lexicon.yml"
+    lexicon.write_text("people: [张三]\n", encoding="utf-8")
+    stages = list(PIPELINE)
+    stages.insert(1, Stage("reads-a-file", _unchanged, files=(lexicon,)))
+    assert build_collection(config, stages=stages).stats["converted"] == 6
+    assert build_collection(config, stages=stages).stats["converted"] == 0
+    lexicon.write_text("people: [张三, 李四]\n", encoding="utf-8")
+    assert build_collection(config, stages=stages).stats["converted"] == 6
