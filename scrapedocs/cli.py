@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from . import publish
-from .config import BuildConfig, default_jobs
+from .config import BuildConfig, default_jobs, with_project_files
 from .pipeline import build_collection
 from .publish.report import console_summary, default_report_path
 from .read import MAX_SIZE
@@ -128,11 +128,11 @@ def _engine_options(p: argparse.ArgumentParser) -> None:
 
 
 def _config(args: argparse.Namespace, report: Path) -> BuildConfig:
-    return BuildConfig(
+    return with_project_files(BuildConfig(
         input_dir=args.input, docs_dir=args.docs, report=report, project_dir=args.config.parent,
         jobs=args.jobs, executor=args.executor, time_budget=args.time_budget, max_bytes=args.max_size,
         use_cache=not args.no_cache, check=args.check,
-    )
+    ))
 
 
 def _engine_summary(collection, stats_file: Path | None) -> None:

@@ -4,9 +4,9 @@ A `BuildConfig` is frozen plain data, made once by the command line (or a test)
 and passed to what needs it: the engine (jobs, executor, time budget, cache),
 the reader (`max_bytes`), the collection stages (the project folder, where
 `aliases.yml` and `metadata.yml` live). Document stages may receive it too,
-possibly on another machine: they read settings from it, never files (a
-project file a document stage needs would travel in it as bytes, and count in
-its fingerprint). `fingerprint()` names what in it changes a converted
+possibly on another machine: they read settings from it, never files; the
+project files a document stage needs (`lexicon.yml`, `topics.yml`) travel in it
+as bytes (`with_project_files`) and count in its fingerprint. `fingerprint()` names what in it changes a converted
 document: the cache key includes it, so changing such a setting converts
 everything again.
 """
@@ -14,11 +14,13 @@ from __future__ import annotations
 
 import hashlib
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 DEFAULT_TIME_BUDGET = 30.0  # seconds one document may take in the document stages
 DEFAULT_MAX_BYTES = 20_000_000  # a larger input is reported, not read (`read.MAX_SIZE`)
+#: Project files the document stages read (the indexes' names and topics): carried as bytes.
+PROJECT_FILES = ("lexicon.yml", "topics.yml")
 
 
 def default_jobs() -> int:
@@ -44,6 +46,7 @@ class BuildConfig:
     max_bytes: int = DEFAULT_MAX_BYTES
     use_cache: bool = True  # False: convert everything (`--no-cache`)
     check: bool = False  # write nothing, the cache included (`--check`)
+    project_files: tuple[tuple[str, bytes], ...] = ()  # (name, content) of the `PROJECT_FILES` present
 
     @property
     def cache(self) -> Path:
@@ -62,6 +65,10 @@ class BuildConfig:
         """A file of the project folder (`aliases.yml`, `metadata.yml`), for the collection stages."""
         return Path(self.project_dir) / name
 
+    def project_bytes(self, name: str) -> bytes | None:
+        """The content of a project file the document stages use (`PROJECT_FILES`), None when absent."""
+        return dict(self.project_files).get(name)
+
     def fingerprint(self) -> str:
         """A digest of every setting that changes what the document stages produce.
 
@@ -72,4 +79,20 @@ class BuildConfig:
         """
         h = hashlib.blake2b(digest_size=16)
         h.update(f"max_bytes={self.max_bytes}\n".encode())
+        for name, content in sorted(self.project_files):
+            h.update(f"{name}={len(content)}\n".encode() + content)
         return h.hexdigest()
+
+
+def with_project_files(config: BuildConfig) -> BuildConfig:
+    """`config` carrying the content of the project files the document stages read.
+
+    >>> with_project_files(BuildConfig(project_dir=Path("/nonexistent"))).project_files
+    ()
+    """
+    found = []
+    for name in PROJECT_FILES:
+        path = Path(config.project_dir) / name
+        if path.is_file():
+            found.append((name, path.read_bytes()))
+    return replace(config, project_files=tuple(found))

@@ -19,9 +19,9 @@ from pathlib import Path
 
 import yaml
 
+from .config import BuildConfig
 from .extract.fields import parse_date
 from .link.fold import fold
-from .config import BuildConfig
 from .model import META_KEYS, Collection
 from .sidecar import load_sidecar
 

@@ -26,11 +26,10 @@ from pathlib import Path
 from tqdm import tqdm
 
 from .clean import clean
-from .config import BuildConfig
+from .config import BuildConfig, with_project_files
 from .engine import prepare
 from .extract import extract
 from .extract.policy import apply_policy
-from .indexes import CONFIG_FILES as INDEX_FILES
 from .indexes import build_indexes, find_facts
 from .link import gather as gather_citations
 from .link import link_collection
@@ -52,7 +51,6 @@ class Stage:
     run: Callable
     scope: str = "document"  # or "collection"
     with_config: bool = False  # run(target, config) rather than run(target)
-    files: tuple[Path, ...] = ()  # files whose content changes what the stage produces (in the cache key)
 
     def apply(self, target, config: BuildConfig | None = None):
         return self.run(target, config) if self.with_config else self.run(target)
@@ -68,7 +66,7 @@ PIPELINE: list[Stage] = [
     Stage("structure", structure),
     Stage("signature", sign_reprints),  # for reprints
     Stage("citations", gather_citations),  # for link
-    Stage("facts", find_facts, files=INDEX_FILES),  # for indexes
+    Stage("facts", find_facts, with_config=True),  # for indexes (the project's lexicon and topics)
     Stage("metadata", apply_metadata_file, "collection"),
     Stage("reprints", merge_reprints, "collection"),
     Stage("slugs", assign_slugs, "collection"),
@@ -121,7 +119,8 @@ def build_collection(source: BuildConfig | Path, progress: bool | None = None,
     if isinstance(source, BuildConfig):
         config = source
     else:  # a tool's or a test's build: no cache; the folder holding the input folder is the project's
-        config = BuildConfig(input_dir=Path(source), project_dir=Path(source).resolve().parent, use_cache=False)
+        config = with_project_files(BuildConfig(input_dir=Path(source), project_dir=Path(source).resolve().parent,
+                                                use_cache=False))
     input_dir = Path(config.input_dir)
     start, processor = time.perf_counter(), time.process_time()
     found = scan(input_dir)

@@ -16,9 +16,9 @@ from collections import defaultdict
 
 import numpy as np
 
+from .escape import escape
 from .link.fold import fold_text
 from .model import Collection, Document
-from .render import escape
 
 SHINGLE = 5  # characters
 PERMUTATIONS = 64

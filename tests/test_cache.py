@@ -162,18 +162,14 @@ def test_cache_follows_the_report_not_the_working_folder(config, tmp_path, monke
     assert not any(elsewhere.iterdir())
 
 
-def _unchanged(doc):
-    return doc
+def test_a_project_file_of_the_document_stages_is_part_of_the_key(config, tmp_path):
+    """The project's topics.yml travels in the config (workers read no file): editing it converts again."""
+    from dataclasses import replace
 
+    from scrapedocs.config import with_project_files
 
-def test_a_file_a_stage_reads_is_part_of_the_key(config, tmp_path):
-    from scrapedocs.pipeline import PIPELINE, Stage
-
-    lexicon = tmp_path / "lexicon.yml"
-    lexicon.write_text("people: [张三]\n", encoding="utf-8")
-    stages = list(PIPELINE)
-    stages.insert(1, Stage("reads-a-file", _unchanged, files=(lexicon,)))
-    assert build_collection(config, stages=stages).stats["converted"] == 6
-    assert build_collection(config, stages=stages).stats["converted"] == 0
-    lexicon.write_text("people: [张三, 李四]\n", encoding="utf-8")
-    assert build_collection(config, stages=stages).stats["converted"] == 6
+    config = replace(config, project_dir=tmp_path)
+    assert build_collection(with_project_files(config)).stats["converted"] == 6
+    assert build_collection(with_project_files(config)).stats["converted"] == 0
+    (tmp_path / "topics.yml").write_text("区块链: [blockchain]\n", encoding="utf-8")
+    assert build_collection(with_project_files(config)).stats["converted"] == 6

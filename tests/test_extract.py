@@ -118,6 +118,18 @@ def test_a_clause_of_the_body_is_not_the_title():
     assert doc.meta["title"] != "另一方面，"
 
 
+def test_a_headline_the_cleaner_kept_with_the_article_is_the_title_not_its_first_clause():
+    # A comma makes the headline look like a sentence, so the cleaner keeps it with the article.
+    doc = _head_doc(["王小明：全面提升专利转化运用，助力乡村振兴"])
+    assert doc.meta["title"] == "王小明：全面提升专利转化运用，助力乡村振兴"
+    assert [line.text for line in doc.body][0] == BODY  # not repeated in the body
+
+
+def test_a_short_first_sentence_is_not_taken_for_a_headline():
+    doc = _head_doc(["会议强调，要加强保护。"])
+    assert doc.meta["title"] != "会议强调，要加强保护。"
+
+
 def test_an_injected_markup_line_under_the_headline_is_not_the_title():
     doc = _head_doc(["知识产权保护意见发布", '<iframe src="https://evil.example/x" width="1" height="1"></iframe>'])
     assert doc.meta["title"] == "知识产权保护意见发布"

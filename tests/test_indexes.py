@@ -117,10 +117,10 @@ def test_the_users_tags_stand():
 def test_project_topics_replace_add_and_remove(tmp_path):
     packaged = tmp_path / "packaged.yml"
     packaged.write_text("专利: [发明专利]\n商标: [注册商标]\n版权: [著作权]\n", encoding="utf-8")
-    project = tmp_path / "topics.yml"
-    project.write_text("专利: [专利权]\n区块链: [blockchain]\n版权: ~\n", encoding="utf-8")
-    assert load_topics((packaged, project)) == {"专利": ["专利权"], "商标": ["注册商标"], "区块链": ["blockchain"]}
-    assert load_topics((packaged, tmp_path / "missing.yml"))["专利"] == ["发明专利"]
+    project = "专利: [专利权]\n区块链: [blockchain]\n版权: ~\n".encode()
+    assert load_topics(packaged, project) == {"专利": ["专利权"], "商标": ["注册商标"], "区块链": ["blockchain"]}
+    assert load_topics(packaged, None)["专利"] == ["发明专利"]
+    assert load_topics(packaged, b"- not a mapping\n")["专利"] == ["发明专利"]
 
 
 def test_related_documents_share_a_subject():
@@ -133,3 +133,13 @@ def test_related_documents_share_a_subject():
         section = "\n".join(doc.appendix).split("## 相关文档", 1)[1]
         linked = re.findall(r"\]\(([a-z]+)\d\.md\)", section)
         assert linked and set(linked) == {doc.slug[:2]}, (doc.slug, section)
+
+
+def test_a_projects_topics_file_reaches_the_tags(tmp_path):
+    """topics.yml beside the input folder (the project folder) adds a topic; the workers get it with the config."""
+    (tmp_path / "in").mkdir()
+    body = "区块链技术用于知识产权存证，区块链存证的效力得到法院认可，相关规则逐步完善。\n"
+    (tmp_path / "in" / "a.txt").write_text("区块链存证规则发布\n" + body * 3, encoding="utf-8")
+    assert "区块链" not in (build_collection(tmp_path / "in").docs[0].meta.get("tags") or [])
+    (tmp_path / "topics.yml").write_text("区块链: [区块链存证]\n", encoding="utf-8")
+    assert "区块链" in build_collection(tmp_path / "in").docs[0].meta["tags"]

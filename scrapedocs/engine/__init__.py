@@ -28,7 +28,7 @@ from tqdm import tqdm
 
 from ..config import BuildConfig
 from ..model import Document
-from .cache import Cache, converter_version, entry_key, files_digest
+from .cache import Cache, converter_version, entry_key
 from .task import Outcome
 
 DASK_SCHEME = "dask://"
@@ -106,8 +106,7 @@ def _prepare(docs: list[Document], stages: Sequence, config: BuildConfig, progre
                    "cache_corrupt": 0, "cache_pruned": 0, "seconds": Counter(), "cpu": Counter()}
     cache = Cache(config.cache, writable=not config.check) if config.use_cache else None
     version = converter_version()
-    # The settings that change conversion, and the files the stages say they read (a project's lexicon).
-    fingerprint = config.fingerprint() + files_digest(f for stage in stages for f in getattr(stage, "files", ()))
+    fingerprint = config.fingerprint()  # the settings and project files that change conversion
     keys: dict[int, str] = {}
     todo: list[int] = []
     for i, doc in enumerate(docs):

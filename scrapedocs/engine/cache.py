@@ -59,24 +59,6 @@ def converter_version() -> str:
     return h.hexdigest()
 
 
-def files_digest(paths) -> str:
-    """A digest of the content of files a stage reads besides the document (a missing file counts too).
-
-    >>> files_digest([]) == files_digest([Path("/nonexistent/lexicon.yml")])
-    False
-    """
-    h = hashlib.blake2b(digest_size=16)
-    for path in paths:
-        path = Path(path)
-        try:
-            data = path.read_bytes()
-        except OSError:
-            data = None
-        h.update(f"{path.name} {'-' if data is None else len(data)}\n".encode())
-        h.update(data or b"")
-    return h.hexdigest()
-
-
 def entry_key(doc: Document, version: str, fingerprint: str) -> str:
     """The cache key of a loaded (not yet converted) document."""
     h = hashlib.blake2b(digest_size=16)

@@ -10,6 +10,7 @@ import re
 
 from ..model import BEFORE, Document, Line
 from ..restore import RestoreConfig, restore
+from ..structure import outline_kind
 from ..text import HAN
 from .english import english_article
 from .fields import (
@@ -96,6 +97,29 @@ def _title(head: list[Line]) -> str | None:
                   if _headline_candidate(line)]
     weight = (lambda t: len(re.findall(f"[{HAN}]", t))) if any(re.search(f"[{HAN}]", c) for c in candidates) else len
     return max(reversed(candidates), key=weight, default=None)
+
+
+MAX_LEADING_HEADLINE = 60  # characters: a longer first line is the article's first paragraph
+_SENTENCE_END = re.compile(r"[。！？!?…；;]\s*[”’」』）)]*\s*$")
+
+
+def leading_headline(doc: Document) -> str | None:
+    """A dump whose article starts with its own headline: the first kept line, when it reads like one.
+
+    The cleaner keeps 陶鑫良：全面提升专利转化运用，助力乡村振兴 with the article
+    (its comma is sentence punctuation); a short first line that ends no sentence,
+    is no outline heading and stands above a longer paragraph is the headline.
+    """
+    body = doc.body
+    if doc.kind != "text" or len(body) < 2:
+        return None
+    text, after = body[0].text.strip(), body[1].text.strip()
+    if not 4 <= len(text) <= MAX_LEADING_HEADLINE or _SENTENCE_END.search(text) or _CLAUSE_END.search(text):
+        return None
+    if outline_kind(text) or _MARKUP.match(text) or _DATE_LINE.match(text) or len(after) <= len(text):
+        return None
+    body[0].kept, body[0].reason = False, "headline"
+    return re.sub(r"\s+", " ", text)
 
 
 def derived_title(doc: Document) -> str:
@@ -205,6 +229,8 @@ def extract(doc: Document) -> Document:
     if "editor" not in fields:
         fields |= {"editor": e for e in [next((e for e in map(editor_name, around) if e), None)] if e}
 
+    if not title and not doc.hints.get("title"):
+        title = leading_headline(doc)
     if not title and not doc.hints.get("title"):
         doc.warnings.append("no headline found: title derived from the opening sentence")
     meta["title"] = title or derived_title(doc)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from ..escape import escape
 from ..model import Document, Line
 from ..text import HAN
 
@@ -128,8 +129,6 @@ def _line_above(lines: list[Line]) -> list[str]:
 
 def english_article(doc: Document, derived_title: bool) -> Document:
     """Source from the dateline, a headline from the lead, and the trailing untranslated paragraph set apart."""
-    from ..render import escape
-
     tail = trailing_other_language(doc.lines, "en")
     for line in tail:
         line.kept, line.reason = False, "in another language than the article (untranslated): shown apart"

@@ -22,51 +22,53 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from ..escape import escape
 from ..model import Collection, Document
-from ..render import escape
 from . import browse, listing
-from .lexicon import LEXICON, PROJECT_LEXICON
+from .lexicon import Project
 from .names import named, people_in
 from .related import most_similar
 from .terms import count_terms
-from .topics import PROJECT_TOPICS, TOPICS, choose, score
+from .topics import choose, score
 
 INDEXES = "indexes"
-#: Files whose content changes what `find_facts` finds: part of the configuration.
-CONFIG_FILES = (LEXICON, PROJECT_LEXICON, TOPICS, PROJECT_TOPICS)
 
-__all__ = ["CONFIG_FILES", "INDEXES", "build_indexes", "find_facts"]
+__all__ = ["INDEXES", "build_indexes", "find_facts"]
 
 
 def _texts(doc: Document) -> list[str]:
     return [b.text for b in doc.blocks if b.kind in ("paragraph", "heading", "table") and b.text.strip()]
 
 
-def find_facts(doc: Document) -> Document:
-    """The `facts` stage: what the document is about, as plain data on it."""
+def find_facts(doc: Document, config=None) -> Document:
+    """The `facts` stage: what the document is about, as plain data on it.
+
+    The project's `lexicon.yml` and `topics.yml` come with the build's config.
+    """
+    project = Project.of(config)
     title = str(doc.meta.get("title") or "")
     texts = _texts(doc)
     whole = "\n".join([title, *texts])
-    found = named(whole)
-    people = found["people"] | people_in(whole)
+    found = named(whole, project)
+    people = found["people"] | people_in(whole, project)
     people = {n for n in people if not any(n != m and m.startswith(n) for m in people)}
-    topics = score(title, texts)
+    topics = score(title, texts, project.topics)
     doc.facts["indexes"] = {
-        "terms": count_terms([title, *texts]),
+        "terms": count_terms([title, *texts], project=project),
         "people": sorted(people),
         "organisations": sorted(found["organisations"]),
         "topics": topics,
     }
     if not doc.meta.get("tags"):  # the user's tags (front matter, sidecar) stand as given
-        tags = choose(topics)
+        tags = choose(topics, project=project.topics)
         if tags:
             doc.meta["tags"] = tags
     return doc
 
 
-def _facts(doc: Document) -> dict:
+def _facts(doc: Document, config=None) -> dict:
     if "indexes" not in doc.facts:  # a document that did not go through the pipeline (a test)
-        find_facts(doc)
+        find_facts(doc, config)
     return doc.facts["indexes"]
 
 
@@ -80,7 +82,8 @@ def _tags(doc: Document) -> list[str]:
 def build_indexes(collection: Collection) -> Collection:
     """The `indexes` stage."""
     docs = collection.published
-    facts = [_facts(doc) for doc in docs]
+    facts = [_facts(doc, collection.config) for doc in docs]
+    collection.warnings.extend(Project.of(collection.config).problems())
     for doc, near in zip(docs, most_similar([f["terms"] for f in facts])):
         if near:
             doc.appendix.append("## 相关文档\n\n" + "\n".join(listing.item(docs[j], doc.page) for j in near))

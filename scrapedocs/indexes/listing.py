@@ -13,8 +13,8 @@ import hashlib
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 
+from ..escape import escape
 from ..model import Document
-from ..render import escape
 
 PER_PAGE = 50  # lines on a page of a list
 GROUPS_PER_PAGE = 20  # groups on a page of an index

@@ -18,7 +18,7 @@ import re
 from functools import lru_cache
 
 from ..restore import HAN
-from .lexicon import lexicon
+from .lexicon import Project, lexicon
 from .terms import dictionary
 
 SURNAMES = frozenset(
@@ -46,12 +46,12 @@ _FOLLOW = re.compile(
 )
 
 
-@lru_cache(maxsize=1)
-def _automaton():
+@lru_cache(maxsize=4)
+def _automaton(project: bytes | None = None):
     """Every lexicon name, and every place + institution (广东省知识产权局), in one automaton."""
     import ahocorasick
 
-    lex = lexicon()
+    lex = lexicon(project)
     auto = ahocorasick.Automaton()
     for name in lex.organisations:
         auto.add_word(name, ("organisations", name))
@@ -68,22 +68,21 @@ def _automaton():
     return None
 
 
-def named(text: str) -> dict[str, set[str]]:
+def named(text: str, project: Project = Project()) -> dict[str, set[str]]:
     """Lexicon organisations and people in `text`, longest match first."""
     found: dict[str, set[str]] = {"organisations": set(), "people": set()}
-    auto = _automaton()
+    auto = _automaton(project.lexicon)
     if auto is not None:
         for _, (kind, name) in auto.iter_long(text):
             found[kind].add(name)
     return found
 
 
-def _is_name(candidate: str) -> bool:
+def _is_name(candidate: str, dic) -> bool:
     if len(candidate) < 2 or candidate[0] not in SURNAMES or not all(_HAN.match(c) for c in candidate):
         return False
     if any(c in NOT_NAME for c in candidate[1:]) or any(t in candidate for t in TITLES):
         return False
-    dic = dictionary()
     tag = dic.tag(candidate)
     if tag:
         return tag.startswith("nr")  # a name the dictionary knows (王建国), or a word (高度, 方面, 江苏)
@@ -96,23 +95,24 @@ def _is_name(candidate: str) -> bool:
     return True
 
 
-def people_in(text: str) -> set[str]:
+def people_in(text: str, project: Project = Project()) -> set[str]:
     """Names standing next to a title or a speech verb in `text`.
 
     >>> sorted(people_in("局长申长雨在会上指出，司长白光清30日表示，会议高度评价。王伟表示同意。"))
     ['王伟', '申长雨', '白光清']
     """
+    dic = dictionary(project)
     found = set()
     for m in _AFTER.finditer(text):  # 申长雨表示, 习近平总书记
         for size in (3, 2):
             candidate = text[max(0, m.start() - size):m.start()]
-            if len(candidate) == size and _is_name(candidate):
+            if len(candidate) == size and _is_name(candidate, dic):
                 found.add(candidate)
                 break
     for m in _BEFORE.finditer(text):  # 局长申长雨在…
         for size in (3, 2):
             candidate = text[m.end():m.end() + size]
-            if len(candidate) == size and _is_name(candidate) and _FOLLOW.match(text, m.end() + size):
+            if len(candidate) == size and _is_name(candidate, dic) and _FOLLOW.match(text, m.end() + size):
                 found.add(candidate)
                 break
     # A shorter name inside a longer one found too (白光 in 白光清) is a segmentation slip.

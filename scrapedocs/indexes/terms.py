@@ -17,7 +17,7 @@ from functools import lru_cache
 from operator import itemgetter
 
 from ..restore import HAN
-from .lexicon import lexicon
+from .lexicon import Project, lexicon
 from .topics import vocabulary
 
 #: jieba's parts of speech that make a term: nouns, verbs, verbal nouns (not names: the
@@ -91,23 +91,25 @@ class Dictionary:
                 counts[terms[i]] += n
 
 
-@lru_cache(maxsize=1)
-def dictionary() -> Dictionary:
-    extra = {name: "nt" for name in lexicon().organisations}
-    extra |= {name: "nr" for name in lexicon().people}
-    for synonym in vocabulary().synonyms:
+@lru_cache(maxsize=2)
+def dictionary(project: Project = Project()) -> Dictionary:
+    """jieba's dictionary plus the lexicon's names and the topics' phrases (the project's too)."""
+    names = lexicon(project.lexicon)
+    extra = {name: "nt" for name in names.organisations}
+    extra |= {name: "nr" for name in names.people}
+    for synonym in vocabulary(project.topics).synonyms:
         if _HAN_ONLY.fullmatch(synonym):
             extra.setdefault(synonym, "nz")
     return Dictionary(extra)
 
 
-def count_terms(texts: list[str], keep: int = KEEP) -> dict[str, int]:
+def count_terms(texts: list[str], keep: int = KEEP, project: Project = Project()) -> dict[str, int]:
     """The `keep` most frequent nouns and verbs of `texts` (Latin words lowercased), with their counts.
 
     >>> count_terms(["国家知识产权局发布专利数据。", "专利申请量增长。Patent filings grew."])
     {'filings': 1, 'grew': 1, 'patent': 1, '专利': 1, '专利申请': 1, '发布': 1, '国家知识产权局': 1, '增长': 1, '数据': 1}
     """
-    dic = dictionary()
+    dic = dictionary(project)
     counts: Counter = Counter()
     dic.count("\n".join(texts), counts)
     for text in texts:

@@ -15,12 +15,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
-from .lexicon import DATA
+from .lexicon import DATA, read_yaml
 
 TOPICS = DATA / "topics.yml"
-PROJECT_TOPICS = Path(__file__).resolve().parents[2] / "topics.yml"
 TAGS = 5
 TITLE_WEIGHT = 5  # a topic named in the title counts as this many mentions
 MIN_SCORE = 2
@@ -33,14 +30,13 @@ class Vocabulary:
     synonyms: dict  # lowercased phrase → tuple of topics
 
 
-def load_topics(paths: tuple[Path, ...] = (TOPICS, PROJECT_TOPICS)) -> dict[str, list[str]]:
+def load_topics(packaged: Path = TOPICS, project: bytes | None = None) -> dict[str, list[str]]:
     """topic → synonyms: the packaged vocabulary, then the project's changes to it.
 
     A topic given later replaces the earlier one, and `topic: ~` (or an empty list) removes it.
     """
     topics: dict[str, list[str]] = {}
-    for path in paths:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.is_file() else None
+    for data in (read_yaml(packaged.read_bytes()) if packaged.is_file() else None, read_yaml(project)):
         if not isinstance(data, dict):
             continue
         for topic, synonyms in data.items():
@@ -54,10 +50,11 @@ def load_topics(paths: tuple[Path, ...] = (TOPICS, PROJECT_TOPICS)) -> dict[str,
     return topics
 
 
-@lru_cache(maxsize=1)
-def vocabulary() -> Vocabulary:
+@lru_cache(maxsize=4)
+def vocabulary(project: bytes | None = None) -> Vocabulary:
+    """The packaged topics changed by the project's `topics.yml` (its bytes)."""
     phrases: dict[str, list[str]] = {}
-    topics = load_topics()
+    topics = load_topics(TOPICS, project)
     for topic, synonyms in topics.items():
         for phrase in [topic, *synonyms]:
             owners = phrases.setdefault(phrase.lower(), [])
@@ -66,12 +63,12 @@ def vocabulary() -> Vocabulary:
     return Vocabulary(tuple(topics), {p: tuple(t) for p, t in phrases.items()})
 
 
-@lru_cache(maxsize=1)
-def _automaton():
+@lru_cache(maxsize=4)
+def _automaton(project: bytes | None = None):
     import ahocorasick
 
     auto = ahocorasick.Automaton()
-    for phrase, owners in vocabulary().synonyms.items():
+    for phrase, owners in vocabulary(project).synonyms.items():
         auto.add_word(phrase, (len(phrase), owners))
     if len(auto):
         auto.make_automaton()
@@ -83,14 +80,14 @@ def _word_char(c: str) -> bool:
     return c.isascii() and c.isalnum()
 
 
-def mentions(text: str) -> Counter:
+def mentions(text: str, project: bytes | None = None) -> Counter:
     """How often `text` names each topic (longest phrase wins; Latin phrases as whole words).
 
     >>> mentions("加强专利侵权惩治，保护地理标志产品。Patents matter; patently not.")
     Counter({'专利': 2, '知识产权保护': 1, '地理标志': 1})
     """
     counts: Counter = Counter()
-    auto = _automaton()
+    auto = _automaton(project)
     if auto is None or not text:
         return counts
     low = text.lower()
@@ -105,15 +102,15 @@ def mentions(text: str) -> Counter:
     return counts
 
 
-def score(title: str, texts: list[str]) -> dict[str, int]:
+def score(title: str, texts: list[str], project: bytes | None = None) -> dict[str, int]:
     """Each topic the document names, with its score: mentions, the title's counting `TITLE_WEIGHT` each."""
-    counts = mentions("\n".join(texts))
-    for topic, n in mentions(title).items():
+    counts = mentions("\n".join(texts), project)
+    for topic, n in mentions(title, project).items():
         counts[topic] += TITLE_WEIGHT * n
     return dict(sorted(counts.items()))
 
 
-def choose(scores: dict[str, int], limit: int = TAGS) -> list[str]:
+def choose(scores: dict[str, int], limit: int = TAGS, project: bytes | None = None) -> list[str]:
     """The document's tags: its leading topics, strongest first.
 
     >>> choose({"专利": 40, "商标": 9, "版权": 3, "国际合作": 1})
@@ -122,6 +119,6 @@ def choose(scores: dict[str, int], limit: int = TAGS) -> list[str]:
     if not scores:
         return []
     best = max(scores.values())
-    order = {t: i for i, t in enumerate(vocabulary().topics)}
+    order = {t: i for i, t in enumerate(vocabulary(project).topics)}
     ranked = sorted(scores, key=lambda t: (-scores[t], order.get(t, len(order)), t))
     return [t for t in ranked if scores[t] >= MIN_SCORE and scores[t] >= SHARE * best][:limit]

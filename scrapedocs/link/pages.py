@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ..escape import escape
 from ..indexes import listing
 from ..indexes.listing import rel
 from ..model import Collection, Document
-from ..render import UNSEARCHED, escape
+from ..render import UNSEARCHED
 from .registry import CITED, Entry, Registry
 
 SHOWN = 20  # citing pages shown under 被引用, and holders or reports shown on a cited page

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..escape import escape
 from ..model import GENERATED, Collection, Document
-from ..render import escape
 
 TABLE = f"{GENERATED}/_table.md"  # included into the home page, not a page itself
 

@@ -17,7 +17,18 @@ from pathlib import Path
 from ..model import Document, Line
 from .decode import DecodeError, declared_charset, decode, explain_decode  # noqa: F401  (the readers' API)
 from .markdown import read_markdown, split_front_matter  # noqa: F401
-from .sources import OUTSIDE, SIDECAR_SUFFIXES, SUFFIXES, Scan, Skipped, display_path, find_sources, inside, scan, sidecar_of  # noqa: F401
+from .sources import (  # noqa: F401
+    OUTSIDE,
+    SIDECAR_SUFFIXES,
+    SUFFIXES,
+    Scan,
+    Skipped,
+    display_path,
+    find_sources,
+    inside,
+    scan,
+    sidecar_of,
+)
 
 #: Sources larger than this are reported, not read (`--max-size`).
 MAX_SIZE = 20_000_000

@@ -38,12 +38,22 @@ from bs4 import BeautifulSoup
 from ...extract.fields import closing_byline
 from ...extract.page import page_author, page_hints, page_strings, visible_strings
 from .blocks import PageLine, page_lines
-from .ensemble import bare, ballot, choose_page, decide, explain, f1, normalise, settled, trim_edges
+from .ensemble import (
+    ballot,
+    bare,
+    choose_page,
+    decide,
+    explain,
+    f1,
+    normalise,
+    settled,
+    trim_edges,
+)
 from .members import MEMBERS, run_member
 from .noise import drop_never_text, noise_roots
-from .scripts import script_article
 from .posts import Posts, drop_comments, find_posts, keep_first_post, stamp_line
 from .scoring import choose_article, measure
+from .scripts import script_article
 from .tree import max_depth
 
 

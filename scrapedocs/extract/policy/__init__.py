@@ -28,7 +28,15 @@ from ...restore import RestoreConfig, restore
 from ...text import tidy
 from ..fields import parse_date
 from .kinds import DOC_TYPES, doc_type, effective_date, is_excerpt
-from .notice import HEAD_LINES, doc_number_in_title, doc_number_line, issuer_from_title, notice_frame, organs, signature
+from .notice import (
+    HEAD_LINES,
+    doc_number_in_title,
+    doc_number_line,
+    issuer_from_title,
+    notice_frame,
+    organs,
+    signature,
+)
 from .table import info_table_html, info_table_lines
 
 
