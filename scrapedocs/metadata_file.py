@@ -20,15 +20,12 @@ from pathlib import Path
 import yaml
 
 from .config import BuildConfig
-from .extract.fields import parse_date
 from .link.fold import fold
-from .model import META_KEYS, Collection
+from .model import Collection
+from .schema import validate_fields
 from .sidecar import load_sidecar
 
 METADATA_FILE = "metadata.yml"  # in the project folder (`BuildConfig.project_dir`), beside aliases.yml
-#: Keys the file may set: every front-matter field but the two that identify the page.
-SETTABLE = tuple(key for key in META_KEYS if key not in ("source_file", "title"))
-DATE_KEYS = ("date", "written_date", "effective_date")
 
 
 def load_metadata(path: Path) -> tuple[dict[str, tuple[str, dict]], list[str]]:
@@ -48,19 +45,11 @@ def load_metadata(path: Path) -> tuple[dict[str, tuple[str, dict]], list[str]]:
         if not isinstance(item, dict) or not str(item.get("title") or "").strip():
             problems.append(f"{path.name}: an entry without a title ignored: {item!r}"[:200])
             continue
-        fields = {}
-        for key, value in item.items():
-            key = str(key)
-            if key == "title":
-                continue
-            if key not in SETTABLE:
-                problems.append(f"{path.name}: {item['title']}: unknown field {key!r} ignored")
-            elif key in DATE_KEYS and value not in (None, ""):
-                fields[key] = parse_date(str(value)) or str(value)
-            elif key == "excerpt":
-                fields[key] = value is True or str(value).lower() in ("true", "yes", "1")
-            else:
-                fields[key] = value if isinstance(value, (list, bool, type(None))) else str(value)
+        # The fields a sidecar may set, checked the same way; `title` names the entry, `slug` is per source.
+        where = f"{path.name}: {str(item['title'])[:60]}"
+        fields = validate_fields({k: v for k, v in item.items() if k != "title"}, problems, where)
+        if fields.pop("slug", None) is not None:
+            problems.append(f"{where}: field 'slug' ignored: set a page's slug in its sidecar")
         out[fold(str(item["title"]))] = (str(item["title"]), fields)
     return out, problems
 

@@ -198,9 +198,14 @@ def test_a_broken_metadata_file_is_a_warning(tmp_path):
     path.write_text("documents: [\n", encoding="utf-8")
     collection = apply_metadata_file(Collection([_doc("某通知")]), path)
     assert any("metadata.yml ignored" in w for w in collection.warnings)
-    path.write_text("documents:\n  - title: 某通知\n    colour: red\n", encoding="utf-8")
-    collection = apply_metadata_file(Collection([_doc("某通知")]), path)
-    assert any("unknown field 'colour'" in w for w in collection.warnings)
+    path.write_text("documents:\n  - title: 某通知\n    colour: red\n    template: 404.html\n"
+                    "    issuer: [国务院, 国家知识产权局]\n    validity: 现行有效\n", encoding="utf-8")
+    doc = _doc("某通知")
+    collection = apply_metadata_file(Collection([doc]), path)
+    assert any("field 'colour' ignored: not a documented field" in w for w in collection.warnings)
+    assert any("field 'template' ignored" in w for w in collection.warnings)
+    assert any("field 'issuer' ignored: a list where text is expected" in w for w in collection.warnings)
+    assert "issuer" not in doc.meta and doc.meta["validity"] == "现行有效"
 
 
 def test_metadata_stage_is_a_collection_stage_after_the_document_stages():
