@@ -50,10 +50,14 @@ def squeeze(text: str) -> str:
 
 
 def pdf_pages() -> list[Path]:
-    """Every page the PDF must hold, in MkDocs' navigation order: all but the home page."""
+    """Every page the PDF must hold, all but the home page: by folder, each folder's index first;
+    the documents newest first, then by title, as the home table lists them."""
     docs = ROOT / "docs"
     pages = [p for p in docs.rglob("*.md") if not p.name.startswith("_") and p != docs / "index.md"]
-    return sorted(pages, key=lambda p: [(part != "index.md", part) for part in p.relative_to(docs).parts])
+    pages.sort(key=lambda p: [(part != "index.md", part) for part in p.relative_to(docs).parts])
+    newest = sorted((p for p in pages if p.parent == docs / "articles"), key=page_title)
+    newest.sort(key=lambda p: str(front_matter(p).get("date") or ""), reverse=True)
+    return [newest.pop(0) if p.parent == docs / "articles" else p for p in pages]
 
 
 def cited_entries() -> list[Path]:

@@ -91,7 +91,8 @@ def build_indexes(collection: Collection) -> Collection:
     people: dict[str, list[Document]] = defaultdict(list)
     organisations: dict[str, list[Document]] = defaultdict(list)
     tags: dict[str, list[Document]] = defaultdict(list)
-    for doc, found in zip(docs, facts):
+    # Gathered newest first, so that each group is already in the order its pages list it.
+    for doc, found in sorted(zip(docs, facts), key=lambda pair: listing.reading_order(pair[0])):
         for name in found["people"]:
             people[name].append(doc)
         for name in found["organisations"]:

@@ -64,8 +64,19 @@ def newest_first(docs: Iterable[Document]) -> list[Document]:
     >>> [x.meta["title"] for x in newest_first([d("b", "2020-01-02"), d("c"), d("a", "2020-01-02"), d("z", "2021")])]
     ['z', 'a', 'b', 'c']
     """
-    by_title = sorted(docs, key=lambda d: (str(d.meta.get("title") or ""), d.page))
-    return sorted(by_title, key=lambda d: str(d.meta.get("date") or ""), reverse=True)
+    return sorted(docs, key=reading_order)
+
+
+def reading_order(doc: Document) -> tuple[int, str, str]:
+    """The sort key of `newest_first`: one key, so that a list already in that order sorts in
+    linear time (a group gathered from the collection in this order is not sorted again).
+
+    >>> from pathlib import Path
+    >>> reading_order(Document(Path("a"), "a", meta={"title": "甲", "date": "2021-11-01"}))[0]
+    -20211101
+    """
+    digits = str(doc.meta.get("date") or "").replace("-", "")[:8].ljust(8, "0")
+    return (-int(digits) if digits.isdigit() and int(digits) else 1, str(doc.meta.get("title") or ""), doc.page)
 
 
 def slug(name: str) -> str:

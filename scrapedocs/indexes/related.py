@@ -4,12 +4,16 @@ Each document keeps its `TOP_TERMS` heaviest terms; each term keeps the
 `POSTINGS` documents it weighs most in. A document is compared only with the
 documents sharing one of its terms' postings, so the work per document is
 bounded (at most TOP_TERMS × POSTINGS candidates) and the stage stays linear.
+The scores of one document's candidates are summed by numpy in a few calls, so
+a document costs about the same whether its terms' postings are short (a small
+collection) or full (a large one).
 """
 from __future__ import annotations
 
-import heapq
 import math
-from collections import Counter, defaultdict
+from collections import Counter
+
+import numpy as np
 
 RELATED = 3
 TOP_TERMS = 20  # terms per document in the inverted index
@@ -38,23 +42,34 @@ def vectors(term_counts: list[dict[str, int]]) -> list[dict[str, float]]:
 
 
 def most_similar(term_counts: list[dict[str, int]], limit: int = RELATED) -> list[list[int]]:
-    """For each document (by position), the positions of its `limit` most similar documents."""
+    """For each document (by position), the positions of its `limit` most similar documents.
+
+    >>> most_similar([{"专利": 3, "审查": 2}, {"专利": 2, "审查": 1}, {"商标": 4, "注册": 1}, {"商标": 1}])
+    [[1], [0], [3], [2]]
+    """
     vecs = vectors(term_counts)
-    postings: dict[str, list[tuple[float, int]]] = defaultdict(list)
-    for i, vec in enumerate(vecs):
-        for t, w in vec.items():
-            postings[t].append((w, i))
-    for t, docs in postings.items():  # the heaviest documents of each term: bounded work per document
-        if len(docs) > POSTINGS:
-            postings[t] = sorted(docs, key=lambda p: (-p[0], p[1]))[:POSTINGS]
+    ids: dict[str, int] = {}
+    rows = [[(ids.setdefault(t, len(ids)), w) for t, w in vec.items()] for vec in vecs]
+    # Postings: each term's POSTINGS heaviest documents (heaviest first; among equals, the earlier).
+    entries = sorted((-w, t, i) for i, row in enumerate(rows) for t, w in row)
+    by_term: list[list[tuple[int, float]]] = [[] for _ in ids]
+    for negative, t, i in entries:
+        if len(by_term[t]) < POSTINGS:
+            by_term[t].append((i, -negative))
+    docs = [np.array([i for i, _ in p], dtype=np.int64) for p in by_term]
+    weights = [np.array([w for _, w in p]) for p in by_term]
     out = []
-    for i, vec in enumerate(vecs):
-        scores: dict[int, float] = defaultdict(float)
-        for t, w in vec.items():
-            for w2, j in postings[t]:
-                scores[j] += w * w2
-        scores.pop(i, None)
+    for i, row in enumerate(rows):
+        if not row:
+            out.append([])
+            continue
+        found = np.concatenate([docs[t] for t, _ in row])
+        contribution = np.concatenate([weights[t] * w for t, w in row])
+        candidates, where = np.unique(found, return_inverse=True)
+        scores = np.bincount(where, weights=contribution)
+        keep = (candidates != i) & (scores >= MIN_SIMILARITY)
+        candidates, scores = candidates[keep], scores[keep]
         # the most similar first; among equals, the earlier document
-        best = heapq.nlargest(limit, ((s, -j) for j, s in scores.items() if s >= MIN_SIMILARITY))
-        out.append([-j for _, j in best])
+        best = np.lexsort((candidates, -scores))[:limit]
+        out.append([int(j) for j in candidates[best]])
     return out

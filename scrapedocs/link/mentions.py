@@ -60,12 +60,22 @@ def _may_resolve(alias: str, local: dict, reg: Registry) -> bool:
     return alias in local or (alias in reg.aliases and not is_generic(alias))
 
 
+def _may_name_nothing(alias: str, doc: Document, reg: Registry) -> bool:
+    """Whether a match of `alias` may link nowhere (the page's own title; a name that needs its 《》
+    or that two documents share), so that shorter names inside it must be looked at too."""
+    entry = reg.entries.get(alias)
+    return (entry is not None and entry.page is doc) or alias not in reg.bare or len(reg.aliases.get(alias, ())) > 1
+
+
 def candidates(folded: list[str], doc: Document, reg: Registry, auto) -> dict[int, list[tuple[int, int, str]]]:
     """Where the registry's names occur in each of `folded` (folded texts of one document), by text index.
 
     One automaton pass over the texts joined by line breaks (a folded name holds none,
     so no match spans two texts), plus a direct search for the short names the document
     defines; only names that could name something here are kept: (start, end, name).
+    The pass takes the leftmost longest name at each place (`iter_long`, in C), so the
+    candidates of a text are bounded by its length, however many names the collection
+    knows: the stage stays linear.
     """
     local = reg.local.get(doc.relpath, {})
     defined = reg.defined_in(doc)
@@ -74,9 +84,13 @@ def candidates(folded: list[str], doc: Document, reg: Registry, auto) -> dict[in
     joined = "\n".join(folded)
     found: list[tuple[int, int, str]] = []
     if auto is not None:
-        for end, alias in auto.iter(joined):
+        for end, alias in auto.iter_long(joined):
+            start = end - len(alias) + 1
             if _may_resolve(alias, local, reg):
-                found.append((end - len(alias) + 1, end + 1, alias))
+                found.append((start, end + 1, alias))
+            if _may_name_nothing(alias, doc, reg):  # then the names inside it count: look again, there only
+                found += [(e - len(a) + 1, e + 1, a) for e, a in auto.iter(joined, start, end + 1)
+                          if a != alias and _may_resolve(a, local, reg)]
     for name in defined:  # a few: looked for directly
         at = joined.find(name)
         while at >= 0:

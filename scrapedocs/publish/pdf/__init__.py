@@ -1,6 +1,6 @@
 """The PDF of the whole collection, printed by headless Chromium from the offline build.
 
-`compose` makes one HTML page of the built pages, in navigation order, behind a cover
+`compose` makes one HTML page of the built pages, in the site's order (`pdf_pages`), behind a cover
 and a table of contents; `chromium` prints it (`--print-to-pdf`, with the outline from
 the headings); `fonts` makes the CJK face embeddable; `outline` reads and mends the
 result. Page numbers in the table of contents take two passes: the first print tells on

@@ -37,8 +37,14 @@ DROP = (
 
 
 def pdf_pages(pages: list[PageInfo]) -> list[PageInfo]:
-    """The pages the PDF holds: every page but the home page, whose table the contents replace."""
-    return [p for p in pages if p.src != "index.md"]
+    """The pages the PDF holds, in the site's order: every page but the home page, whose table the
+    contents replace; the documents newest first, then by title, as the home table and the browse
+    pages list them (volumes are then runs of dates)."""
+    pages = [p for p in pages if p.src != "index.md"]
+    documents = sorted((p for p in pages if _section(p) == GENERATED), key=lambda p: str(p.meta.get("title") or ""))
+    documents.sort(key=lambda p: str(p.meta.get("date") or ""), reverse=True)
+    order = iter(documents)
+    return [next(order) if _section(p) == GENERATED else p for p in pages]
 
 
 def _section(page: PageInfo) -> str:
@@ -56,7 +62,7 @@ def is_cited_entry(page: PageInfo) -> bool:
 
 @dataclass
 class Volume:
-    """What one PDF holds: pages in navigation order, then the appendix of cited documents."""
+    """What one PDF holds: pages in the site's order (`pdf_pages`), then the appendix of cited documents."""
 
     pages: list[PageInfo]
     appendix: list[PageInfo] = field(default_factory=list)
@@ -110,7 +116,7 @@ def volumes(site_dir: Path, pages: list[PageInfo], size: int | None) -> list[Vol
 
     One volume holds every page but the home page, the cited documents in its
     appendix. Several volumes each hold their run of documents, in navigation
-    order, and in their appendix the cited documents those documents link to;
+    order (newest first), and in their appendix the cited documents those documents link to;
     the collection-wide pages (indexes, the list of cited documents) stay on the
     website, as they describe all volumes at once.
     """
