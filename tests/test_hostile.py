@@ -388,22 +388,23 @@ def test_junk_line_is_not_the_title(hostile):
     assert entry["title"] == "关于加强知识产权保护的若干意见"
 
 
-@pytest.mark.xfail(run=False, reason="engine: per-document time budget (a page that hangs becomes 'gave up after "
-                                     "N s in extract'); flip with a budget of a few seconds")
-def test_a_page_that_hangs_is_reported_within_the_time_budget(tmp_path):
+def test_a_page_50000_levels_deep_is_read_not_given_up(tmp_path):
+    """Tree walks are linear: the page is converted within the time budget, the build goes on.
+
+    (A page that does hang is given up with a report line: tests/test_executors.py.)
+    """
     from scrapedocs.cli import main
 
     seeds = tmp_path / "seeds"
     seeds.mkdir()
-    (seeds / "hang.html").write_text("<html><body>" + "<div>" * 50_000 + "<p>正文。</p>" + "</div>" * 50_000
-                                     + "</body></html>", encoding="utf-8")
+    (seeds / "deep.html").write_text("<html><body>" + "<div>" * 50_000 + "<p>知识产权保护工作关系国家治理体系。</p>"
+                                     + "</div>" * 50_000 + "</body></html>", encoding="utf-8")
     (seeds / "ok.txt").write_text("知识产权保护工作关系国家治理体系和治理能力现代化，关系高质量发展。\n" * 3,
                                   encoding="utf-8")
-    start = time.perf_counter()
     assert main(["--input", str(seeds), "--docs", str(tmp_path / "docs"), "--no-site"]) == 0
-    report = json.loads((tmp_path / "build" / "report.json").read_text(encoding="utf-8"))
-    assert "gave up after" in _entries(report)["hang.html"]["error"]
-    assert time.perf_counter() - start < 60
+    entries = _entries(json.loads((tmp_path / "build" / "report.json").read_text(encoding="utf-8")))
+    assert entries["deep.html"]["page"] and not entries["deep.html"]["error"], entries["deep.html"]["error"]
+    assert entries["ok.txt"]["page"]
 
 
 def test_a_failed_site_build_leaves_the_previous_site(hostile, tmp_path):
