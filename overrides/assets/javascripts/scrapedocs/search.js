@@ -272,4 +272,15 @@
 
   var ui = mount();
   if (ui) setup(ui);
+
+  // On the website, the engine starts once the page is idle: Pagefind's loader, its
+  // WebAssembly and each shard's page list (a few hundred KB, cached by the browser), never
+  // the index itself, whose chunks are fetched for the words a query asks. The first query
+  // then pays only for its own chunks. The offline bundle's index is the whole text: loaded
+  // when the reader first uses the search box, not with every page.
+  if (ui && (location.protocol === "http:" || location.protocol === "https:")) {
+    var warm = function () { search.engine().catch(function () {}); };
+    if (window.requestIdleCallback) window.requestIdleCallback(warm, { timeout: 2000 });
+    else window.addEventListener("load", function () { setTimeout(warm, 200); });
+  }
 })();
