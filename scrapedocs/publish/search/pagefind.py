@@ -24,6 +24,7 @@ import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from ...config import default_jobs
 from ..errors import OutputError
 from .records import SHOWN, Record
 from .text import fold, han_words
@@ -186,7 +187,9 @@ def write_index(records: list[Record], site_dir: Path) -> Path:
     parts = shards(records)
     folders = [out / str(i) for i in range(len(parts))]
     if parts:
-        with ThreadPoolExecutor(max_workers=len(parts)) as pool:  # one Pagefind process per shard
+        # One Pagefind process per shard, as many at once as there are cores: each holds its
+        # shard's whole index in memory (about 2 GB for 2,500 documents of 12 KB).
+        with ThreadPoolExecutor(max_workers=min(len(parts), default_jobs())) as pool:
             list(pool.map(_write, [part for _, part in parts], folders))
     manifest = {"shards": [{"path": f"{i}/", "kind": kind, "pages": len(part)} for i, (kind, part) in enumerate(parts)]}
     out.mkdir(parents=True, exist_ok=True)
