@@ -153,9 +153,12 @@
    * and a term is marked whole; block breaks (¶) shown as " · ". */
   var CJK = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef“”‘’—…";
   var CJK_SPACE = new RegExp("([" + CJK + "])((?:<\\/?mark>)*) ((?:<\\/?mark>)*)(?=[" + CJK + "])", "g");
+  // Digits stand against Han characters in Chinese text (2020年): no space between them either.
+  var CJK_DIGIT = new RegExp("([" + CJK + "])((?:<\\/?mark>)*) ((?:<\\/?mark>)*)(?=[0-9])|([0-9])((?:<\\/?mark>)*) ((?:<\\/?mark>)*)(?=[" + CJK + "])", "g");
   function pagefindExcerpt(html) {
     html = html.replace(/\s*¶\s*/g, " · ");
     for (var i = 0; i < 2; i++) html = html.replace(CJK_SPACE, "$1$2$3"); // overlapping matches
+    for (var j = 0; j < 2; j++) html = html.replace(CJK_DIGIT, "$1$2$3$4$5$6");
     return html.replace(/<\/mark>(\s*)<mark>/g, "$1").replace(/(\s+)<\/mark>/g, "</mark>$1")
       .replace(/ · (?:· )+/g, " · ").replace(/^ · | · $/g, "");
   }
