@@ -32,5 +32,6 @@ test: install test-deps
 	$(PYTHON) -m pytest -q
 	$(PYTHON) build_docs.py --check --no-site
 
-bench:
-	$(PYTHON) benchmarks/bench_build.py
+# The scale benchmark: generated documents, cold build, rebuilds, site and search (see README.md).
+bench: install test-deps
+	$(PYTHON) benchmarks/bench_scale.py 1000 2000

@@ -14,12 +14,14 @@ from .read import MAX_SIZE
 from .restore import RestoreConfig, restore_and_explain
 
 DESCRIPTION = """\
-Convert the scraped pages in the input folder (plain-text dumps of web pages)
-into clean Markdown pages under DOCS/articles/, then build the MkDocs Material
-site. Boilerplate is stripped, garbled text restored (inline pinyin, lost
-characters shown as '?', flattened punctuation, Traditional script, mojibake),
-metadata extracted into front matter and outline numbering turned into
-headings. Hand-written pages in DOCS (such as index.md) are never overwritten.
+Convert the scraped pages in the input folder (text dumps, HTML pages,
+Markdown) into clean Markdown pages under DOCS/ (articles/, cited/, indexes/,
+browse/), then build the MkDocs Material site and its Pagefind search index.
+Boilerplate is stripped, garbled text restored (inline pinyin, lost characters
+shown as '?', flattened punctuation, Traditional script, mojibake), metadata
+(dates, outlet, author, 文号, 发文机关, 文种) extracted into front matter,
+outline numbering turned into headings, citations into links. Hand-written
+pages in DOCS (such as index.md) are never overwritten.
 Every file under the input folder ends as a page or as a line that says why
 not: the console names the failures and the first warnings and skipped files,
 and the report (build/report.json beside the docs folder) has every input, its
