@@ -185,3 +185,15 @@ def test_a_headline_with_an_exclamation_and_its_dated_byline_are_not_the_article
     doc = clean(make_doc("\n".join(["体育新闻 时政新闻", "阿婆接来电称其涉黑被骗上百万！诈骗团伙被端",
                                     "2019年09月11日 富达传媒 时政新闻 1665 0", *ARTICLE])))
     assert kept(doc) == ARTICLE
+
+
+def test_a_long_disclaimer_set_inside_the_article_costs_no_paragraph():
+    """The article runs across boilerplate inserted in its middle; the boilerplate line itself goes."""
+    disclaimer = ("【免责声明：本网站转载的文章仅供参考，不代表本网站立场，版权归原作者所有。如有侵权，请联系我们删除。"
+                  "本网站不承担任何明示或暗示的担保责任，转载请注明出处，未经许可不得转载，本站保留追究责任的权利。】")
+    more = ["意见要求，各地区各部门要加强组织领导，细化工作措施，确保各项任务落到实处，按期完成。",
+            "意见指出，要加强知识产权保护国际合作，积极参与世界知识产权组织框架下的全球知识产权治理。"]
+    page = "\n".join(["国务院印发知识产权保护意见", *ARTICLE[:2], disclaimer, ARTICLE[2], *more])
+    doc = clean(make_doc(page))
+    assert kept(doc) == ARTICLE + more
+    assert [line.reason for line in doc.lines if line.text == disclaimer] == ["disclaimer"]

@@ -178,3 +178,9 @@ def test_an_outlets_reporter_alone_on_a_line_of_the_body():
 
 def test_a_link_glued_after_the_authors_is_not_a_name():
     assert doc_with([], [BODY], ["作者：余毅菁 向雪妮 返回富达，查看更多"]).meta["author"] == "余毅菁 向雪妮"
+
+
+def test_a_paragraph_above_the_article_is_not_its_headline():
+    """Two sentences are a paragraph, however many characters they have; the short line above is the headline."""
+    doc = _head_doc(["关于加强知识产权保护的实施方案", "某日报北京5月1日电 有关部门日前印发方案。方案明确了今后三年的重点任务和分工。"])
+    assert doc.meta["title"] == "关于加强知识产权保护的实施方案"

@@ -34,6 +34,9 @@ from .chrome import (
 )
 
 STOPPER_WALL = 1000  # a "相关文章" heading: the article never runs across it
+#: A chrome line costs its size up to this: the article runs across a long disclaimer or an ad
+#: set inside it when enough article stands on both sides (the line itself is still removed).
+MAX_CHROME_PENALTY = 30
 _LIST_ITEM = re.compile(r"^[*+•]\s|^\d{1,2}[、.]\S")
 COMMENT_BODY = 3  # lines after a comment header that are the comment itself
 
@@ -134,7 +137,7 @@ def score(f: LineFeatures) -> float:
     if not f.chrome and _code(f):
         return 0
     if f.chrome:
-        return -STOPPER_WALL if STOPPERS.match(f.folded) else -(20 + f.size)
+        return -STOPPER_WALL if STOPPERS.match(f.folded) else -(20 + min(f.size, MAX_CHROME_PENALTY))
     if OUTLINE_HEADING.match(f.folded):
         return 3
     if f.punct == 0:

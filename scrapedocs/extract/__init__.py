@@ -79,6 +79,8 @@ def _headline_candidate(line: Line) -> bool:
     text = line.text.strip()
     if not 4 <= len(text) <= 80 or _DATE_LINE.match(text) or _MARKUP.match(text) or _CLAUSE_END.search(text):
         return False
+    if "。" in text.rstrip("。"):  # two sentences: a paragraph of the article, not its headline
+        return False
     if line.reason == BEFORE:
         return True
     # The chrome lexicon decides short menu-like lines, not the headline: 关于加强商标注册管理的通知 names 注册.
