@@ -331,3 +331,17 @@ def test_a_page_nested_past_the_members_depth_is_read_by_our_scorer_alone():
     page = html("<div>" * 5_000 + f"<div>{PARAGRAPHS}</div>" + "</div>" * 5_000)
     lines, _, explanation = explain_article(page)
     assert len(lines) == 4 and explanation["method"] == "scorer" and "nested" in explanation["notes"][0]
+
+
+def test_a_notices_own_lines_that_echo_its_title_are_not_taken_for_the_headline():
+    """The issuer closing a notice and a sentence restating its subject are the article's, not headline variants."""
+    html = ("<html><head><title>甲办公厅 乙办公厅印发《关于加强保护的意见》的通知</title></head><body>"
+            "<h1>甲办公厅 乙办公厅印发《关于加强保护的意见》的通知</h1><div class='content'>"
+            "<p>各省、自治区、直辖市人民政府，各部委：</p>"
+            "<p>《关于加强保护的意见》已经同意，现印发给你们，请结合实际认真贯彻落实。</p>"
+            "<p>一、同意印发关于加强保护的意见。</p>"
+            "<p style='text-align:right'>甲&nbsp;办&nbsp;公&nbsp;厅</p><p style='text-align:right'>乙办公厅</p>"
+            "<p>2019年11月24日</p></div></body></html>")
+    lines, _ = extract_article(html)
+    assert "一、同意印发关于加强保护的意见。" in lines
+    assert any(line.replace(" ", "") == "甲办公厅" for line in lines) and "乙办公厅" in lines

@@ -93,6 +93,8 @@ def settle_posts(lines: list[PageLine], kept: list[bool], voted: list[bool], pos
 
 HEADLINE_LIKE = 0.7  # character F1 with the title above which an opening line is the headline again
 _PARAGRAPH = re.compile(r"[，。！？；]")
+_SENTENCE = re.compile(r"[。；]")  # a headline has no full stop: a line with one is the article's
+MIN_SENTENCE = 10  # normalised characters of a line that opens the article's own text
 
 
 def without_headline(lines: list[PageLine], title: str) -> list[PageLine]:
@@ -101,6 +103,8 @@ def without_headline(lines: list[PageLine], title: str) -> list[PageLine]:
     >>> lines = [PageLine(t) for t in ("## 新规发布：细则出台", "新规发布", "正文第一段，有标点，说明新规的内容。", "新规发布：细则出台")]
     >>> [line.text for line in without_headline(lines, "新规发布：细则出台")]
     ['正文第一段，有标点，说明新规的内容。']
+    >>> [line.text for line in without_headline([PageLine("同意在天津开展改革试点。现批复如下：")], "国务院关于同意在天津开展改革试点的批复")]
+    ['同意在天津开展改革试点。现批复如下：']
     """
     key = normalise(title)
     if not key:
@@ -108,9 +112,10 @@ def without_headline(lines: list[PageLine], title: str) -> list[PageLine]:
     out, opening = [], True
     for line in lines:
         text = normalise(line.text)
-        if opening and _PARAGRAPH.search(line.text) and len(text) > len(key) + 10:
-            opening = False  # the first paragraph: what follows is the article's own
-        same = text == key or opening and text and (f1(text, key) >= HEADLINE_LIKE or len(text) >= 4 and text in key)
+        if opening and _PARAGRAPH.search(line.text) and len(text) > MIN_SENTENCE and f1(text, key) < HEADLINE_LIKE:
+            opening = False  # the first sentence: what follows is the article's own (its 落款 names the issuer again)
+        variant = opening and text and not _SENTENCE.search(line.text)
+        same = text == key or variant and (f1(text, key) >= HEADLINE_LIKE or len(text) >= 4 and text in key)
         if not same:
             out.append(line)
     return out
