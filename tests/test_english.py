@@ -80,3 +80,9 @@ def test_backlink_quote_never_starts_or_ends_mid_word():
     assert text.find(inner) >= 0
     at = text.find(inner)
     assert text[at - 1] == " " and text[at + len(inner)] == " ", quote
+
+
+def test_an_english_headline_wins_over_the_chinese_outlet_and_date_line_under_it():
+    page = "Shanghai sets up a cross-border data service centre\n\n新京报 2020-06-11\n\n" + WIRE
+    doc = convert(page)
+    assert doc.meta["title"] == "Shanghai sets up a cross-border data service centre"

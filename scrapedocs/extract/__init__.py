@@ -87,17 +87,19 @@ def _headline_candidate(line: Line) -> bool:
     return line.reason == "navigation" and len(re.findall(f"[{HAN}]", text)) >= HEADLINE_HAN and len(text.split()) <= 2
 
 
-def _title(head: list[Line]) -> str | None:
+def _title(head: list[Line], lang: str = "zh") -> str | None:
     """The page's headline: the most substantial plain line just above the article.
 
     Crawler dumps put menus and logos first, so the first plain line is often
     the site's name; the headline is the most substantial plain line among
     the last few before the article: the most Chinese characters (or, for an
-    English page, letters), never markup, a URL or a clause ending in a comma.
+    English page, letters: not the outlet and date line above it), never markup,
+    a URL or a clause ending in a comma.
     """
     candidates = [re.sub(r"\s+", " ", _BULLET.sub("", line.text.strip())) for line in head[-TITLE_WINDOW:]
                   if _headline_candidate(line)]
-    weight = (lambda t: len(re.findall(f"[{HAN}]", t))) if any(re.search(f"[{HAN}]", c) for c in candidates) else len
+    chinese = lang != "en" and any(re.search(f"[{HAN}]", c) for c in candidates)
+    weight = (lambda t: len(re.findall(f"[{HAN}]", t))) if chinese else (lambda t: len(re.findall("[A-Za-z]", t)))
     return max(reversed(candidates), key=weight, default=None)
 
 
@@ -191,7 +193,7 @@ def extract(doc: Document) -> Document:
     outside = [line for line in doc.lines if not line.kept and line.text.strip()]
     meta: dict = {"source_file": doc.path.name}
 
-    title = _title(head)
+    title = _title(head, detect_lang(doc.body))
     fields: dict[str, str] = {}
     for line in outside:
         for name, value in labelled_fields(line.text):
