@@ -18,7 +18,7 @@ the search index and the first-result latency. It checks the titles found
 against the generated ones and that no generated document was merged as a
 reprint.
 
-    python benchmarks/bench_scale.py 1000 [2000 …] [--jobs 2] [--work DIR] [--no-site] [--skip indexes]
+    python benchmarks/bench_scale.py 1000 [2000 …] [--jobs 2] [--work DIR] [--no-site] [--skip indexes] [--dask]
 
 With several sizes, a last table gives each stage's seconds per 1,000 documents
 at each size and the ratio between the largest and the smallest: 1.0 is linear.
@@ -112,6 +112,8 @@ def build(args, source: Path, work: Path, label: str) -> dict:
     cmd = [sys.executable, "build_docs.py", "--input", str(source), "--docs", str(work / "docs"),
            "--report", str(work / "build" / "report.json"), "--no-site", "--no-progress",
            "--jobs", str(args.jobs), "--stats", str(stats_file)]
+    if args.executor:
+        cmd += ["--executor", args.executor]
     if entry:
         cmd[1:2] = ["-c", entry]
     result = run(cmd, label)
@@ -207,7 +209,7 @@ def one_size(args, n: int, work: Path) -> dict:
     specs = corpus.generate(n, source, seed=args.seed, html_share=args.html)
     input_bytes = sum(p.stat().st_size for p in source.rglob("*") if p.is_file())
     print(f"\n=== {n} documents, {mb(input_bytes)} of input ({input_bytes / n / 1e3:.1f} KB each), "
-          f"generated in {time.perf_counter() - start:.1f} s; {args.jobs} jobs, {os.cpu_count()} cores"
+          f"generated in {time.perf_counter() - start:.1f} s; {args.jobs} jobs{' on a local Dask cluster' if args.executor else ''}, {os.cpu_count()} cores"
           + (f"; stages skipped: {', '.join(args.skip)}" if args.skip else ""))
     cold = build(args, source, work, "cold")
     print_build("cold build", cold, input_bytes, n)
@@ -268,12 +270,23 @@ def main() -> None:
     ap.add_argument("--no-site", action="store_true", help="skip the site build")
     ap.add_argument("--skip", action="append", default=[], metavar="STAGE",
                     help="leave a stage out of the pipeline (e.g. indexes while it is slow); repeatable")
+    ap.add_argument("--dask", action="store_true",
+                    help="convert on a local Dask cluster of --jobs worker processes (its memory is not in the peak)")
     args = ap.parse_args()
+    args.executor = None
     work = args.work or Path(tempfile.mkdtemp(prefix="bench-scale-"))
+    cluster = None
     try:
+        if args.dask:
+            from distributed import LocalCluster
+            cluster = LocalCluster(n_workers=args.jobs, threads_per_worker=1, processes=True,
+                                   dashboard_address=None)
+            args.executor = "dask://" + cluster.scheduler_address.removeprefix("tcp://")
         results = [one_size(args, n, work / str(n)) for n in args.sizes]
         linearity(results)
     finally:
+        if cluster is not None:
+            cluster.close()
         if args.work is None:
             shutil.rmtree(work, ignore_errors=True)
 

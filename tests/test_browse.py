@@ -156,6 +156,8 @@ def _filter_and_page(page) -> None:
     page.select_option("select[name=year]", "")
     page.fill("input[name=title]", "标题<img")
     assert rows.count() == 1
+    page.fill("input[name=title]", "標題<img")  # typed in Traditional
+    page.wait_for_function("document.querySelectorAll('article table tbody tr').length === 1")
     assert page.locator("article table tbody img").count() == 0
     assert page.evaluate("window.pwned") is None
     link = rows.first.locator("a")

@@ -4,6 +4,8 @@
  * loads browse/documents.js (one row per document, written by the converter) with a
  * <script> tag, which works from file:// where fetch() does not, and then renders the
  * rows matching the filters, a page at a time. Every value is set as text, never as HTML.
+ * Words typed in Traditional characters match the (Simplified) titles once chinese.js has
+ * loaded its converter.
  * Without JavaScript the table and the browse pages still work.
  */
 (function () {
@@ -73,7 +75,15 @@
     var query = el("input");
     query.type = "search";
     query.name = "title";
-    query.addEventListener("input", function () { page = 0; render(); });
+    var fold = null; // what the reader types → Simplified, as the titles are
+    query.addEventListener("input", function () {
+      page = 0;
+      if (!fold && window.scrapedocsChinese) {
+        fold = function (text) { return text; };
+        window.scrapedocsChinese.folder().then(function (f) { fold = f; render(); });
+      }
+      render();
+    });
     titleField.appendChild(query);
     form.appendChild(titleField);
 
@@ -95,7 +105,7 @@
         if (select && select.value && valuesOf(doc, FILTERS[i]).indexOf(select.value) < 0) return false;
       }
       var q = query.value.trim();
-      return !q || doc.title.indexOf(q) >= 0;
+      return !q || doc.title.indexOf(fold ? fold(q) : q) >= 0;
     }
 
     function url(doc) {
