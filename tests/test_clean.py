@@ -138,6 +138,18 @@ def test_a_forum_dump_keeps_the_first_post_not_the_replies():
     assert kept(doc) == ARTICLE
 
 
+def test_a_bbs_dump_laid_out_in_two_columns_is_its_first_post_not_a_quote_of_it():
+    """A sidebar beside the post puts a menu word before each paragraph; a reply quotes the post line by line."""
+    menu = ["精华区", "未名博客", "俱乐部"]
+    first = [f"{word}                    {text}" for word, text in zip(menu, ARTICLE)]
+    quoted = [piece for text in ARTICLE for piece in (": " + text[:38], text[38:])]
+    page = ["首页 分类讨论区 新闻中心", "发信人: lawyer (律师), 信区: Law", "标 题: 专利代理人考试", *first, "--",
+            "※ 来源:·BBS 某某空间站·[FROM: 10.]", "发信人: user (网友), 信区: Law", "标 题: Re: 专利代理人考试",
+            "说得对", "【 在 lawyer (律师) 的大作中提到: 】", *quoted, "--", "版权所有 某某空间站"]
+    doc = clean(make_doc("\n".join(page)))
+    assert kept(doc) == first
+
+
 def test_a_dump_with_no_clear_article_keeps_its_readable_lines():
     doc = clean(make_doc("\n".join(["通知", "各有关单位", "请于本周五前报送材料", "联系电话：010-12345678"])))
     assert not doc.error and kept(doc) == ["通知", "各有关单位", "请于本周五前报送材料"]

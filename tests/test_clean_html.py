@@ -151,6 +151,25 @@ def test_a_forum_thread_is_its_first_post_even_when_the_replies_are_longer():
     assert explanation["posts"] == "the first of 9 posts kept"
 
 
+
+def _mail_post(name: str, stamp: str, text: str) -> str:
+    """A post of a Firebird-family BBS (水木, 未名空间): mail-style header, text, signature line."""
+    return (f"<tr><td><table><tr><td class='poster'>{name} [回复] [转寄]</td></tr>"
+            f"<tr><td class='post'><p>发信人: {name} ({name}), 信区: Law</p><p>标 题: 专利代理人考试</p>"
+            f"<p>发信站: BBS 某某空间站 ({stamp})</p><p>{text}</p><p>--</p>"
+            f"<p>※ 来源:·BBS 某某空间站·[FROM: 10.]</p></td></tr></table></td></tr>")
+
+
+def test_a_mail_style_bbs_thread_is_its_first_post_without_the_thread_header():
+    replies = "".join(_mail_post(f"user{i}", f"Thu Jan 28 1{i}:00:00 2016, 美东)", REPLY * 2) for i in range(3))
+    thread = (f"<table><tr><td>[版面:法律][首篇作者：lawyer] , 2016年01月27日09:47:44</td></tr>"
+              f"{_mail_post('lawyer', 'Wed Jan 27 09:48:05 2016, 美东', FIRST_POST)}{replies}"
+              f"<tr><td>[分页:1 ]</td></tr></table>")
+    lines, _, explanation = explain_article(html(f"<form>{thread}</form>", "<title>专利代理人考试</title>"))
+    assert lines == [FIRST_POST]
+    assert explanation["posts"].startswith("the first of")
+
+
 def test_a_blog_page_showing_several_posts_keeps_the_first():
     def entry(day: int, text: str) -> str:
         return (f"<div class='entry'><h2>日志{day}</h2><div class='body'>{text}</div>"

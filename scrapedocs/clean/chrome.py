@@ -60,9 +60,14 @@ CHROME_PATTERNS: list[tuple[str, re.Pattern]] = [
         r"|(?:工作|办公|营业|服务)时间\s*:", re.I)),
     ("metadata", re.compile(
         r"^\s*[\[(]?\s*(?:责任编辑|责编|编辑|本文来源|文章来源|稿件来源|信息来源|来源|出处|作者|发布(?:日期|时间)|发表时间|"
-        r"更新时间|录入|审核|校对|供稿|摄影|字号)\s*:")),
+        r"更新时间|录入|审核|校对|供稿|摄影|字号|发信人|发信站|信区)\s*:")),
     ("pager", re.compile(r"^(?:\s*(?:【\d+】|\[\d+\]|第?\d+页)\s*){2,}$|^(?:首页|尾页|末页)\s")),
     ("summary", re.compile(r"^\s*(?:核心提示|内容提要|内容摘要|摘要|导读|导语)\s*:")),
+    # A reply quoting an earlier post: its header (【 在 X 的大作中提到: 】, 原帖由 X 于 … 发表,
+    # 以下是引用X在…的发言:, 引用:) and the BBS quote prefix ": " on each quoted line.
+    ("quote", re.compile(
+        r"^\s*[【\[]\s*在\s*\S.{0,40}的大作中提到\s*:?\s*[】\]]|^\s*原[帖贴]由\s*\S.{0,40}发表"
+        r"|^\s*以下是引用.{1,40}的发言|^\s*引用\s*:\s*$|^\s*:\s*\S")),
 ]
 
 #: Chrome kinds that still count inside a table row (a footer laid out as a table).
@@ -115,6 +120,8 @@ def fold(text: str) -> str:
 STAMP = re.compile(
     r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*\d{1,2}\s*[:：]\s*\d{2}"
     r"|发表于|发表时间|回复于|回复时间|\d+\s*楼|楼主|沙发|板凳|(?<![&\w])#\d+(?:楼|\s|$)|本贴由|本帖由|评论\s*[(（]\d+|阅读\s*[(（:：]\s*\d+"
+    # the mail-style header of a Firebird-family BBS post (水木, 未名空间): 发信人: X (Y), 信区: Z
+    r"|发信人\s*[:：]|发信站\s*[:：]"
 )
 MAX_STAMP_LINE = 60  # characters: a post's header or footer line, not a paragraph that mentions a date
 

@@ -131,13 +131,22 @@ def _code(f: LineFeatures) -> bool:
 
 
 def score(f: LineFeatures) -> float:
-    """Content evidence of one line: positive for article text, negative for chrome."""
+    """Content evidence of one line: positive for article text, negative for chrome.
+
+    A table row is content; a row that carries prose (a dump of a two-column layout, the
+    menu beside the article) counts as the prose it carries.
+    """
     if f.table:
-        return 1
+        return 1 if f.chrome else max(1, _text_score(f))
     if not f.chrome and _code(f):
         return 0
     if f.chrome:
         return -STOPPER_WALL if STOPPERS.match(f.folded) else -(20 + min(f.size, MAX_CHROME_PENALTY))
+    return _text_score(f)
+
+
+def _text_score(f: LineFeatures) -> float:
+    """Evidence of a line that is not chrome: its size, less for unpunctuated lines, bullets and headings."""
     if OUTLINE_HEADING.match(f.folded):
         return 3
     if f.punct == 0:

@@ -85,6 +85,11 @@ def find_posts(soup: BeautifulSoup, stats: dict[int, _Stats], noise: set[int], c
     return posts
 
 
+def _first_saying_post(posts: list[int], usable: list[bool], bare: list[bool]) -> int:
+    """The first post with a line of text: a thread's header row, built like the posts, holds only a stamp."""
+    return next((p for p, u, b in zip(posts, usable, bare) if p >= 0 and u and not b), 0)
+
+
 def keep_first_post(posts: list[int], kept: list[bool], voted: list[bool], usable: list[bool],
                     bare: list[bool]) -> list[bool]:
     """`kept` with the later posts dropped and the first post kept.
@@ -93,9 +98,13 @@ def keep_first_post(posts: list[int], kept: list[bool], voted: list[bool], usabl
     post the majority's lines stay; when the majority kept none of them (every
     extractor took the long replies), the lines anyone voted for; when nobody
     did, its usable text (not lists of links). The post's own header and footer
-    (poster's name, stamp, 阅读(3) 评论(0): `bare` lines and stamps at its edges) go.
+    (poster's name, stamp, 阅读(3) 评论(0): `bare` lines and stamps at its edges) go,
+    and so do the bare lines around the posts: the thread's header
+    ([版面:…][首篇作者:…] with its stamp) and pager ([分页:1]); the headline is
+    taken apart from the body anyway.
     """
-    first = [i for i, p in enumerate(posts) if p == 0]
+    article = _first_saying_post(posts, usable, bare)
+    first = [i for i, p in enumerate(posts) if p == article]
     if any(kept[i] for i in first):
         chosen = {i for i in first if kept[i]}
     elif any(voted[i] for i in first):
@@ -108,7 +117,7 @@ def keep_first_post(posts: list[int], kept: list[bool], voted: list[bool], usabl
             if not bare[i]:
                 break
             chosen.discard(i)
-    return [(keep and post < 0) or i in chosen for i, (post, keep) in enumerate(zip(posts, kept))]
+    return [(keep and post < 0 and not bare[i]) or i in chosen for i, (post, keep) in enumerate(zip(posts, kept))]
 
 
 def drop_comments(posts: list[int], kept: list[bool]) -> list[bool]:
