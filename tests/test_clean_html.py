@@ -189,6 +189,16 @@ def test_comments_under_a_story_are_dropped():
     assert explanation["posts"] == "a run of 6 comments dropped"
 
 
+def test_a_code_listing_keeps_its_repeated_lines_where_a_repeated_paragraph_goes_once():
+    method = ["public void destroy() {", "    super.destroy(); // Just puts destroy string in log", "}"]
+    code = "\n".join(method + ["public void init() throws ServletException {"] + method[1:])
+    promo = "<p>欢迎关注我们的公众号，获取更多知识产权资讯和政策解读，每天更新。</p>"
+    page = html(f"<div class='post'>{PARAGRAPHS}<pre>{code}</pre>{promo}{promo}</div>")
+    lines, _ = extract_article(page)
+    assert sum("super.destroy();" in line for line in lines) == 2
+    assert sum("欢迎关注" in line for line in lines) == 1
+
+
 # ---------------------------------------------------------------- the ensemble
 
 def test_the_report_says_which_extractor_won_and_why():

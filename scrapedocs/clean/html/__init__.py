@@ -124,12 +124,18 @@ def without_headline(lines: list[PageLine], title: str) -> list[PageLine]:
 REPEAT = 20  # normalised characters: a paragraph this long said twice is a carousel or a teaser, said once
 
 
+#: A line of a program listing: it may repeat (the same call in several methods) and still be the article's.
+_PROGRAM = re.compile(r"^[^\u3400-\u9fff]*(?:[;{}]\s*(?://.*)?$)"
+                      r"|^\s*(?:import|from|def|class|return|public|private|protected|function|var|let|const|#include)\b"
+                      r"[^\u3400-\u9fff]*$|^\s*(?:\*|//|/\*)[^\u3400-\u9fff]*$")
+
+
 def once(lines: list[str]) -> list[str]:
-    """Lines without verbatim repeats of a long paragraph (the promotion block shown twice)."""
+    """Lines without verbatim repeats of a long paragraph (the promotion block shown twice); code may repeat."""
     seen, out = set(), []
     for line in lines:
         key = normalise(line)
-        if len(key) >= REPEAT and key in seen:
+        if len(key) >= REPEAT and key in seen and not _PROGRAM.search(line):
             continue
         seen.add(key)
         out.append(line)

@@ -23,6 +23,25 @@ from .tree import is_text
 MAX_LINK_DENSITY = 0.5  # a block more than half links is a list of links, not article
 
 
+_HAN_CHAR = re.compile(r"[\u3400-\u9fff]")
+
+
+def pre_lines(text: str) -> list[str]:
+    """The lines of a <pre>: a program listing line by line, prose (an old page's hard-wrapped
+    article) paragraph by paragraph, so neither is run together into one line.
+
+    >>> pre_lines("int a;\\nint b;\\n")
+    ['int a;', 'int b;']
+    >>> pre_lines("第一段第一行\\n第一段第二行\\n\\n第二段")
+    ['第一段第一行第一段第二行', '第二段']
+    """
+    rows = [row for row in text.splitlines() if row.strip()]
+    if sum(bool(_HAN_CHAR.search(row)) for row in rows) * 2 < len(rows):
+        return [tidy(row) for row in rows if _CHARS.search(row)]
+    paragraphs = (tidy(block) for block in re.split(r"\n\s*\n", text))
+    return [p for p in paragraphs if p and _CHARS.search(p)]
+
+
 @dataclass
 class PageLine:
     """One block of the page's text and where it stands."""
@@ -160,6 +179,9 @@ def page_lines(root: Tag, stats: dict[int, _Stats], *, chosen: Collection[int] =
                 emit(inner, "#" * max(2, int(name[1])) + " " + text)
         elif name == "table" and not _layout_table(s):
             for line in table_lines(child):
+                emit(inner, line)
+        elif name == "pre":
+            for line in pre_lines(child.get_text()):
                 emit(inner, line)
         elif name == "li" and not (s and s.has_block):
             buffer.append(child.get_text())
