@@ -25,3 +25,18 @@ def node_text(node) -> str:
     """The text of a BeautifulSoup node (or string), white space collapsed."""
     get_text = getattr(node, "get_text", None)
     return _SPACE.sub(" ", get_text(" ") if get_text else str(node)).strip()
+
+
+#: A line of a program listing (no Han): a statement ending in ; { }, a declaration, a comment, a line of markup.
+_PROGRAM = re.compile(f"^[^{HAN}]*[;{{}}]\\s*(?://[^{HAN}]*)?$"
+                      r"|^\s*(?:import|from|def|class|return|public|private|protected|function|var|let|const|#include)\b"
+                      f"[^{HAN}]*$|^\\s*(?:\\*|//|/\\*)[^{HAN}]*$|^\\s*<[/!%?A-Za-z][^{HAN}]*>\\s*$")
+
+
+def program_line(text: str) -> bool:
+    """A line of program code, which a technical post may repeat and which says nothing of the page's language.
+
+    >>> program_line('    super.destroy(); // log'), program_line(' * @param request'), program_line('保护知识产权;')
+    (True, True, False)
+    """
+    return bool(_PROGRAM.search(text))

@@ -11,8 +11,8 @@ import re
 from ..model import BEFORE, Document, Line
 from ..restore import RestoreConfig, restore
 from ..structure import outline_kind
-from ..text import HAN
-from .english import english_article
+from ..text import HAN, program_line
+from .english import english_article, language
 from .fields import (
     _person,
     byline_fields,
@@ -141,10 +141,8 @@ def derived_title(doc: Document) -> str:
 
 
 def detect_lang(lines: list[Line]) -> str:
-    text = "".join(line.text for line in lines)
-    han = len(re.findall(f"[{HAN}]", text))
-    words = len(re.findall(r"[A-Za-z]+", text))
-    return "zh" if han >= words else "en"
+    """The body's language, program listings aside (a Chinese post of Java code is Chinese)."""
+    return language("".join(line.text for line in lines if not program_line(line.text)))
 
 
 BYLINE_SPAN = 60  # characters: a byline is a short line (or the opening of the first paragraph)

@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from bs4 import BeautifulSoup
 
 from ...extract.fields import closing_byline
+from ...text import program_line
 from ...extract.page import page_author, page_hints, page_strings, visible_strings
 from .blocks import PageLine, page_lines
 from .ensemble import (
@@ -124,18 +125,12 @@ def without_headline(lines: list[PageLine], title: str) -> list[PageLine]:
 REPEAT = 20  # normalised characters: a paragraph this long said twice is a carousel or a teaser, said once
 
 
-#: A line of a program listing: it may repeat (the same call in several methods) and still be the article's.
-_PROGRAM = re.compile(r"^[^\u3400-\u9fff]*(?:[;{}]\s*(?://.*)?$)"
-                      r"|^\s*(?:import|from|def|class|return|public|private|protected|function|var|let|const|#include)\b"
-                      r"[^\u3400-\u9fff]*$|^\s*(?:\*|//|/\*)[^\u3400-\u9fff]*$")
-
-
 def once(lines: list[str]) -> list[str]:
     """Lines without verbatim repeats of a long paragraph (the promotion block shown twice); code may repeat."""
     seen, out = set(), []
     for line in lines:
         key = normalise(line)
-        if len(key) >= REPEAT and key in seen and not _PROGRAM.search(line):
+        if len(key) >= REPEAT and key in seen and not program_line(line):
             continue
         seen.add(key)
         out.append(line)
