@@ -108,6 +108,16 @@ def test_bylines_name_the_author(where, author):
     assert hints["author"] == author and hints.get("source", "人民网") == "人民网"
 
 
+@pytest.mark.parametrize("byline", [
+    "<div>作者：未知&nbsp;&nbsp;&nbsp;&nbsp;责任编辑：棒棒糖</div>",
+    "<div><span>时间：2019-09-25</span> <span>作者：网络整理</span> <span>阅读：</span></div>",
+    "<p>发布于 2019-09-26 07:19:52</p>",
+])
+def test_what_a_cms_prints_instead_of_a_name_is_not_an_author(byline):
+    lines, hints = extract_article(html(f"<h1>标题</h1>{byline}<div>{PARAGRAPHS}</div>"))
+    assert hints.get("author") is None
+
+
 def test_a_page_that_is_all_navigation_still_gives_its_text():
     # No filter may empty a page: a page of nothing but a menu is published as that menu, not lost.
     assert extract_article(html("<nav><a href='/'>首页</a></nav>"))[0] == ["首页"]

@@ -20,6 +20,7 @@ from .fields import (
     editor_name,
     labelled_fields,
     parse_date,
+    person_names,
     post_date,
     poster,
     unlabelled_author,
@@ -45,17 +46,12 @@ def _clean_name(value: str) -> str:
 
 SHORT_BYLINE = 20  # characters: a body line this short may be the byline (扬子晚报记者 张楠)
 MAX_NAME = 6  # Chinese characters in one unspaced name (or an outlet named as the author)
-_NOT_A_NAME = re.compile(r"^(?:返回|查看|更多|点击|分享|关注|收藏|打印|关闭)")  # a link a crawler glued on
 _GIVEN_NAME = re.compile(f"^[{HAN}·]{{2,4}}$")
 
 
 def _people(value: str) -> str | None:
     """Names of people a byline value lists ('李四 王五', '杜硕_NB12556' → '杜硕'), or None when it is not a list of names."""
-    person = _person(value)
-    if not person:
-        return None
-    names = person.split()
-    names = names[:next((i for i, n in enumerate(names) if _NOT_A_NAME.match(n)), len(names))]
+    names = (person_names(_person(value)) or "").split()
     if names and all(_GIVEN_NAME.match(n) for n in names):
         return " ".join(names)
     return None

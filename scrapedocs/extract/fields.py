@@ -90,15 +90,38 @@ _CREDIT_TAIL = re.compile(r"\s*(?:整合|综合|编译|报道|撰写|摄影?|整
 _STAFF_CODE = re.compile(r"\s*[_＿-]?\s*[A-Za-z]{1,6}\d{2,}$")  # 杜硕_NB12556: the CMS's staff number
 
 
+#: What a CMS prints where a person's name belongs when it has none: not an author.
+NOT_A_PERSON = frozenset({"未知", "佚名", "匿名", "不详", "网络", "网友", "本站", "本网", "原创", "转载", "管理员",
+                          "系统管理员", "超级管理员", "发布于", "发表于", "网络整理", "综合整理", "admin", "administrator", "unknown"})
+
+
+#: A word that ends the names in a byline: the next field's label or a link glued on by the crawler.
+_AFTER_NAMES = re.compile(r"^(?:返回|查看|更多|点击|分享|关注|收藏|打印|关闭|责任编辑|责编|编辑|阅读|来源|作者|发布|时间|日期)")
+
+
+def person_names(value: str | None) -> str | None:
+    """The people a found author value names, without what a CMS prints instead of a name or after it.
+
+    >>> person_names("未知 责任编辑"), person_names("网络整理 阅读"), person_names("王小明 李四"), person_names("发布于")
+    (None, None, '王小明 李四', None)
+    """
+    names = (value or "").split()
+    names = names[:next((i for i, n in enumerate(names) if _AFTER_NAMES.match(n)), len(names))]
+    names = [n for n in names if n.lower() not in NOT_A_PERSON]
+    return " ".join(names) or None
+
+
 def _person(value: str) -> str | None:
     """A person or outlet's name from a byline value ('张三 李四', not '104363').
 
-    >>> _person("杜硕_NB12556"), _person(" 周雁 ）"), _person("104363")
-    ('杜硕', '周雁', None)
+    >>> _person("杜硕_NB12556"), _person(" 周雁 ）"), _person("104363"), _person("佚名")
+    ('杜硕', '周雁', None, None)
     """
     value = re.split(r"[\s　]{2,}|[|｜/，,；;（(）)]|\s(?=\S+[:：])", value.strip())[0].strip(" :：[]【】")
     value = _STAFF_CODE.sub("", value)
     value = _CREDIT_TAIL.sub("", re.sub(r"^(?:本报|本台|本网)?(?:记者|通讯员|作者|文)\s*", "", value))
+    if value.lower() in NOT_A_PERSON:
+        return None
     return value if value and _NAME.match(value) and not value.isdigit() else None
 
 

@@ -13,6 +13,7 @@ from .fields import (
     editor_name,
     labelled_fields,
     parse_date,
+    person_names,
     post_date,
     poster,
     unlabelled_author,
@@ -151,9 +152,9 @@ def page_hints(soup: BeautifulSoup, html: str = "") -> dict[str, str]:
             or htmldate_date(html) or _url_date(url))
     if date:
         hints["date"] = date
-    author = (byline.author or next((a for a in map(unlabelled_author, lines) if a), None)
-              or next((a for a in map(poster, lines[:POSTER_WINDOW]) if a), None)
-              or _meta_author(metas, raw_title + metas.get("og:site_name", "")))
+    author = person_names(byline.author or next((a for a in map(unlabelled_author, lines) if a), None)
+                          or next((a for a in map(poster, lines[:POSTER_WINDOW]) if a), None)
+                          or _meta_author(metas, raw_title + metas.get("og:site_name", "")))
     if author:
         hints["author"] = author
     editor = byline.editor or next((e for e in map(editor_name, strings) if e), None)
