@@ -161,7 +161,6 @@ def test_a_forum_thread_is_its_first_post_even_when_the_replies_are_longer():
     assert explanation["posts"] == "the first of 9 posts kept"
 
 
-
 def _mail_post(name: str, stamp: str, text: str) -> str:
     """A post of a Firebird-family BBS (水木, 未名空间): mail-style header, text, signature line."""
     return (f"<tr><td><table><tr><td class='poster'>{name} [回复] [转寄]</td></tr>"

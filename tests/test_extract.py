@@ -85,13 +85,11 @@ def test_english_page_gets_a_short_derived_title():
     assert len(doc.meta["title"]) < len(first) / 2
 
 
-
 def test_a_chinese_post_of_program_code_is_chinese():
     code = ["<html>", "<head>", "<title>My JSP 'register.jsp' starting page</title>", "</head>",
             "String path = request.getContextPath();", "public void destroy() {", "    super.destroy(); // log", "}"]
     doc = doc_with([], ["第十三周作业：用 JSP 和 Servlet 写一个注册页面，代码如下。", *code * 5])
     assert doc.meta["lang"] == "zh"
-
 
 
 def test_chinese_derived_title_is_short():

@@ -36,8 +36,8 @@ from dataclasses import dataclass
 from bs4 import BeautifulSoup
 
 from ...extract.fields import closing_byline
-from ...text import program_line
 from ...extract.page import page_author, page_hints, page_strings, visible_strings
+from ...text import program_line
 from .blocks import PageLine, page_lines
 from .ensemble import (
     ballot,

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from bs4 import Tag
 
 from ...text import node_text as _text
-from ...text import tidy
+from ...text import HAN, tidy
 from .scoring import _Stats
 from .tags import _CHARS, _GENERIC_ALT, BLOCK_TAGS
 from .tree import is_text
@@ -23,7 +23,7 @@ from .tree import is_text
 MAX_LINK_DENSITY = 0.5  # a block more than half links is a list of links, not article
 
 
-_HAN_CHAR = re.compile(r"[\u3400-\u9fff]")
+_HAN_CHAR = re.compile(f"[{HAN}]")
 
 
 def pre_lines(text: str) -> list[str]:
