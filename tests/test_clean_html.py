@@ -2,7 +2,7 @@
 import pytest
 
 from scrapedocs.clean.html import explain_article, extract_article
-from scrapedocs.extract.page import site_free_title
+from scrapedocs.clean.headline import SelfName, named_title
 
 PARAGRAPHS = "".join(
     f"<p>第{i}段：知识产权保护工作关系国家治理体系和治理能力现代化，关系高质量发展，关系人民生活幸福。</p>" for i in range(1, 5)
@@ -22,7 +22,7 @@ def html(body: str, head: str = "<title>标题</title>") -> str:
     ("1-10月德清县固定资产投资结构趋稳趋优", "1-10月德清县固定资产投资结构趋稳趋优"),
 ])
 def test_site_suffix_is_stripped_from_the_title(title, expected):
-    assert site_free_title(title) == expected
+    assert named_title(SelfName(title=title)) == expected
 
 
 def test_headline_on_the_page_names_the_title():

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from bs4 import BeautifulSoup, Comment
 
@@ -19,31 +20,6 @@ from .fields import (
     unlabelled_author,
 )
 
-#: Title separators: a site's name follows the last of them.
-_TITLE_SEP = re.compile(r"\s*(?:_{1,2}|\||｜|--|—|–|\s-\s|-(?=[^\d]))\s*")
-MAX_SITE_NAME = 16  # a trailing part of <title> this short and without sentence punctuation is the site
-
-
-def site_free_title(title: str) -> str:
-    """`<title>` without the site and channel names sites append.
-
-    >>> site_free_title("他放弃百万年薪来到这里_凤凰网资讯_凤凰网")
-    '他放弃百万年薪来到这里'
-    >>> site_free_title("山西品牌丝路行（南美站）正式启动 - 山西省人民政府门户网站")
-    '山西品牌丝路行（南美站）正式启动'
-    """
-    title = re.sub(r"\s+", " ", title).strip()
-    parts = [m for m in _TITLE_SEP.finditer(title)]
-    end = len(title)
-    for m in reversed(parts):
-        tail = title[m.end():end].strip()
-        if m.start() == 0 or len(tail) > MAX_SITE_NAME or re.search(r"[，。！？：“”]", tail):
-            break
-        end = m.start()
-    return title[:end].strip() or title
-
-
-
 _META_FIELDS = {
     "title": ("og:title", "twitter:title", "title", "headline"),
     "description": ("description", "og:description", "twitter:description"),
@@ -55,6 +31,8 @@ _META_FIELDS = {
     "source": ("source", "og:site_name", "mediaid", "contentsource"),
     "url": ("og:url", "twitter:url", "url"),
 }
+
+
 def meta_tags(soup: BeautifulSoup) -> dict[str, str]:
     """`<meta name|property|itemprop=… content=…>`, lower-cased names, first wins."""
     out: dict[str, str] = {}
@@ -73,17 +51,6 @@ def canonical_url(soup: BeautifulSoup, metas: dict[str, str]) -> str | None:
     for key in _META_FIELDS["url"]:
         if metas.get(key, "").startswith("http"):
             return metas[key]
-    return None
-
-
-def _headline(soup: BeautifulSoup, title: str) -> str | None:
-    """An h1/h2 on the page that the `<title>` starts with, or that names the article on its own."""
-    heads = [tidy(_text(h)) for h in soup.find_all(["h1", "h2"])]
-    heads = [h for h in heads if 4 <= len(h) <= 100]
-    squeezed = re.sub(r"\s", "", title)
-    for h in heads:
-        if squeezed.startswith(re.sub(r"\s", "", h)):
-            return h
     return None
 
 
@@ -114,47 +81,60 @@ def _url_date(url: str) -> str | None:
     return parse_date(f"{m[1]}-{m[2]}-{m[3]}") if m else None
 
 
-def page_hints(soup: BeautifulSoup, html: str = "") -> dict[str, str]:
-    """Metadata the page states: title, date, author, source, editor, url, description, keywords.
+@dataclass
+class PageFacts:
+    """What the page states about itself, read before the extractor cuts the page up."""
 
-    For the date, the page's own statement wins over dates that merely stand on
-    it: meta tags, then the byline under the headline, then structured data,
-    then a labelled date (发布时间：…) anywhere, then the URL; never the
-    copyright year or a sidebar's list.
-    """
+    html: str
+    metas: dict[str, str]
+    title: str  # the <title>
+    url: str | None
+    texts: list[str]  # the visible strings, in order
+    time: str | None  # the first <time datetime>
+
+
+def page_facts(soup: BeautifulSoup, html: str = "") -> PageFacts:
     metas = meta_tags(soup)
     title_tag = soup.find("title")
-    raw_title = _text(title_tag) if title_tag else ""
+    saved = _SAVED_FROM.match(html)
+    time_tag = soup.find("time", attrs={"datetime": True})
+    return PageFacts(html, metas, _text(title_tag) if title_tag else "", canonical_url(soup, metas) or (saved[1] if saved else None),
+                     visible_strings(soup), time_tag["datetime"] if time_tag else None)
+
+
+def page_hints(facts: PageFacts, title: str) -> dict[str, str]:
+    """Metadata the page states: title, date, author, source, editor, url, description, keywords.
+
+    `title` is the headline (`clean.html.headline`): bylines stand under it. For
+    the date, the page's own statement wins over dates that merely stand on it:
+    meta tags, then the byline under the headline, then structured data, then a
+    labelled date (发布时间：…) anywhere, then the URL; never the copyright year
+    or a sidebar's list.
+    """
+    metas, texts, html = facts.metas, facts.texts, facts.html
     hints: dict[str, str] = {}
-    title = (raw_title and _headline(soup, raw_title)) or site_free_title(raw_title or metas.get("og:title", ""))
-    if not title:
-        h1 = soup.find("h1")
-        title = tidy(_text(h1)) if h1 else ""
     if title:
         hints["title"] = title
     for key in ("description", "keywords"):
         value = next((metas[k] for k in _META_FIELDS[key] if metas.get(k)), "")
         if value:
             hints[key] = tidy(value)
-    saved = _SAVED_FROM.match(html)
-    url = canonical_url(soup, metas) or (saved[1] if saved else None)
+    url = facts.url
     if url:
         hints["url"] = url
-    texts = visible_strings(soup)
     lines = near_headline(texts, title)
     byline = byline_fields(lines)
     meta_date = next((parse_date(metas[k]) for k in _META_FIELDS["date"] if metas.get(k) and parse_date(metas[k])),
                      None)
-    time_tag = soup.find("time", attrs={"datetime": True})
     strings = page_strings(texts)
     date = (written_date(strings) or byline.date or meta_date or _script_date(html)
-            or (parse_date(time_tag["datetime"]) if time_tag else None) or labelled_date(strings)
+            or (parse_date(facts.time) if facts.time else None) or labelled_date(strings)
             or htmldate_date(html) or _url_date(url))
     if date:
         hints["date"] = date
     author = person_names(byline.author or next((a for a in map(unlabelled_author, lines) if a), None)
                           or next((a for a in map(poster, lines[:POSTER_WINDOW]) if a), None)
-                          or _meta_author(metas, raw_title + metas.get("og:site_name", "")))
+                          or _meta_author(metas, facts.title + metas.get("og:site_name", "")))
     if author:
         hints["author"] = author
     editor = byline.editor or next((e for e in map(editor_name, strings) if e), None)

@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from bs4 import BeautifulSoup
 
 from ...extract.fields import closing_byline
-from ...extract.page import page_author, page_hints, page_strings, visible_strings
+from ...extract.page import page_author, page_facts, page_hints, page_strings, visible_strings
 from ...text import program_line
 from .blocks import PageLine, page_lines
 from .ensemble import (
@@ -50,6 +50,7 @@ from .ensemble import (
     settled,
     trim_edges,
 )
+from ..headline import SelfName, choose_headline, key
 from .members import MEMBERS, run_member
 from .noise import drop_never_text, noise_roots
 from .posts import Posts, drop_comments, find_posts, keep_first_post, stamp_line
@@ -137,6 +138,18 @@ def once(lines: list[str]) -> list[str]:
     return out
 
 
+MAX_CHROME_LINE = 30  # characters: the lines of a page's header and footer that may name the site
+
+
+def self_name(facts, page: list[PageLine]) -> SelfName:
+    """What the page calls itself, for the headline's choice: its titles, site name, URL, the words of its chrome."""
+    metas = facts.metas
+    chrome = frozenset(key(line.text) for line in page if line.noise and len(line.text) <= MAX_CHROME_LINE
+                       and (line.links or not line.style))  # a heading in a <header> may be the article's
+    return SelfName(facts.title, metas.get("og:title", "") or metas.get("twitter:title", ""),
+                    metas.get("og:site_name", "") or metas.get("application-name", ""), facts.url or "", chrome)
+
+
 @dataclass(frozen=True)
 class ExtractConfig:
     """How the article is chosen: which maintained extractors vote beside our scorer, and how."""
@@ -172,7 +185,7 @@ def explain_article(html: str, config: ExtractConfig | None = None) -> tuple[lis
     config = config or CONFIG
     # Not soup.body: on malformed pages lxml leaves part of the content outside the first <body>.
     soup = BeautifulSoup(html, "lxml")
-    hints = page_hints(soup, html)
+    facts = page_facts(soup, html)
     page, posts = scored_lines(soup)
     too_deep = max_depth(soup) > MAX_MEMBER_DEPTH
     if config.method == "scorer" or not config.members or too_deep:
@@ -195,8 +208,11 @@ def explain_article(html: str, config: ExtractConfig | None = None) -> tuple[lis
     if posts.found:
         explanation["posts"] = (f"a run of {len(posts.index)} comments dropped" if posts.comments else
                                 f"the first of {len(posts.index)} posts kept")
+    start = next((i for i, keep in enumerate(kept) if keep), len(page))
+    title, explanation["title"] = choose_headline(page, start, self_name(facts, page))
+    hints = page_hints(facts, title)
     chosen = [line for line, keep in zip(page, kept) if keep]
-    chosen = without_headline(chosen, hints.get("title", ""))
+    chosen = without_headline(chosen, title)
     lines = once([line.text for line, keep in zip(chosen, trim_edges([c.text for c in chosen], [c.ours for c in chosen]))
                   if keep])
     from_script = script_article(html, lines)

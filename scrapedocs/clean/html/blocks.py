@@ -52,6 +52,7 @@ class PageLine:
     links: bool = False  # inside a block that is mostly links
     post: int = -1  # index of the post (blog entry, forum floor) it belongs to, -1 outside posts
     image: bool = False  # an image's alt text
+    style: str = ""  # how the page sets it off as a heading: "h1" … "h6", "titled" (class title), "big", "bold"
 
     @property
     def ours(self) -> bool:
@@ -94,6 +95,54 @@ def table_lines(table: Tag) -> list[str]:
     return lines
 
 
+#: Class and id words of the element that holds a headline.
+TITLE_WORDS = re.compile(r"(?:^|[\s_-])(?:title|titles|headline|heading|tit|biaoti|bt|subject|topic-title|"
+                         r"art_?title|news_?title|article_?title|post_?title|entry_?title|h1)(?:$|[\s_-]|\d)", re.I)
+_BIG_FONT = re.compile(r"font-size\s*:\s*(\d+(?:\.\d+)?)\s*(px|pt|em|rem)", re.I)
+MAX_STYLED = 200  # characters: a longer block is text, however it is set
+BIG = 18  # pixels: a font this large or larger sets a line off as a heading
+
+
+def set_off(tag: Tag) -> str:
+    """How an element sets its text off as a heading, if it does: a title class, a big font, bold type.
+
+    >>> from bs4 import BeautifulSoup
+    >>> page = '<div class="art_title">x</div><font size="5">y</font><b>z</b><p align="center">v</p><p>w</p>'
+    >>> [set_off(t) for t in BeautifulSoup(page, "lxml").body]
+    ['titled', 'big', 'bold', 'centered', '']
+    """
+    names = " ".join([*(tag.get("class") or []), tag.get("id") or ""]) if isinstance(tag.get("class") or [], list) \
+        else f"{tag.get('class')} {tag.get('id') or ''}"
+    if names.strip() and TITLE_WORDS.search(names):
+        return "titled"
+    size = tag.get("size") if tag.name == "font" else None
+    if size and re.fullmatch(r"\+?\d", size.strip()) and (int(size.strip().lstrip("+")) >= 4 or size.strip().startswith("+")):
+        return "big"
+    m = _BIG_FONT.search(tag.get("style") or "")
+    if m:
+        px = float(m[1]) * {"px": 1, "pt": 4 / 3, "em": 16, "rem": 16}[m[2].lower()]
+        if px >= BIG:
+            return "big"
+    if tag.name in ("b", "strong"):
+        return "bold"
+    if tag.name == "center" or (tag.get("align") or "").lower() == "center" \
+            or re.search(r"text-align\s*:\s*center", tag.get("style") or "", re.I):
+        return "centered"
+    return ""
+
+
+_STYLE_RANK = {"titled": 0, "big": 1, "bold": 2, "centered": 3}
+
+
+def inline_style(text: str, styled: list[tuple[str, str]]) -> str:
+    """The style of a line whose text is (nearly) all inside set-off elements; else none."""
+    chars = len(_CHARS.findall(text))
+    inside = len(_CHARS.findall("".join(t for _, t in styled)))
+    if not chars or inside < 0.8 * chars:
+        return ""
+    return min((s for s, _ in styled), key=_STYLE_RANK.get)
+
+
 LAYOUT = frozenset({"table", "p", "div", "h1", "h2", "h3", "ul"})
 
 
@@ -118,11 +167,16 @@ def page_lines(root: Tag, stats: dict[int, _Stats], *, chosen: Collection[int] =
     out: list[PageLine] = []
     buffer: list[str] = []
 
-    def flush(ctx: _Context, prefix: str = "") -> None:
+    styled: list[tuple[str, str]] = []  # (style, text) of set-off inline elements in the buffer
+
+    def flush(ctx: _Context, prefix: str = "", style: str = "") -> None:
         text = tidy("".join(buffer))
         buffer.clear()
+        if not style and styled:
+            style = inline_style(text, styled)
+        styled.clear()
         if text and _CHARS.search(text):
-            out.append(PageLine(prefix + text, ctx.chosen, ctx.noise, ctx.links, ctx.post))
+            out.append(PageLine(prefix + text, ctx.chosen, ctx.noise, ctx.links, ctx.post, style=style))
 
     def emit(ctx: _Context, text: str, image: bool = False) -> None:
         out.append(PageLine(text, ctx.chosen, ctx.noise, ctx.links, ctx.post, image))
@@ -164,7 +218,11 @@ def page_lines(root: Tag, stats: dict[int, _Stats], *, chosen: Collection[int] =
                 if "img" in inner_tags and not (s and s.chars):
                     stack.append((iter(child.children), ctx, False))
                 else:
-                    buffer.append(child.get_text(" ") if "br" in inner_tags else child.get_text())
+                    text = child.get_text(" ") if "br" in inner_tags else child.get_text()
+                    buffer.append(text)
+                    style = set_off(child)
+                    if style:
+                        styled.append((style, text))
             else:
                 stack.append((iter(child.children), ctx, False))
             continue
@@ -176,7 +234,8 @@ def page_lines(root: Tag, stats: dict[int, _Stats], *, chosen: Collection[int] =
         if re.fullmatch(r"h[1-6]", name):
             text = tidy(_text(child))
             if text:
-                emit(inner, "#" * max(2, int(name[1])) + " " + text)
+                out.append(PageLine("#" * max(2, int(name[1])) + " " + text, inner.chosen, inner.noise, inner.links,
+                                    inner.post, style=name))
         elif name == "table" and not _layout_table(s):
             for line in table_lines(child):
                 emit(inner, line)
@@ -187,6 +246,9 @@ def page_lines(root: Tag, stats: dict[int, _Stats], *, chosen: Collection[int] =
             buffer.append(child.get_text())
             flush(inner, "- ")
         else:
+            style = set_off(child)
+            if style and s and s.chars <= MAX_STYLED and not s.has_p:
+                styled.append((style, child.get_text()))
             stack.append((iter(child.children), inner, True))
     # The same alt text on several images is a watermark (游民星空), not a caption.
     alts = Counter(line.text for line in out if line.image)

@@ -22,16 +22,33 @@ def _hidden(tag: Tag) -> bool:
 MIN_ARTICLE_PARAGRAPHS = 3  # punctuated paragraphs that make an element article, whatever its class says
 
 
+REVEALED = 0.5  # share of the page's text a hidden element holds that makes it the article a script reveals
+
+
 def drop_never_text(soup: BeautifulSoup) -> None:
-    """Remove scripts, styles, embedded objects, comments and hidden elements: no reader sees them."""
+    """Remove scripts, styles, embedded objects, comments and hidden elements: no reader sees them.
+
+    An element hidden by its style that holds most of the page's text is the article a
+    script reveals on load (WeChat's `visibility: hidden` body): a reader sees it, it stays.
+    """
     for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
         comment.extract()
     doomed: dict[int, Tag] = {}
+    hidden: list[Tag] = []
     for tag in preorder(soup, lambda t: id(t) in doomed):
-        if tag.name in NEVER_TEXT or (tag.name not in ("html", "body") and _hidden(tag)):
+        if tag.name in NEVER_TEXT:
             doomed[id(tag)] = tag
+        elif tag.name not in ("html", "body") and _hidden(tag):
+            doomed[id(tag)] = tag
+            hidden.append(tag)
     for tag in doomed.values():
-        tag.decompose()
+        if tag.name in NEVER_TEXT:
+            tag.decompose()
+    if hidden:
+        total = len(soup.get_text())
+        for tag in hidden:
+            if len(tag.get_text()) <= REVEALED * total:
+                tag.decompose()
 
 
 def noise_roots(soup: BeautifulSoup, stats: dict[int, _Stats]) -> dict[int, Tag]:
