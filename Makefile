@@ -3,7 +3,7 @@ PYTHON ?= python
 # apt-get needs root: use sudo when not root and sudo exists.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || command -v sudo)
 
-.PHONY: install site dist test-deps test bench
+.PHONY: install site dist test-deps test bench bench-peers bench-extraction
 
 # pip first: the resolver of older pips (23.2) fails on some extras.
 install:
@@ -35,3 +35,11 @@ test: install test-deps
 # The scale benchmark: generated documents, cold build, rebuilds, site and search (see README.md).
 bench: install test-deps
 	$(PYTHON) benchmarks/bench_scale.py 1000 2000
+
+# The extraction benchmark's peers, never project dependencies: gne here, magic-html (Python >= 3.12)
+# in benchmarks/.venv-magic-html/. Then the two dev sets scored beside them (see README.md).
+bench-peers:
+	PYTHON=$(PYTHON) bash benchmarks/setup_peers.sh
+
+bench-extraction: install bench-peers
+	$(PYTHON) benchmarks/score_extraction.py
