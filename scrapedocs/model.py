@@ -33,13 +33,14 @@ class Line:
     text: str
     kept: bool = True
     reason: str = ""  # why the cleaner removed it ("" when kept)
+    role: str = ""  # "post": the small line above a thread's reply (its author and time), not text
 
 
 @dataclass
 class Block:
     """A unit of the rendered body: a heading or a paragraph."""
 
-    kind: str  # "heading" | "paragraph"
+    kind: str  # "heading" | "paragraph" | "table" | "byline" (a thread reply's author and time)
     text: str
     level: int = 0  # heading level (2..6); 0 for paragraphs
     lead: str = ""  # bold lead of a paragraph, e.g. "第一条"

@@ -112,6 +112,8 @@ def render(doc: Document) -> Document:
             parts.append(f"{'#' * block.level} {text}")
         elif block.kind == "table":
             parts.append(table_markdown(block.text))
+        elif block.kind == "byline":  # a thread reply's author and time: a small line of its own
+            parts.append(f"{text}\n{{: .byline }}")
         elif block.lead:
             parts.append(f"**{escape(block.lead)}** {text}".rstrip())
         else:

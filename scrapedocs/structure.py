@@ -113,11 +113,15 @@ def marked_block(text: str, blocks: list[Block]) -> bool:
 
 def structure(doc: Document) -> Document:
     """Turn the kept lines of `doc` into heading and paragraph blocks."""
-    texts = [line.text.strip() for line in doc.body]
-    used = {kind for kind in map(outline_kind, texts) if kind}
+    body = doc.body
+    texts = [line.text.strip() for line in body]
+    used = {kind for line, kind in zip(body, map(outline_kind, texts)) if kind and not line.role}
     levels = {name: 2 + i for i, name in enumerate(n for n, _ in OUTLINE if n in used)}
     blocks: list[Block] = []
-    for text in texts:
+    for line, text in zip(body, texts):
+        if line.role == "post":
+            blocks.append(Block("byline", text))
+            continue
         if doc.kind in ("html", "markdown") and marked_block(text, blocks):
             continue
         kind = outline_kind(text)

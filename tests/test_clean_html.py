@@ -2,6 +2,7 @@
 import pytest
 
 from scrapedocs.clean.html import explain_article, extract_article
+from scrapedocs.clean.html.thread import PostHeader
 from scrapedocs.clean.headline import SelfName, named_title
 
 PARAGRAPHS = "".join(
@@ -151,14 +152,19 @@ def _floor(name: str, stamp: str, text: str) -> str:
             f"<div class='message'>{text}</div></div>")
 
 
-def test_a_forum_thread_is_its_first_post_even_when_the_replies_are_longer():
+def test_a_forum_thread_is_its_first_post_then_every_reply_in_order_under_its_author_and_time():
     floors = _floor("张三", "发表于 2005-8-12 16:12", FIRST_POST) + "".join(
         _floor(f"网友{i}", f"{i + 1}楼 2005-8-13 1{i}:05", f"{REPLY}第{i}位网友补充说明。") for i in range(1, 9))
     page = html(f"<h1>发明专利申请材料请教</h1><div class='thread'>{floors}</div><div>1 2 3 下一页</div>",
                 "<title>发明专利申请材料请教 - 知识产权论坛</title>")
-    lines, _, explanation = explain_article(page)
-    assert lines == [FIRST_POST]
-    assert explanation["posts"] == "the first of 9 posts kept"
+    lines, hints, explanation = explain_article(page)
+    expected = [FIRST_POST]
+    for i in range(1, 9):
+        expected += [f"网友{i} · 2005-8-13 1{i}:05", f"{REPLY}第{i}位网友补充说明。"]
+    assert lines == expected
+    assert all(isinstance(line, PostHeader) == ("·" in line) for line in lines)
+    assert hints["title"] == "发明专利申请材料请教" and hints["author"] == "张三" and hints["genre"] == "forum"
+    assert explanation["thread"]["replies"] == 8
 
 
 def _mail_post(name: str, stamp: str, text: str) -> str:
@@ -169,14 +175,50 @@ def _mail_post(name: str, stamp: str, text: str) -> str:
             f"<p>※ 来源:·BBS 某某空间站·[FROM: 10.]</p></td></tr></table></td></tr>")
 
 
-def test_a_mail_style_bbs_thread_is_its_first_post_without_the_thread_header():
-    replies = "".join(_mail_post(f"user{i}", f"Thu Jan 28 1{i}:00:00 2016, 美东)", REPLY * 2) for i in range(3))
+def test_a_mail_style_bbs_thread_keeps_its_replies_without_headers_signatures_or_quotes():
+    quote = "【 在 lawyer (lawyer) 的大作中提到: 】<br>: " + FIRST_POST[:30] + "<br>" + FIRST_POST[30:]
+    replies = "".join(_mail_post(f"user{i}", f"Thu Jan 28 1{i}:00:00 2016, 美东", f"第{i}个回复：" + REPLY
+                                 + (f"</p><p>{quote}" if i == 1 else "")) for i in range(3))
     thread = (f"<table><tr><td>[版面:法律][首篇作者：lawyer] , 2016年01月27日09:47:44</td></tr>"
               f"{_mail_post('lawyer', 'Wed Jan 27 09:48:05 2016, 美东', FIRST_POST)}{replies}"
               f"<tr><td>[分页:1 ]</td></tr></table>")
-    lines, _, explanation = explain_article(html(f"<form>{thread}</form>", "<title>专利代理人考试</title>"))
-    assert lines == [FIRST_POST]
-    assert explanation["posts"].startswith("the first of")
+    lines, _, _ = explain_article(html(f"<form>{thread}</form>", "<title>专利代理人考试</title>"))
+    expected = [FIRST_POST]
+    for i in range(3):
+        expected += [f"user{i} · Thu Jan 28 1{i}:00:00 2016, 美东", f"第{i}个回复：" + REPLY]
+    assert lines == expected
+
+
+def test_a_very_long_thread_keeps_its_first_replies_and_says_how_many_follow():
+    from scrapedocs.clean.html.thread import MAX_REPLIES
+
+    floors = _floor("张三", "发表于 2005-8-12 16:12", FIRST_POST) + "".join(
+        _floor(f"网友{i}", f"{i + 1}楼 2005-8-13 10:05", f"第{i}楼：{REPLY}") for i in range(1, MAX_REPLIES + 21))
+    lines, _, explanation = explain_article(html(f"<h1>请教</h1><div class='thread'>{floors}</div>"))
+    assert sum(isinstance(line, PostHeader) for line in lines) == MAX_REPLIES + 1
+    assert lines[-1] == "另有 20 条回复，见原网页" and explanation["thread"]["left out"] == 20
+
+
+def test_a_short_post_with_replies_in_comment_elements_is_a_thread():
+    comments = "".join(f"<div class='comment'><a href='/u/{i}'>网友{i}</a> <span>{i}天前</span><p>回复{i}：说得对</p>"
+                       f"<span>点赞</span><span>评论</span></div>" for i in range(1, 5))
+    menu = "".join(f"<li><a href='/{i}'>栏目{i}</a></li>" for i in range(8))
+    page = html(f"<nav><ul>{menu}</ul></nav><div class='main'><article><h1>元旦放假安排</h1>"
+                f"<div class='meta'>鹿小町 发布于 2020-12-30 19:24</div><p>提前祝大家元旦快乐！</p></article>"
+                f"<div class='comments'>{comments}</div></div><footer>© 2022 社区</footer>",
+                "<title>元旦放假安排 - 社区</title><link rel='canonical' href='https://club.example.com/topic/1666'>")
+    lines, _, _ = explain_article(page)
+    assert lines == ["提前祝大家元旦快乐！"] + [x for i in range(1, 5) for x in (f"网友{i} · {i}天前", f"回复{i}：说得对")]
+
+
+def test_a_storys_comments_are_no_thread_however_forum_like_they_look():
+    comments = "".join(f"<div class='comment-item'><span>网友{i}</span> <span>{i}楼 2021-03-05 1{i}:00</span>"
+                       f"<div>{REPLY}</div></div>" for i in range(6))
+    story = "".join(f"<p>第{i}段：报道的正文，说明事件的经过、各方的看法和下一步的安排，篇幅比一条回帖长得多。</p>" for i in range(12))
+    page = html(f"<h1>标题</h1><div class='story'>{story}</div><p>跟帖</p><div class='talk'>{comments}</div>")
+    lines, _, explanation = explain_article(page)
+    assert len(lines) == 12 and not any("回复" in line for line in lines)
+    assert "thread" not in explanation
 
 
 def test_a_blog_page_showing_several_posts_keeps_the_first():

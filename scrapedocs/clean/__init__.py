@@ -15,12 +15,12 @@ from .extracted import clean_extracted
 
 def clean_html(doc: Document) -> Document:
     """An HTML page: its article's blocks become the lines, its metadata the hints."""
-    from .html import (
-        explain_article,  # bs4 and lxml load only when there is HTML to read
-    )
+    from .html import explain_article  # bs4 and lxml load only when there is HTML to read
+    from .html.thread import PostHeader
 
     lines, doc.hints, doc.extraction = explain_article(doc.raw)
-    doc.lines = [Line(number=i, text=text) for i, text in enumerate(lines, start=1)]
+    doc.lines = [Line(number=i, text=str(text), role="post" if isinstance(text, PostHeader) else "")
+                 for i, text in enumerate(lines, start=1)]
     return clean_extracted(doc)
 
 

@@ -457,7 +457,16 @@ def nearer_heading(best: Candidate, usable: list[Candidate]) -> Candidate:
     return heading
 
 
-def choose_headline(page: list[PageLine], start: int, name: SelfName) -> tuple[str, dict]:
+@dataclass
+class Headline:
+    """The chosen headline, the page line it stands on (None: from `<title>`, or none), and why."""
+
+    text: str
+    index: int | None
+    explanation: dict
+
+
+def choose_headline(page: list[PageLine], start: int, name: SelfName) -> Headline:
     """The headline and the explanation for the report: the winner, its score, and the candidates refused."""
     found = candidates(page, start, name)
     usable = [c for c in found if not c.refused and (c.match >= MIN_MATCH or c.score >= MIN_STYLED)]
@@ -468,8 +477,9 @@ def choose_headline(page: list[PageLine], start: int, name: SelfName) -> tuple[s
         best = joined(page, best, name)
         why = "the page's title names it" if best.match >= MIN_MATCH else "set off just above the article"
         explanation = {"source": f"page line ({best.style or 'plain'})", "why": why, "winner": best.explain()}
-        title = best.text
+        title, index = best.text, best.index
     else:
+        index = None
         title = named_title(name)
         if title:
             explanation = {"source": "<title>", "why": "no line on the page is the headline: the page's title,"
@@ -477,4 +487,4 @@ def choose_headline(page: list[PageLine], start: int, name: SelfName) -> tuple[s
     refused = [c.explain() for c in found if c.refused][:8]
     if refused:
         explanation["refused"] = refused
-    return title, explanation
+    return Headline(title, index, explanation)

@@ -162,6 +162,13 @@ def _byline_near_article(head: list[Line], body: list[Line]) -> dict[str, str]:
     return found
 
 
+def opening(doc: Document) -> list[Line]:
+    """The article's own lines: a thread's first post, without the replies under it (their bylines are not its)."""
+    body = doc.body
+    first_reply = next((i for i, line in enumerate(body) if line.role == "post"), len(body))
+    return body[:first_reply]
+
+
 def hinted_fields(doc: Document) -> dict:
     """Fields the reader found (HTML <meta> and bylines, Markdown front matter): they beat text cues.
 
@@ -203,13 +210,14 @@ def extract(doc: Document) -> Document:
             for near in head[max(0, i - 2): i + 3]:
                 if "source" not in fields and _OUTLET.match(near.text.strip()):
                     fields["source"] = near.text.strip()
-    body_end = doc.body[-1].text.strip() if doc.body else ""
+    own = opening(doc)
+    body_end = own[-1].text.strip() if own else ""
     byline = _BYLINE.search(body_end)
     if "author" not in fields and byline:
         fields["author"] = byline["name"] or byline["tail"]
     # Bylines without labels (本报记者X发自北京, （X 上海报道）, 本贴由 X 于…) and post stamps (发表于 …).
-    edges = [line.text for line in doc.body[:2] + doc.body[-3:]] + [
-        line.text for line in doc.body if len(line.text.strip()) <= SHORT_BYLINE]
+    edges = [line.text for line in own[:2] + own[-3:]] + [
+        line.text for line in own if len(line.text.strip()) <= SHORT_BYLINE]
     around = [line.text for line in outside] + edges
     if "author" not in fields:
         fields |= {"author": a for a in [next((a for a in map(unlabelled_author, around) if a), None)] if a}
@@ -217,7 +225,7 @@ def extract(doc: Document) -> Document:
         below = [x.text for x in head[-TITLE_WINDOW:]]
         below = below[below.index(title) + 1:] if title in below else below[-4:]
         fields |= {"author": a for a in [next((a for a in map(poster, below) if a), None)] if a}
-    fields |= {k: v for k, v in _byline_near_article(head, doc.body).items() if k not in fields}
+    fields |= {k: v for k, v in _byline_near_article(head, own).items() if k not in fields}
     if "date" not in fields:
         fields |= {"date": d for d in [next((d for d in map(post_date, around) if d), None)] if d}
     if "date" not in fields:  # a stamp above the article, however far: 2019-05-17 · 苏皖城市报道, 华夏人文 2020-03-09 18:14

@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 
 from ...extract.fields import closing_byline
 from ...extract.page import page_author, page_facts, page_hints, page_strings, visible_strings
@@ -50,26 +50,67 @@ from .ensemble import (
     settled,
     trim_edges,
 )
-from ..headline import SelfName, choose_headline, key
+from ..chrome import features
+from ..extracted import STRONG_CHROME
+from ..headline import SelfName, choose_headline, key, refusal
 from .members import MEMBERS, run_member
 from .noise import drop_never_text, noise_roots
-from .posts import Posts, drop_comments, find_posts, keep_first_post, stamp_line
+from .posts import STAMP, Posts, _content, drop_comments, find_posts, keep_first_post, stamp_line
+from .thread import STAMP as THREAD_STAMP
+from .thread import Genre, PostHeader, named_replies, page_genre, thread_floors
 from .scoring import choose_article, measure
 from .scripts import script_article
-from .tree import max_depth
+from .tree import max_depth, preorder
 
 
-def scored_lines(soup: BeautifulSoup) -> tuple[list[PageLine], Posts]:
+SHORT_POST = 400  # characters outside links: a post this short with replies under it is a thread's opening
+MIN_REPLIES = 3
+MIN_REPLY = 6  # characters outside links a reply holds with its author and stamp
+MIN_OPENING = 60  # characters outside links: a thread's opening post shorter than this is widened to its holder
+
+
+def opening_post(roots: list[Tag], run: set[int], stats: dict) -> list[Tag]:
+    """A short opening post our scorer chose only part of (its subject line): the element that holds it,
+    up to the one that would hold the replies too."""
+    out = []
+    for root in roots:
+        node = root
+        while node.parent is not None and node.parent.name not in ("body", "html", "[document]") \
+                and _content(stats.get(id(node))) < MIN_OPENING \
+                and not any(id(t) in run for t in preorder(node.parent)):
+            node = node.parent
+        out.append(node)
+    return out
+
+
+def scored_lines(soup: BeautifulSoup, genre: Genre = Genre()) -> tuple[list[PageLine], Posts, Genre]:
     """Every line of the page, marked with the scorer's choice and the posts; no filter may empty the page.
 
     When the noise filter leaves no article (a blog inside an ASP.NET form with
-    few <p>), the choice is made again on the unfiltered page.
+    few <p>), the choice is made again on the unfiltered page. A page that is (or may
+    be) a forum or Q&A thread (`genre`) has its replies looked for in comment-named
+    elements too; a short post with a run of replies under it is one more piece of
+    evidence that it is a thread. Returns the genre as the page's structure left it.
     """
     drop_never_text(soup)
     full = measure(soup)
     noise = noise_roots(soup, full)
     roots = choose_article(soup, measure(soup, skip=noise))
-    posts = find_posts(soup, full, noise, roots)
+    posts = Posts()
+    if genre.points:
+        posts = find_posts(soup, full, noise, roots, within_noise=True, stamp=THREAD_STAMP, min_post=MIN_REPLY)
+        apart = posts.found and not posts.holds_article
+        short = sum(_content(full.get(id(r))) for r in roots) < SHORT_POST
+        if apart and len(posts.index) >= MIN_REPLIES and short and named_replies(posts.first):
+            genre = genre.with_replies()
+        if apart and not short and not genre.strong:
+            genre = genre.comments()  # a story with comments under it: 1楼, 跟帖 are said there too
+        if not genre.thread:
+            posts = Posts(posts.index, comments=True, first=posts.first) if apart else Posts()
+        elif apart:
+            roots = opening_post(roots, set(posts.index), full)
+    if not posts.found:
+        posts = find_posts(soup, full, noise, roots)
     lines = page_lines(soup, full, chosen={id(r) for r in roots}, noise=noise, posts=posts.index)
     if not any(line.ours for line in lines):
         # Lift the marks of the noise that holds the article (a <form> around the page), keep the inner ones.
@@ -79,7 +120,7 @@ def scored_lines(soup: BeautifulSoup) -> tuple[list[PageLine], Posts]:
         lines = page_lines(soup, full, chosen={id(r) for r in roots}, noise=kept_noise, posts=posts.index)
     if not any(line.ours for line in lines):
         lines = page_lines(soup, full, chosen={id(soup)}, posts=posts.index)
-    return lines, posts
+    return lines, posts, genre
 
 
 def settle_posts(lines: list[PageLine], kept: list[bool], voted: list[bool], posts: Posts) -> list[bool]:
@@ -150,6 +191,72 @@ def self_name(facts, page: list[PageLine]) -> SelfName:
                     metas.get("og:site_name", "") or metas.get("application-name", ""), facts.url or "", chrome)
 
 
+#: What the headline's rules say of the byline under a headline.
+BYLINE = {"a byline", "a date line", "a counter"}
+MAX_GAP = 30  # lines between the headline and the article our choice may take back
+
+
+def below_headline(page: list[PageLine], kept: list[bool], headline: int, start: int, name) -> list[bool]:
+    """The plain text between the headline (and its byline) and the article is the article's (a poem's short
+    lines, a 题记, an editor's note our scorer found too short to score).
+
+    Taken back only when it reaches from the article up to the byline or the headline, each
+    line plain text: a promotion standing between a share bar and the story is not.
+    """
+    if start - headline > MAX_GAP:
+        return kept
+    gap = []
+    for i in range(start - 1, headline, -1):
+        line = page[i]
+        if line.links or line.noise or line.image or line.style:
+            return kept
+        why = refusal(line.text, name)
+        if why in BYLINE or why.startswith("site chrome"):
+            break  # the byline: the gap is closed
+        if why == "does not decode" or features(line.text).chrome in STRONG_CHROME:
+            return kept  # an icon font's glyph: a box the site draws (a summary), not the text
+        gap.append(i)
+    out = list(kept)
+    for i in gap:
+        out[i] = True
+    return out
+
+
+def thread_article(page: list[PageLine], kept: list[bool], posts: Posts) -> tuple[list[bool], list, int]:
+    """A thread: its opening (the first floor, or the post our scorer chose above the replies) and its replies.
+
+    Returns the lines of an opening that stands above the replies (as `kept`; none when
+    the first floor is the opening), the floors read by `thread.thread_floors` (the first
+    floor first, when the run holds it), and how many replies were left out past the
+    page's limit.
+    """
+    indices = sorted({line.post for line in page if line.post >= 0})
+    if posts.holds_article:  # every floor is read alike, the first one included; the thread's header row goes
+        floors, left = thread_floors(page, indices, first_is_opening=True)
+        return [False] * len(page), floors, left
+    # The replies stand apart: the opening is what the vote and our scorer chose above them.
+    first_reply = next(i for i, line in enumerate(page) if line.post >= 0)
+    opening = [(keep or line.ours) and line.post < 0 and i < first_reply for i, (line, keep) in enumerate(zip(page, kept))]
+    chosen = [i for i, keep in enumerate(opening) if keep]  # widened to hold the post: its furniture goes
+    for i, keep in zip(chosen, trim_edges([page[i].text for i in chosen], [False] * len(chosen))):
+        opening[i] = keep
+    floors, left = thread_floors(page, indices, "".join(line.text for line, keep in zip(page, opening) if keep))
+    return opening, floors, left
+
+
+def replies(floors: list, left: int, opening: list[str]) -> list[str]:
+    """The reply floors as lines, each under its author and time (a `PostHeader` line)."""
+    out = []
+    for floor in floors:
+        if floor.header:
+            out.append(PostHeader(floor.header))
+        out += floor.lines
+    if left:
+        han = sum(1 for c in "".join(opening[:3]) if "\u4e00" <= c <= "\u9fff")
+        out.append(PostHeader(f"另有 {left} 条回复，见原网页" if han else f"{left} more replies on the original page"))
+    return out
+
+
 @dataclass(frozen=True)
 class ExtractConfig:
     """How the article is chosen: which maintained extractors vote beside our scorer, and how."""
@@ -186,11 +293,12 @@ def explain_article(html: str, config: ExtractConfig | None = None) -> tuple[lis
     # Not soup.body: on malformed pages lxml leaves part of the content outside the first <body>.
     soup = BeautifulSoup(html, "lxml")
     facts = page_facts(soup, html)
-    page, posts = scored_lines(soup)
+    page, posts, genre = scored_lines(soup, page_genre(facts.url or "", facts.metas, html, facts.texts))
+    threaded = genre.thread and posts.found
     too_deep = max_depth(soup) > MAX_MEMBER_DEPTH
     if config.method == "scorer" or not config.members or too_deep:
         ours = [line.ours for line in page]
-        kept = settle_posts(page, ours, ours, posts)
+        kept = ours if threaded else settle_posts(page, ours, ours, posts)
         explanation = {"method": "scorer", "winner": "scorer"}
         if too_deep and config.method != "scorer":
             explanation["notes"] = [f"nested more than {MAX_MEMBER_DEPTH} deep: our scorer alone (the members"
@@ -199,23 +307,48 @@ def explain_article(html: str, config: ExtractConfig | None = None) -> tuple[lis
         texts, errors, skipped = vote_lazily(html, page, config, lazy=config.lazy and config.method == "vote" and not posts.found)
         b = ballot(page, texts)
         b = choose_page(page, b) if config.method == "page" else decide(page, b)
-        kept = b.kept = settle_posts(page, b.kept, [bool(v) for v in b.votes], posts)
+        if not threaded:
+            b.kept = settle_posts(page, b.kept, [bool(v) for v in b.votes], posts)
+        kept = b.kept
         explanation = explain(page, b)
         if errors:
             explanation["errors"] = errors
         if skipped:
             explanation["skipped"] = f"{', '.join(skipped)}: the vote was settled without them"
-    if posts.found:
+    floors: list = []
+    left = 0
+    opening_floor = None
+    if threaded:
+        kept, floors, left = thread_article(page, kept, posts)
+        if posts.holds_article and floors:
+            opening_floor, floors = floors[0], floors[1:]
+        explanation["thread"] = {"kind": genre.kind, "why": list(genre.reasons), "replies": len(floors),
+                                 **({"left out": left} if left else {})}
+    elif posts.found:
         explanation["posts"] = (f"a run of {len(posts.index)} comments dropped" if posts.comments else
                                 f"the first of {len(posts.index)} posts kept")
-    start = next((i for i, keep in enumerate(kept) if keep), len(page))
-    title, explanation["title"] = choose_headline(page, start, self_name(facts, page))
+    start = next((i for i, keep in enumerate(kept) if keep), None)
+    if start is None:  # a thread whose first floor is its opening: the headline stands above the floors
+        start = next((i for i, line in enumerate(page) if line.post >= 0), len(page))
+    name = self_name(facts, page)
+    headline = choose_headline(page, start, name)
+    title, explanation["title"] = headline.text, headline.explanation
+    if headline.index is not None and headline.index < start and not threaded:
+        kept = below_headline(page, kept, headline.index, start, name)
     hints = page_hints(facts, title)
+    if genre.thread:
+        hints["genre"] = genre.kind
+    if opening_floor is not None and opening_floor.author:
+        hints["author"] = opening_floor.author  # a thread's author is its first poster
     chosen = [line for line, keep in zip(page, kept) if keep]
     chosen = without_headline(chosen, title)
     lines = once([line.text for line, keep in zip(chosen, trim_edges([c.text for c in chosen], [c.ours for c in chosen]))
                   if keep])
-    from_script = script_article(html, lines)
+    if opening_floor is not None:
+        lines += [line.text for line in without_headline([PageLine(t) for t in opening_floor.lines], title)]
+    if floors or left:
+        lines += replies(floors, left, lines)
+    from_script = not floors and script_article(html, lines)
     if from_script:
         lines = from_script
         explanation.setdefault("notes", []).append("the article is in the page's script data (a gallery's captions)")

@@ -31,6 +31,8 @@ class Posts:
 
     index: dict[int, int] = field(default_factory=dict)
     comments: bool = False
+    holds_article: bool = False  # the article our scorer chose is one of the posts (a forum's first floor)
+    first: Tag | None = None  # the first post's element
 
     @property
     def found(self) -> bool:
@@ -47,19 +49,26 @@ def _content(s: _Stats | None) -> int:
     return s.chars - s.link_chars if s else 0
 
 
-def find_posts(soup: BeautifulSoup, stats: dict[int, _Stats], noise: set[int], chosen: list[Tag]) -> Posts:
-    """The run of posts that holds the most text, if any (see the module's docstring)."""
+def find_posts(soup: BeautifulSoup, stats: dict[int, _Stats], noise: set[int], chosen: list[Tag],
+               within_noise: bool = False, stamp: re.Pattern = STAMP, min_post: int = MIN_POST) -> Posts:
+    """The run of posts that holds the most text, if any (see the module's docstring).
+
+    `within_noise`: a thread's replies may stand in elements named comment or reply;
+    `stamp`: what marks a post (a thread's stamps are wider: 6天前); `min_post`: characters of
+    text a post holds at least (a reply may be 哈哈).
+    """
     best: list[Tag] = []
     best_size = 0
     examined = 0
-    for parent in preorder(soup, lambda t: id(t) in noise):
-        if id(parent) in noise or examined >= MAX_GROUPS:
+    skip = set() if within_noise else noise
+    for parent in preorder(soup, lambda t: id(t) in skip):
+        if id(parent) in skip or examined >= MAX_GROUPS:
             continue
         groups: dict[tuple, list[Tag]] = {}
         for child in parent.children:
-            if isinstance(child, Tag) and child.name in POST_TAGS and id(child) not in noise:
+            if isinstance(child, Tag) and child.name in POST_TAGS and id(child) not in skip:
                 s = stats.get(id(child))
-                if s and s.has_block and _content(s) >= MIN_POST:
+                if s and s.has_block and _content(s) >= min_post:
                     groups.setdefault(_signature(child), []).append(child)
         for units in groups.values():
             if len(units) < 2:
@@ -68,12 +77,12 @@ def find_posts(soup: BeautifulSoup, stats: dict[int, _Stats], noise: set[int], c
             if size <= best_size:
                 continue
             examined += 1
-            stamped = sum(bool(STAMP.search(u.get_text())) for u in units)
+            stamped = sum(bool(stamp.search(u.get_text())) for u in units)
             if stamped >= 2 and stamped * 2 >= len(units):
                 best, best_size = units, size
     if not best:
         return Posts()
-    posts = Posts({id(u): i for i, u in enumerate(best)})
+    posts = Posts({id(u): i for i, u in enumerate(best)}, first=best[0])
     # Text our scorer chose outside the run: a story above its comments has plenty, a thread has none.
     outside = 0
     for root in chosen:
@@ -82,6 +91,9 @@ def find_posts(soup: BeautifulSoup, stats: dict[int, _Stats], noise: set[int], c
         holds_run = any(p is root for p in best[0].parents)
         outside += _content(stats.get(id(root))) - (best_size if holds_run else 0)
     posts.comments = outside >= max(MIN_POST * 5, _content(stats.get(id(best[0]))))
+    # The article is a post (a forum's first floor), or holds them all (a thread's container).
+    posts.holds_article = any(root is u or any(p is u for p in root.parents) or any(p is root for p in u.parents)
+                              for root in chosen for u in best)
     return posts
 
 

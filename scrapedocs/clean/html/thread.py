@@ -1,0 +1,307 @@
+"""Forum and Q&A threads: the question or first post, then the replies in order, each under its author and time.
+
+A reader of a thread wants the question and its answers, where a reader of a news
+story wants the story without its comments. So whether a page is a thread is
+decided from evidence first (`page_genre`: the software that made it, its URL, its
+schema.org type, the words only threads print: 楼主, 沙发, 最佳答案 …), and then
+its floors are a run of elements built alike (`posts.find_posts`, here allowed
+inside elements named comment or reply). Each floor keeps its text; what every
+floor repeats (回复, 举报, 点赞, user panels), stamps, counters and quotes of an
+earlier floor go; the author and time it shows become a small line above it. A very
+long thread keeps its first replies and says how many more the original page has.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from ..chrome import STAMP as POST_STAMP
+from ..chrome import features
+from .blocks import PageLine
+from .ensemble import bare, normalise
+
+#: Software that makes forums.
+GENERATORS = re.compile(r"discuz|phpwind|flarum|discourse|phpbb|vbulletin|nodebb|mybb|xenforo|bbs-go|dvbbs|leadbbs"
+                        r"|invision|simple machines|punbb|fluxbb", re.I)
+FORUM_HOST = re.compile(r"^(?:bbs|forum|forums|club|tieba|discuss|discussion|community|groups?)\d*\.", re.I)
+QA_HOST = re.compile(r"^(?:zhidao|wenda|ask|answers?|qa|q)\.", re.I)
+FORUM_PATH = re.compile(r"/(?:thread|threads|topic|topics|t/\d|d/\d|forum|bbs|discussion|discuss)s?(?:/|-|\.|$)"
+                        r"|viewthread|showtopic|forum\.php|read\.php\?tid|[?&]tid=\d", re.I)
+QA_PATH = re.compile(r"/(?:question|questions|answer|answers|faq|ask|wenda)(?:/|-|\.|$)", re.I)
+SCHEMA = re.compile(r"""(?:schema\.org/|"@type"\s*:\s*")(DiscussionForumPosting|QAPage|Question|Answer)\b""")
+FORUM_WORDS = re.compile(r"楼主|只看楼主|只看该作者|沙发|板凳|地板|回复本楼|发表于\s*\d|回帖|跟帖|发帖|楼层|电梯直达|主题帖|帖子\s*\d|\d+\s*楼\b"
+                         r"|发信人|发信站|信区|讨论区|版面")
+QA_WORDS = re.compile(r"最佳答案|采纳|提问者|回答者|\d+\s*[个条]回答|追问|热心网友|我来回答|写回答|邀请回答")
+MAX_EVIDENCE_TEXTS = 2000  # text strings of a page searched for the words threads print
+
+
+@dataclass(frozen=True)
+class Genre:
+    """What kind of page this is, and the evidence: "forum", "qa" or "" (not a thread)."""
+
+    kind: str = ""
+    reasons: tuple[str, ...] = ()
+    points: int = 0  # the evidence for the likelier kind
+    strong: bool = False  # evidence beyond the words the page says: what made it, its address, its schema type
+
+    @property
+    def thread(self) -> bool:
+        return bool(self.kind)
+
+    def with_replies(self) -> Genre:
+        """The page has a short post with a run of replies under it: one more point."""
+        kind = self.kind or ("forum" if self.points + 1 >= THREAD_POINTS else "")
+        return Genre(kind, (*self.reasons, "a short post with replies under it"), self.points + 1, self.strong)
+
+    def comments(self) -> Genre:
+        """A long story with a run of comments under it, and only words for evidence: not a thread."""
+        return Genre("", (*self.reasons, "a long story with comments under it"), self.points, self.strong)
+
+
+THREAD_POINTS = 2  # evidence needed to call a page a thread
+#: Class and id words of the elements that hold replies (not a list of other stories, which also carry ages).
+REPLY_NAMES = re.compile(r"comment|reply|replies|answer|floor|pinglun|huifu|discuss|lzl|post(?!er)", re.I)
+
+
+def named_replies(element) -> bool:
+    """Whether a run's element, or the one holding it, is named for replies (class or id)."""
+    for tag in (element, getattr(element, "parent", None)):
+        if tag is None:
+            continue
+        classes = tag.get("class") or []
+        names = " ".join([*(classes if isinstance(classes, list) else [classes]), tag.get("id") or ""])
+        if REPLY_NAMES.search(names):
+            return True
+    return False
+
+
+def page_genre(url: str, metas: dict[str, str], html: str, texts: list[str]) -> Genre:
+    """Whether the page is a forum or Q&A thread, from what made it, where it is and what it says.
+
+    >>> page_genre("https://bbs.example.com/viewthread.php?tid=3", {"generator": "Discuz! X3.4"}, "", []).kind
+    'forum'
+    >>> page_genre("https://news.example.com/2024/05/01/a.html", {}, "", ["相关新闻"]).kind
+    ''
+    """
+    forum, qa, reasons, strong = 0, 0, [], False
+    parts = urlsplit(url or "")
+    host, path = (parts.hostname or ""), parts.path + ("?" + parts.query if parts.query else "")
+    generator = metas.get("generator", "") + " " + metas.get("application-name", "")
+    if GENERATORS.search(generator):
+        forum += 2
+        strong = True
+        reasons.append(f"made by {GENERATORS.search(generator)[0]}")
+    if FORUM_HOST.match(host) or FORUM_PATH.search(path):
+        forum += 1
+        strong = True
+        reasons.append("a forum's address")
+    if QA_HOST.match(host) or QA_PATH.search(path):
+        qa += 1
+        strong = True
+        reasons.append("a Q&A address")
+    for kind in set(SCHEMA.findall(html[:500_000])):
+        strong = True
+        if kind == "DiscussionForumPosting":
+            forum += 2
+        else:
+            qa += 2
+        reasons.append(f"schema.org {kind}")
+    words = " ".join(texts[:MAX_EVIDENCE_TEXTS])
+    said = {m for m in FORUM_WORDS.findall(words)}
+    if said:
+        forum += 1 if len(said) < 3 else 2
+        reasons.append("says " + "、".join(sorted(said)[:4]))
+    asked = set(QA_WORDS.findall(words))
+    if asked:
+        qa += 1 if len(asked) < 2 else 2
+        reasons.append("says " + "、".join(sorted(asked)[:4]))
+    points = max(forum, qa)
+    if points < THREAD_POINTS:
+        return Genre("", tuple(reasons), points, strong)
+    return Genre("qa" if qa >= forum else "forum", tuple(reasons), points, strong)
+
+
+#: A floor's stamp, wider than a blog's: relative ages (6天前, 刚刚) and two-digit years (24-5-13 17:08).
+STAMP = re.compile(POST_STAMP.pattern + r"|\d+\s*(?:秒|分钟|小时|天|周|个月|月|年)前|刚刚|(?:今天|昨天|前天)\s*\d{1,2}:\d{2}"
+                   r"|(?<!\d)\d{2}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}")
+_TIME = re.compile(r"(?:19|20)?\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
+                   r"|\d+\s*(?:秒|分钟|小时|天|周|个月|月|年)前|刚刚|(?:今天|昨天|前天)\s*\d{1,2}:\d{2}")
+_COUNT = re.compile(r"^[\W\d_]*$|^(?:点赞|赞|评论|回复|浏览|阅读|查看|收藏|分享|顶|踩|转发|喜欢|关注|粉丝)\s*[（(\[:：]?\s*\d+\s*[）)\]]?$")
+_FLOOR = re.compile(r"^(?:#?\d+\s*(?:楼|F|#)|楼主|沙发|板凳|地板|\d+#)$", re.I)
+MIN_QUOTE = 12  # characters of a line found in an earlier floor that make it a quote of it
+MAX_AUTHOR = 24  # characters of a line that may be a floor's author
+REPEATED = 0.5  # share of floors a line is printed in that makes it the forum's furniture
+MAX_THREAD = 60_000  # characters of replies a page keeps; the rest are counted
+MAX_REPLIES = 300
+
+
+class PostHeader(str):
+    """A line above a reply that names its author and time: shown small, never taken for text."""
+
+
+@dataclass
+class Floor:
+    """One post of a thread as it will be shown."""
+
+    author: str = ""
+    time: str = ""
+    lines: list[str] = field(default_factory=list)
+
+    @property
+    def header(self) -> str:
+        return " · ".join(part for part in (self.author, self.time) if part)
+
+
+def stamp_time(text: str) -> str:
+    """The date and time a floor's stamp shows, as printed."""
+    m = _TIME.search(text)
+    return m[0].strip() if m else ""
+
+
+def furniture(lines: list[PageLine], floors: list[int]) -> set[str]:
+    """Lines most floors print (回复, 举报, 点赞, 积分, a moderator's signature): the forum's, not the posts'."""
+    seen: Counter = Counter()
+    for floor in floors:
+        seen.update({normalise(line.text) for line in lines if line.post == floor})
+    least = max(2, REPEATED * len(floors))
+    return {k for k, n in seen.items() if n >= least}
+
+
+#: The buttons and labels a floor prints around its text.
+BUTTONS = re.compile(r"^(?:-\s+)?(?:回复|举报|点赞|赞|踩|顶|评论|分享|收藏|引用|编辑|删除|管理|只看该作者|只看他|使用道具|支持|反对"
+                     r"|关注|私信|发消息|加为好友|复制链接|楼主|作者|\[作者\]|来自\S{0,12}|IP属地\S{0,8}|已编辑|展开|收起|查看全部|更多"
+                     # a poster's panel: counts and ranks
+                     r"|主题|帖子|积分|精华|金钱|威望|贡献|用户组|阅读权限|注册时间|最后登录|在线时间|UID|新手上路|注册会员|中级会员"
+                     r"|高级会员|金牌会员|论坛元老|管理员|超级版主|版主|禁止发言)"
+                     r"\s*[:：]?\s*[(（]?\d*[)）]?$"
+                     r"|^\d+\s*(?:秒|分钟|小时|天|周|个月|年)\s*后$"  # Flarum's gaps between floors: 9 天 后
+                     # ratings and moderators' events: X 和 Y 觉得很赞, X 于 2023年10月2日 置顶此帖
+                     r"|^.{1,60}(?:觉得很赞|赞了这个帖子|赞了此帖|点赞了)$|^\S{1,30}\s*于\s*.{4,24}?(?:置顶|更改标题|锁定|解锁|隐藏|合并|移动|加精)", re.I)
+HEAD_LINES = 5  # lines at the top of a floor where its author and stamp stand
+
+
+def _skipped(text: str, k: str, furniture_keys: set[str]) -> bool:
+    """A floor's furniture: buttons, counters, stamps, what every floor prints."""
+    if BUTTONS.match(text) or _FLOOR.match(text) or _COUNT.match(text) and len(k) < 6:
+        return True
+    if k in furniture_keys and (bare(text) or len(k) < 12):
+        return True
+    chrome = features(text).chrome
+    return chrome == "toolbar" or chrome in ("counter", "stamp", "metadata", "placeholder") and bare(text)
+
+
+_DATE_ALONE = re.compile(r"^\s*(?:(?:19|20)\d{2}|\d{2})\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
+                         r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
+
+
+def _is_stamp(text: str) -> bool:
+    """A floor's stamp: a date with its time, 发表于, N楼, an age (6天前), or a date alone on its line."""
+    return (bool(STAMP.search(text)) or bool(_DATE_ALONE.match(text))) and len(text) <= 60 \
+        and not re.search(r"[。！？]", text)
+
+
+_NAME_SEPARATOR = re.compile(r"\s*[|｜·•]\s*")
+
+
+def _author(text: str) -> str:
+    """The poster's name on a floor's author line ("客栈小K | 扫地 |" → 客栈小K, "### Golden" → Golden)."""
+    text = re.sub(r"^(?:#{2,6}|-)\s+", "", text)
+    text = re.sub(r"\[[^\[\]]{1,8}\]", " ", text).strip().rstrip(":： ")  # its buttons: [回复] [转寄]
+    return next((part for part in _NAME_SEPARATOR.split(text) if part), "")
+
+
+def _author_line(text: str) -> bool:
+    return len(text) <= MAX_AUTHOR and bare(text) and not BUTTONS.match(text) and not _COUNT.match(text) \
+        and not _FLOOR.match(text) and not _is_stamp(text)
+
+
+#: The mail-style header of a BBS post (水木, 未名空间): 发信人: getout (出去), 信区: Beijing / 标 题: / 发信站: … (date).
+MAIL_HEADER = re.compile(r"^(?:发信人|寄信人|标\s*题|发信站|转信站|信\s*区)\s*[:：]\s*(?P<value>.*)$")
+_MAIL_DATE = re.compile(r"[(（]([^()（）]*\d{4}[^()（）]*)[)）]")
+_SOURCE_LINE = re.compile(r"^※\s*(?:来源|修改|转载|转寄)")
+
+
+def mail_header(text: str, floor: Floor) -> bool:
+    """Read a BBS mail header line into the floor (its author, its time); say whether it was one."""
+    m = MAIL_HEADER.match(text)
+    if not m:
+        return bool(_SOURCE_LINE.match(text))
+    label = text[:3]
+    if label in ("发信人", "寄信人"):
+        floor.author = m["value"].split(",")[0].split("，")[0].split("(")[0].strip()
+    elif label in ("发信站", "转信站"):
+        date = _MAIL_DATE.search(m["value"])
+        floor.time = floor.time or (date[1].strip() if date else "")
+    return True
+
+
+def read_floors(lines: list[PageLine], furniture_keys: set[str], earlier: list[str]) -> list[Floor]:
+    """A floor's author, time and text, and the replies nested in it (a 楼中楼) as floors of their own.
+
+    The author is the short line above a stamp (or a floor's first line, when the stamp
+    stands below the text); stamps, counters, buttons, what every floor prints and
+    quotes of earlier floors go. A poster who wrote several floors is still their author.
+    """
+    texts = [line.text.strip() for line in lines if normalise(line.text) or line.text.strip().startswith("|")]
+    floors = [Floor()]
+    stamp_at = next((i for i, t in enumerate(texts[:HEAD_LINES]) if _is_stamp(t)), None)
+    if stamp_at is None and len(texts) > 1 and _author_line(texts[0]):
+        floors[0].author, texts = _author(texts[0]), texts[1:]
+    quoting = False
+    for i, text in enumerate(texts):
+        floor = floors[-1]
+        following = texts[i + 1] if i + 1 < len(texts) else ""
+        if text.startswith("发信人") and floor.lines:  # a BBS post quoted whole: a floor of its own
+            floors.append(Floor())
+            floor = floors[-1]
+        if mail_header(text, floor):
+            continue
+        if features(text).chrome == "quote":
+            quoting = True
+            continue
+        k = normalise(text)
+        if quoting and len(k) >= 4 and any(k in e for e in earlier):
+            continue  # a quoted line, wrapped: the rest of the quote
+        quoting = False
+        if _is_stamp(text):
+            if not floor.time:
+                floor.time = stamp_time(text)
+                name = text[:text.find(floor.time)].strip() if floor.time else ""
+                if not floor.author and name and _author_line(name) and not STAMP.search(name):
+                    floor.author = _author(name)  # 网友 2021-03-05 10:00: the poster before the stamp
+            continue
+        if _author_line(text) and _is_stamp(following):  # the author of this floor, or of one nested in it
+            if floor.lines:
+                floors.append(Floor())
+            floors[-1].author = _author(text)
+            continue
+        if _skipped(text, k, furniture_keys) or len(k) >= MIN_QUOTE and any(k in e for e in earlier):
+            continue  # furniture, or a quote of an earlier floor
+        floor.lines.append(text)
+    return [f for f in floors if f.lines]
+
+
+def thread_floors(lines: list[PageLine], floors: list[int], opening: str = "",
+                  first_is_opening: bool = False) -> tuple[list[Floor], int]:
+    """The floors' authors, times and texts in page order; how many replies were left out past the page's limit.
+
+    `opening`: the thread's first post, which replies may quote; `first_is_opening`: the
+    first floor is that post, and no reply.
+    """
+    keys = furniture(lines, sorted({line.post for line in lines if line.post >= 0}))
+    by_floor: dict[int, list[PageLine]] = {f: [] for f in floors}
+    for line in lines:
+        if line.post in by_floor:
+            by_floor[line.post].append(line)
+    out, earlier, size, left = [], [normalise(opening)], 0, 0
+    for f in floors:
+        for floor in read_floors(by_floor[f], keys, earlier):
+            if size > MAX_THREAD or len(out) - first_is_opening >= MAX_REPLIES:
+                left += 1
+                continue
+            earlier.append(normalise("".join(floor.lines)))
+            size += sum(len(t) for t in floor.lines)
+            out.append(floor)
+    return out, left
