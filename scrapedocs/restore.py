@@ -10,6 +10,12 @@ The order matters and is fixed in `REPAIRS`: encoding debris first (mojibake
 hides everything else), then pinyin annotations (they can only be checked
 against the characters as written, before script conversion), placeholders,
 punctuation, script, and white space last.
+
+Which repairs a document gets is decided per document (`repairs_for`): script
+conversion only for text written in Traditional characters, and none of the
+Chinese repairs (pinyin, placeholders, punctuation, script) for a page in
+Japanese or Korean (`language`): 記念 is Japanese as written, not 记念 in
+Traditional script, and its "?" and ASCII marks are its own.
 """
 from __future__ import annotations
 
@@ -17,7 +23,7 @@ import html
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from functools import lru_cache, wraps
 
 import ftfy
@@ -26,8 +32,9 @@ from opencc import OpenCC
 from pypinyin import Style, pinyin
 from pypinyin.phonetic_symbol import phonetic_symbol
 
+from .language import NOT_CHINESE, has_kana_or_hangul, language
 from .model import Document
-from .text import CJK_PUNCT, HAN
+from .text import CJK_PUNCT, HAN, program_line
 
 _T2S = OpenCC("t2s")
 _S2T = OpenCC("s2t")
@@ -399,13 +406,51 @@ def restore(text: str, config: RestoreConfig = RestoreConfig()) -> str:
     return restore_and_explain(text, config)[0]
 
 
+#: The repairs that only make sense in Chinese text.
+CHINESE_REPAIRS = ("pinyin", "placeholders", "punctuation", "script")
+#: What Japanese and Korean text gets: encoding debris and white space only.
+NOT_CHINESE_REPAIRS = RestoreConfig(**dict.fromkeys(CHINESE_REPAIRS, False))
+
+
+def repairs_for(meta: dict) -> RestoreConfig:
+    """The repairs a document's text gets, from what `restore_document` found: its language and its script.
+
+    Later stages restore the values they read outside the body (the <title>, an
+    information table) with the same repairs as the body.
+
+    >>> repairs_for({"original_script": "hant"}).script, repairs_for({"lang": "ja"}).punctuation
+    (True, False)
+    """
+    if meta.get("lang") in NOT_CHINESE:
+        return NOT_CHINESE_REPAIRS
+    return RestoreConfig(script=meta.get("original_script") == "hant")
+
+
+def body_language(doc: Document, encoding: bool = False) -> str:
+    """The language of the document's article (program listings aside), read through its encoding debris."""
+    lines = doc.body or doc.lines
+    text = "\n".join(line.text for line in lines if not program_line(line.text))
+    return language(fix_encoding_debris(text) if encoding else text)
+
+
 def restore_document(doc: Document) -> Document:
-    """Restore every line of `doc` (removed ones too: metadata is read from them)."""
-    hant = detect_script(doc.raw) == "hant"
-    if hant:
+    """Restore every line of `doc` (removed ones too: metadata is read from them).
+
+    A page in Japanese or Korean is marked so (`lang`) and keeps its script; so does
+    a Japanese or Korean line quoted in a Chinese page.
+    """
+    texts = [line.text for line in doc.lines]
+    encoding = has_encoding_debris(texts)
+    lang = body_language(doc, encoding)
+    if lang in NOT_CHINESE:
+        doc.meta["lang"] = lang
+    elif detect_script(doc.raw) == "hant":
         doc.meta["original_script"] = "hant"
-    config = RestoreConfig(script=hant, encoding=has_encoding_debris([line.text for line in doc.lines]))
+    config = replace(repairs_for(doc.meta), encoding=encoding)
+    quoted = replace(NOT_CHINESE_REPAIRS, encoding=encoding)
+    mixed = lang not in NOT_CHINESE and has_kana_or_hangul("\n".join(texts))
     for line in doc.lines:
-        line.text, applied = restore_and_explain(line.text, config)
+        as_written = mixed and language(line.text) in NOT_CHINESE
+        line.text, applied = restore_and_explain(line.text, quoted if as_written else config)
         doc.repairs.update(applied)
     return doc

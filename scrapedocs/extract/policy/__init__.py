@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 
 from ...model import Document, Line
-from ...restore import RestoreConfig, restore
+from ...restore import repairs_for, restore
 from ...text import tidy
 from ..fields import parse_date
 from .kinds import DOC_TYPES, doc_type, effective_date, is_excerpt
@@ -59,7 +59,7 @@ def policy_fields(doc: Document) -> tuple[list[Finding], set[int]]:
     table, rows = info_table_lines(doc.lines)
     where = "information table"
     if not table and doc.kind == "html" and doc.raw:
-        config = RestoreConfig(script=doc.meta.get("original_script") == "hant")
+        config = repairs_for(doc.meta)
         table = {k: restore(tidy(v), config) for k, v in info_table_html(doc.raw).items()}
         where = "information table (HTML)"
     for key in ("title", "doc_number", "issuer", "doc_type", "written_date", "published", "effective_date"):
