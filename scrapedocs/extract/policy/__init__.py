@@ -10,7 +10,9 @@ them:
 * the 文号 line under the title (国发〔2021〕20号);
 * the *signature* (落款) that closes a notice: the issuer's name, then the date;
 * 自…起施行 for the effective date;
-* the title: 国务院关于…的通知 names its issuer and its type.
+* the title: 国务院关于…的通知 names its issuer and its type;
+* for pages that are not official documents, their kind (博客, 论坛, 问答, from
+  the clean stage) or, on evidence only, 新闻 (`news`).
 
 Each finder is a small pure function; `policy_fields` runs them in order of
 trust (the table first) and `explain` says which one gave each field.
@@ -28,6 +30,7 @@ from ...restore import repairs_for, restore
 from ...text import tidy
 from ..fields import parse_date
 from .kinds import DOC_TYPES, doc_type, effective_date, is_excerpt
+from .news import page_kind
 from .notice import (
     HEAD_LINES,
     doc_number_in_title,
@@ -94,9 +97,12 @@ def policy_fields(doc: Document) -> tuple[list[Finding], set[int]]:
     from_title = issuer_from_title(title)
     if from_title:
         found.append(Finding("issuer", "、".join(from_title), "title"))
-    kind = doc_type(title, doc.meta)
+    kind = doc_type(title)
     if kind:
-        found.append(Finding("doc_type", kind, "title" if kind != "新闻" else "news byline"))
+        found.append(Finding("doc_type", kind, "title"))
+    kind_of_page = page_kind(doc)
+    if kind_of_page:
+        found.append(Finding("doc_type", *kind_of_page))
     body = _texts([line for line in doc.body])
     written = next((f.value for f in found if f.key == "written_date"), None)
     published = next((f.value for f in found if f.key == "published"), None) or doc.meta.get("date")
