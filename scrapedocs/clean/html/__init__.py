@@ -37,6 +37,7 @@ from bs4 import BeautifulSoup
 
 from ...extract.fields import closing_byline
 from ...extract.page import page_author, page_hints, page_strings, visible_strings
+from ...extract.policy.notice import frame_above
 from ...text import program_line
 from .blocks import PageLine, page_lines
 from .ensemble import (
@@ -195,10 +196,13 @@ def explain_article(html: str, config: ExtractConfig | None = None) -> tuple[lis
     if posts.found:
         explanation["posts"] = (f"a run of {len(posts.index)} comments dropped" if posts.comments else
                                 f"the first of {len(posts.index)} posts kept")
-    chosen = [line for line, keep in zip(page, kept) if keep]
+    # A notice's addressee and 文号 just above the block the extractors chose are the notice's (not its edge's furniture).
+    first = next((i for i, keep in enumerate(kept) if keep), None)
+    frame = {id(page[i]) for i in frame_above([line.text for line in page], first)} if first is not None else set()
+    chosen = [line for line, keep in zip(page, kept) if keep or id(line) in frame]
     chosen = without_headline(chosen, hints.get("title", ""))
-    lines = once([line.text for line, keep in zip(chosen, trim_edges([c.text for c in chosen], [c.ours for c in chosen]))
-                  if keep])
+    edges = trim_edges([c.text for c in chosen], [c.ours or id(c) in frame for c in chosen])
+    lines = once([line.text for line, keep in zip(chosen, edges) if keep])
     from_script = script_article(html, lines)
     if from_script:
         lines = from_script
