@@ -48,9 +48,12 @@ def _paragraph(text: str) -> tuple[str, int] | None:
     return ("zh", cjk) if han >= MIN_CHINESE else None
 
 
+_KANA_OR_HANGUL = re.compile(f"[{KANA}{HANGUL}]")
+
+
 def has_kana_or_hangul(text: str) -> bool:
-    """Whether any of `text` may be Japanese or Korean (a quick test before judging line by line)."""
-    return bool(_KANA.search(text) or _HANGUL.search(text))
+    """Whether any of `text` may be Japanese or Korean: one scan, before judging paragraph by paragraph."""
+    return bool(_KANA_OR_HANGUL.search(text))
 
 
 def language(text: str) -> str:

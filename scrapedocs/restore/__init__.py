@@ -126,14 +126,16 @@ def restore_document(doc: Document) -> Document:
     """
     texts = [line.text for line in doc.lines]
     encoding = has_encoding_debris(texts)
-    lang = body_language(doc, encoding)
+    joined = "\n".join(texts)
+    other = has_kana_or_hangul(fix_encoding_debris(joined) if encoding else joined)
+    lang = body_language(doc, encoding) if other else None  # without kana or hangul: Chinese repairs as always
     if lang in NOT_CHINESE:
         doc.meta["lang"] = lang
     elif detect_script(doc.raw) == "hant":
         doc.meta["original_script"] = "hant"
     config = replace(repairs_for(doc.meta), encoding=encoding)
     quoted = replace(NOT_CHINESE_REPAIRS, encoding=encoding)
-    mixed = lang not in NOT_CHINESE and has_kana_or_hangul("\n".join(texts))
+    mixed = other and lang not in NOT_CHINESE
     for line in doc.lines:
         as_written = mixed and language(line.text) in NOT_CHINESE
         line.text, applied = restore_and_explain(line.text, quoted if as_written else config)
