@@ -425,3 +425,14 @@ def test_a_notices_own_lines_that_echo_its_title_are_not_taken_for_the_headline(
     lines, _ = extract_article(html)
     assert "一、同意印发关于加强保护的意见。" in lines
     assert any(line.replace(" ", "") == "甲办公厅" for line in lines) and "乙办公厅" in lines
+
+
+def test_a_notices_addressee_at_the_edge_is_not_trimmed_as_a_label():
+    """Short unpunctuated lines at the article's edge go (a byline, 字号); a notice's addressee stays."""
+    from scrapedocs.clean.html.ensemble import trim_edges
+
+    text = "你们关于在天津市开展知识产权综合改革试点的请示收悉。现批复如下："
+    assert trim_edges(["天津市人民政府、国家知识产权局：", text], [False, True]) == [True, True]
+    assert trim_edges(["武警总部：", text], [False, True]) == [True, True]
+    assert trim_edges(["字号 大 中 小", text], [False, True]) == [False, True]
+    assert trim_edges(["分享到：", text], [False, True]) == [False, True]

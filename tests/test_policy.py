@@ -215,3 +215,86 @@ def test_metadata_stage_is_a_collection_stage_after_the_document_stages():
     assert metadata.scope == "collection"
     assert all(stage.scope == "collection" or names.index(stage.name) < names.index("metadata")
                for stage in PIPELINE if stage.name != "render")
+
+
+# --- the addressee (主送机关) is part of the notice (issue 16) -------------------------------------
+
+from scrapedocs.extract.policy.notice import addressee  # noqa: E402
+
+REPLY_TEXT = ["你们关于在天津市开展知识产权综合改革试点的请示收悉。现批复如下：",
+              "一、同意在天津市开展知识产权综合改革试点，试点期为三年。",
+              "二、天津市人民政府要切实加强组织领导，确保试点工作取得实效。"]
+SIGNATURE = ["国务院", "2021年8月19日", "（此件公开发布）"]
+
+
+@pytest.mark.parametrize("lines", [
+    ["各省、自治区、直辖市人民政府，国务院各部委、各直属机构："],
+    ["各省、自治区、直辖市人民政府，国务院各部委、各直属机构，", "各军区、各军兵种、各总部，武警总部："],
+    ["各省、自治区、直辖市人民政府，国务院各部委、各直属机构，各军区、各军兵种、各总部、", "武警总部："],
+    ["武警总部："],
+    ["天津市人民政府、", "国家知识产权局："],
+    ["各省、自治区、直辖市党委和人民政府，", "中央和国家机关各部委，", "解放军各大单位，各人民团体："],
+    ["各省、自治区、直辖市和新疆生产建设兵团知识产权局："],
+    ["国家发展和改革委员会："],
+])
+def test_addressee_shapes(lines):
+    assert addressee(lines)
+
+
+@pytest.mark.parametrize("lines", [
+    ["相关链接："], ["分享到："], ["主办单位："], ["当前位置："], ["现批复如下："], ["各部门要做好以下工作："],
+    ["各省、自治区、直辖市人民政府，"],  # no colon: the addressee goes on, or it is a sentence
+    ["武警总部：", "现将规划印发给你们："],
+])
+def test_chrome_and_sentences_ending_in_a_colon_are_not_an_addressee(lines):
+    assert not addressee(lines)
+
+
+def _converted(text: str, name: str):
+    from scrapedocs.clean import clean
+    from scrapedocs.restore import restore_document
+
+    if name.endswith(".html"):
+        doc = Document(path=Path(name), relpath=name, data=text.encode())
+        return convert(Collection([doc]), [s for s in PIPELINE if s.name != "render"]).docs[0]
+    return apply_policy(extract(restore_document(clean(make_doc(text, name)))))
+
+
+def test_an_addressee_on_two_lines_stays_in_a_text_dump():
+    text = "\n".join(["首页 | 政策 | 互动 | 服务", "当前位置：首页 > 政策 > 国务院文件",
+                      "国务院关于同意在天津市开展知识产权综合改革试点的批复", "天津市人民政府、", "国家知识产权局：",
+                      *REPLY_TEXT, *SIGNATURE, "【我要纠错】 责任编辑：王洋", "版权所有：中国政府网"])
+    body = [line.text.strip() for line in _converted(text, "reply.txt").body]
+    assert body[:2] == ["天津市人民政府、", "国家知识产权局："]
+    assert "当前位置：首页 > 政策 > 国务院文件" not in body
+
+
+def test_chrome_ending_in_a_colon_above_the_text_stays_out():
+    text = "\n".join(["首页 | 政策 | 互动 | 服务", "国务院关于同意在天津市开展知识产权综合改革试点的批复",
+                      "分享到：", "相关链接：", *REPLY_TEXT, *SIGNATURE, "主办单位：", "版权所有：中国政府网"])
+    body = [line.text.strip() for line in _converted(text, "reply.txt").body]
+    assert body[0] == REPLY_TEXT[0]
+    assert not {"分享到：", "相关链接：", "主办单位："} & set(body)
+
+
+def _page(content: str, above: str = "") -> str:
+    return ("<html><head><meta charset='utf-8'><title>国务院关于同意在天津市开展知识产权综合改革试点的批复</title></head>"
+            "<body><div class='nav'><a href='/'>首页</a> <a href='/zc'>政策</a> <a href='/hd'>互动</a></div>"
+            "<h1>国务院关于同意在天津市开展知识产权综合改革试点的批复</h1>" + above + content +
+            "<div class='foot'><p>主办单位：国务院办公厅</p><p>版权所有：中国政府网</p></div></body></html>")
+
+
+def test_an_addressee_left_outside_the_editors_div_stays_in_the_html():
+    """The CMS wrapped the text in its editor's div; the 文号 and the addressee stand above it."""
+    text = "".join(f"<p>{p}</p>" for p in REPLY_TEXT + ["这是第三段，进一步说明试点的范围、内容和工作要求，请认真组织实施。"] + SIGNATURE)
+    page = _page(f"<div id='content'><p style='text-align:center'>国函〔2021〕88号</p>"
+                 f"<p>天津市人民政府、<br/>国家知识产权局：</p><div class='TRS_Editor'>{text}</div></div>")
+    body = [line.text.strip() for line in _converted(page, "reply.html").body]
+    assert body[:3] == ["国函〔2021〕88号", "天津市人民政府、", "国家知识产权局："], body[:4]
+
+
+def test_html_chrome_ending_in_a_colon_above_the_text_stays_out():
+    text = "".join(f"<p>{p}</p>" for p in REPLY_TEXT + SIGNATURE)
+    page = _page(f"<div class='TRS_Editor'>{text}</div>", above="<div class='share'><p>分享到：</p></div>")
+    body = [line.text.strip() for line in _converted(page, "reply.html").body]
+    assert body[0] == REPLY_TEXT[0]

@@ -138,3 +138,77 @@ def test_text_a_page_script_adds_later_is_converted_too(site, browser):
         rows = page.eval_on_selector_all("table tbody tr", "rows => rows.map(r => r.textContent)")
         assert len(rows) >= originals and any(s2tw(row) != row for row in rows), "back in Simplified"
         assert not page.elsewhere and not page.errors
+
+
+# ---- Japanese and Korean are left as written (issue 16, item 4)
+
+JAPANESE = """\
+トップ > ニュース
+創立50周年記念式典を開催
+市は20日、創立50周年を記念する式典を市民会館で開催した。式典には約300人が出席し、市長が「これからも市民とともに歩みたい」と述べた。
+会場では記念品の予約受付も行われ、午前中に定員に達した。一部の市民からは、予約方法について疑問の声も上がった。
+"""
+ENGLISH_WITH_JAPANESE = """\
+Kyodo News, Tokyo, May 20. The city held a ceremony on Monday to mark the 50th anniversary of its founding, \
+and about 300 people attended the event at the civic hall.
+
+Commemorative goods were also offered for reservation and sold out before noon.
+
+The mayor said the city would continue to work with its residents.
+
+市は20日、創立50周年を記念する式典を市民会館で開催し、約300人が出席した。記念品の予約は午前中に締め切られた。
+"""
+
+
+@pytest.fixture(scope="module")
+def languages_site(tmp_path_factory):
+    """A made-up collection: a Japanese page, and an English page ending with an untranslated Japanese paragraph."""
+    import shutil
+
+    from conftest import build_site
+    from scrapedocs import publish
+    from scrapedocs.pipeline import build_collection
+
+    root = tmp_path_factory.mktemp("languages")
+    seeds = root / "seeds"
+    seeds.mkdir()
+    (seeds / "ja.txt").write_text(JAPANESE, encoding="utf-8")
+    (seeds / "en.txt").write_text(ENGLISH_WITH_JAPANESE, encoding="utf-8")
+    collection = build_collection(seeds)
+    docs = root / "docs"
+    docs.mkdir()
+    shutil.copy(ROOT / "docs" / "index.md", docs / "index.md")
+    shutil.copytree(ROOT / "docs" / "stylesheets", docs / "stylesheets")
+    publish.write(publish.plan(collection), docs)
+    urls = {doc.meta["lang"]: f"/articles/{doc.slug}/" for doc in collection.published}
+    with serve(build_site(docs, root / "site")) as base:
+        yield base, urls
+
+
+@pytest.mark.browser
+def test_a_japanese_page_is_left_as_written_in_traditional_mode(languages_site, browser):
+    base, urls = languages_site
+    with reader(browser) as page:
+        page.goto(base + urls["ja"], wait_until="load")
+        before = _texts(page)
+        assert "記念" in before["body"] and "会館" in before["body"]
+        _choose(page, "繁體（臺灣）")
+        after = _texts(page)
+        for part in ("h1", "body", "meta", "title", "lang"):
+            assert after[part] == before[part], part  # 会館 is Japanese as written, not 會館
+        assert after["nav"] == s2tw(before["nav"]) != before["nav"], "the site's own words still follow the choice"
+        assert not page.elsewhere and not page.errors
+
+
+@pytest.mark.browser
+def test_a_paragraph_marked_japanese_is_left_as_written(languages_site, browser):
+    base, urls = languages_site
+    with reader(browser) as page:
+        page.goto(base + urls["en"], wait_until="load")
+        quoted = page.locator('article p[lang="ja"]')
+        before = quoted.inner_text()
+        assert "記念" in before and "会館" in before
+        _choose(page, "繁體（香港）")
+        assert quoted.inner_text() == before
+        assert page.evaluate("document.documentElement.lang") == "zh-Hant-HK", "the page itself is not Japanese"
+        assert not page.elsewhere and not page.errors

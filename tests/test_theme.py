@@ -60,7 +60,7 @@ def _fake_docs(root: Path) -> Path:
 def test_scraped_metadata_is_escaped_everywhere(tmp_path):
     site = build_site(_fake_docs(tmp_path), tmp_path / "site")
     evil = (site / "articles" / "evil" / "index.html").read_text(encoding="utf-8")
-    block = re.search(r'<dl class="article-meta">.*?</dl>', evil, re.S)
+    block = re.search(r'<dl class="article-meta"[^>]*>.*?</dl>', evil, re.S)
     assert block, "no metadata block on a generated page"
     for label in ("发布日期", "来源", "作者", "责任编辑"):
         assert f"<dt>{label}</dt>" in block.group(0)

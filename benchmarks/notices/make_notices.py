@@ -8,8 +8,13 @@ spacing spans, the 文号 centred under the title, the 落款 right-aligned, an
 attachment after it), gov.cn's newer page (the table twice: desktop and
 mobile), a provincial 信息公开 page (label spans in a list, other label words),
 a reprint without any table (the 文号 line and the 落款 only) and a joint
-notice with a letter-spaced signature. Each page also gets a crawler text dump
-made with inscriptis, as the extraction dev set does.
+notice with a letter-spaced signature. Addressee lines (主送机关) take the
+shapes gov.cn gives them: one line; several lines, one paragraph each; a long
+line broken by <br> before a short `武警总部：` on its own; a line split into
+<span>s; a short one broken by <br> standing first when the 文号 is only in the
+information table; one left above the editor's div that wraps the text. Each page also gets a crawler text dump made with inscriptis (`pip
+install inscriptis`; not a dependency of the project), as the extraction dev
+set does.
 
 The gold is the spec each page is written from, never the converter's output.
 
@@ -27,8 +32,8 @@ NOTICES = [
     dict(name="guofa_plan", layout="govcn_old", title="国务院关于印发“十四五”市场监管现代化规划的通知",
          number="国发〔2021〕30号", issuer=["国务院"], written="2021-12-14", published="2021-12-28", type="通知",
          index="000014349/2021-00151", topic="市场监管、安全生产监管\\市场监管",
-         body=["各省、自治区、直辖市人民政府，国务院各部委、各直属机构：",
-               "现将《“十四五”市场监管现代化规划》印发给你们，请认真贯彻执行。"],
+         addressee=["各省、自治区、直辖市人民政府，国务院各部委、各直属机构，", "各军区、各军兵种、各总部，武警总部："],
+         body=["现将《“十四五”市场监管现代化规划》印发给你们，请认真贯彻执行。"],
          attachment=("“十四五”市场监管现代化规划", ["一、发展基础和面临形势", "（一）发展基础。",
                      "“十三五”时期，市场监管体制改革深入推进，统一的市场监管框架基本建立，监管效能不断提升。",
                      "二、总体要求", "（二）指导思想。",
@@ -36,8 +41,8 @@ NOTICES = [
     dict(name="guobanfa_opinion", layout="govcn_new", title="国务院办公厅关于进一步加强知识产权运用工作的意见",
          number="国办发〔2022〕11号", issuer=["国务院办公厅"], written="2022-03-02", published="2022-03-09", type="意见",
          index="000014349/2022-00021", topic="科技、教育\\知识产权",
-         body=["各省、自治区、直辖市人民政府，国务院各部委、各直属机构：",
-               "知识产权运用是实现知识产权价值的关键环节。为进一步加强知识产权运用工作，经国务院同意，现提出以下意见。",
+         addressee=["各省、自治区、直辖市人民政府，国务院各部委、各直属机构："], editor_div=True,
+         body=["知识产权运用是实现知识产权价值的关键环节。为进一步加强知识产权运用工作，经国务院同意，现提出以下意见。",
                "一、总体要求", "坚持市场主导、政府引导，健全知识产权运用体系，促进创新成果更多惠及人民。",
                "二、重点任务", "（一）完善知识产权转化机制。支持高校和科研机构建立专业化技术转移机构。",
                "（二）拓展知识产权金融服务。鼓励金融机构开发知识产权质押融资产品。",
@@ -45,22 +50,23 @@ NOTICES = [
     dict(name="guohan_reply", layout="province", title="国务院关于同意在天津市开展知识产权综合改革试点的批复",
          number="国函〔2021〕88号", issuer=["国务院"], written="2021-08-19", published="2021-08-30", type="批复",
          index="11120000MB1A23456X/2021-00088", topic="科技、教育",
-         body=["天津市人民政府、国家知识产权局：",
-               "你们关于在天津市开展知识产权综合改革试点的请示收悉。现批复如下：",
+         number_line=False, addressee=["天津市人民政府、", "国家知识产权局："], addressee_layout="br",
+         body=["你们关于在天津市开展知识产权综合改革试点的请示收悉。现批复如下：",
                "一、同意在天津市开展知识产权综合改革试点，试点期为三年。",
                "二、天津市人民政府要切实加强组织领导，确保试点工作取得实效。"]),
     dict(name="mingdian_notice", layout="reprint", title="国务院办公厅关于做好知识产权保护宣传周有关工作的通知",
          number="国办发明电〔2020〕5号", issuer=["国务院办公厅"], written="2020-04-10", published=None, type="通知",
-         body=["各省、自治区、直辖市人民政府，国务院各部委、各直属机构：",
-               "为做好今年全国知识产权宣传周有关工作，营造尊重知识、崇尚创新的社会氛围，经国务院同意，现就有关事项通知如下。",
+         addressee=["各省、自治区、直辖市人民政府，国务院各部委、各直属机构，各军区、各军兵种、各总部、", "武警总部："],
+         addressee_layout="br",
+         body=["为做好今年全国知识产权宣传周有关工作，营造尊重知识、崇尚创新的社会氛围，经国务院同意，现就有关事项通知如下。",
                "一、各地区、各部门要精心组织宣传活动，突出保护知识产权就是保护创新的主题。",
                "二、要加强统筹协调，确保各项活动安全有序开展。"]),
     dict(name="joint_opinion", layout="govcn_old", title="中共中央办公厅 国务院办公厅印发《关于强化知识产权保护的意见》的通知",
          number="中办发〔2019〕56号", issuer=["中共中央办公厅", "国务院办公厅"], written="2019-11-24",
          published="2019-11-24", type="通知", index="000014349/2019-00190", topic="科技、教育\\知识产权",
          spaced_signature=True,
-         body=["各省、自治区、直辖市党委和人民政府，中央和国家机关各部委：",
-               "《关于强化知识产权保护的意见》已经中央领导同志同意，现印发给你们，请结合实际认真贯彻落实。"]),
+         addressee=["各省、自治区、直辖市党委和人民政府，", "中央和国家机关各部委，", "解放军各大单位，各人民团体："],
+         body=["《关于强化知识产权保护的意见》已经中央领导同志同意，现印发给你们，请结合实际认真贯彻落实。"]),
     dict(name="regulation_order", layout="govcn_new", title="专利代理条例",
          number="中华人民共和国国务院令第706号", issuer=["国务院"], written="2018-11-06", published="2018-11-13",
          type="条例", index="000014349/2018-00211", topic="科技、教育\\知识产权", signature=False,
@@ -71,8 +77,8 @@ NOTICES = [
     dict(name="cnipa_notice", layout="province", title="国家知识产权局关于开展2021年专利代理行业专项整治工作的通知",
          number="国知发运字〔2021〕12号", issuer=["国家知识产权局"], written="2021-04-02", published="2021-04-08",
          type="通知", index="11100000MB0341032Y/2021-00060", topic="专利",
-         body=["各省、自治区、直辖市和新疆生产建设兵团知识产权局：",
-               "为进一步规范专利代理行为，维护专利代理行业秩序，国家知识产权局决定开展专项整治工作。现将有关事项通知如下：",
+         addressee=["各省、自治区、直辖市和新疆生产建设兵团知识产权局："], addressee_layout="spans",
+         body=["为进一步规范专利代理行为，维护专利代理行业秩序，国家知识产权局决定开展专项整治工作。现将有关事项通知如下：",
                "一、整治重点", "重点整治无资质专利代理、以不正当手段招揽业务等违法违规行为。",
                "二、工作要求", "各地要加强组织领导，及时报送工作进展。本通知自发布之日起施行。"], effective="2021-04-08"),
     dict(name="guofa_decision", layout="reprint", title="国务院关于修改和废止部分行政法规的决定",
@@ -102,9 +108,26 @@ def _label(text: str, spaced: bool = False) -> str:
     return text + "："
 
 
+def _addressee(lines: list[str], layout: str) -> list[str]:
+    """The addressee (主送机关) as gov.cn writes it: a paragraph per line, one paragraph broken by <br>, or <span>s."""
+    e = html.escape
+    if layout == "br":
+        return ["<p>" + "<br/>".join(e(line) for line in lines) + "</p>"]
+    if layout == "spans":  # the editor's markup cuts a line where two items meet: <span>各省</span><span>、自治区…
+        spans = []
+        for line in lines:
+            head, sep, tail = line.partition("、")
+            spans += [head, sep + tail] if sep else [line]
+        return ["<p>" + "".join(f"<span>{e(span)}</span>" for span in spans) + "</p>"]
+    return [f"<p>{e(line)}</p>" for line in lines]
+
+
 def _paragraphs(n: dict) -> str:
     e = html.escape
     out = [f'<p style="text-align: center;">{e(n["number"])}</p>'] if n.get("number_line", True) else []
+    out += _addressee(n.get("addressee", []), n.get("addressee_layout", "p"))
+    # The CMS's editor div may wrap the text alone, the 文号 and the addressee left above it.
+    out += ['<div class="TRS_Editor">'] if n.get("editor_div") else []
     out += [f"<p>{e(p)}</p>" for p in n["body"]]
     if n.get("signature", True):
         if n.get("spaced_signature"):
@@ -117,6 +140,7 @@ def _paragraphs(n: dict) -> str:
         title, items = n["attachment"]
         out.append(f'<p style="text-align: center;"><strong>{e(title)}</strong></p>')
         out += [f"<p>{e(p)}</p>" for p in items]
+    out += ["</div>"] if n.get("editor_div") else []
     return "\n".join(out)
 
 
@@ -191,7 +215,7 @@ LAYOUTS = {"govcn_old": govcn_old, "govcn_new": govcn_new, "province": province,
 
 def gold_body(n: dict) -> str:
     lines = [n["number"]] if n.get("number_line", True) else []
-    lines += n["body"]
+    lines += n.get("addressee", []) + n["body"]
     if n.get("signature", True):
         lines += n["issuer"] + [cn_date(n["written"]), "（此件公开发布）"]
     if n.get("attachment"):

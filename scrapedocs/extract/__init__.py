@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import re
 
+from ..language import HANGUL, KANA, NOT_CHINESE
 from ..model import BEFORE, Document, Line
-from ..restore import RestoreConfig, restore
+from ..restore import body_language, repairs_for, restore
 from ..structure import outline_kind
-from ..text import HAN, program_line
-from .english import english_article, language
+from ..text import HAN
+from .english import english_article
 from .fields import (
     _person,
     byline_fields,
@@ -33,7 +34,7 @@ _OUTLET = re.compile(r"^[%s\w]{2,12}(?:综合|日报|晚报|早报|时报|新闻
 _BULLET = re.compile(r"^[*+•·-]\s+")  # list markers of crawler dumps
 TITLE_WINDOW = 15  # non-blank lines above the article searched for its headline
 _DATE_LED = re.compile(r"^\s*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
-_DATE_LINE = re.compile(r"^\s*\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s+[\d:]+)?\s*$")
+_DATE_LINE = re.compile(r"^\s*\d{4}\s*[-/.年년]\s*\d{1,2}\s*[-/.月월]\s*\d{1,2}\s*[日일]?(?:\s+[\d:]+)?\s*$")
 
 
 def _clean_name(value: str) -> str:
@@ -71,14 +72,14 @@ _CLAUSE_END = re.compile(r"[，,：:；;、]\s*$")  # 各省、自治区、直�
 HEADLINE_HAN = 8  # Chinese characters: a line this long that mentions a menu word (商标注册) is a headline, not a menu
 
 
-def _headline_candidate(line: Line) -> bool:
+def _headline_candidate(line: Line, lang: str = "zh") -> bool:
     text = line.text.strip()
     if not 4 <= len(text) <= 80 or _DATE_LINE.match(text) or _MARKUP.match(text) or _CLAUSE_END.search(text):
         return False
     if "。" in text.rstrip("。"):  # two sentences: a paragraph of the article, not its headline
         return False
-    if line.reason == BEFORE:
-        return True
+    if line.reason == BEFORE or line.reason == "menu" and lang == "ko":
+        return True  # Korean spaces its words: the chrome lexicon takes a headline for a menu line
     # The chrome lexicon decides short menu-like lines, not the headline: 关于加强商标注册管理的通知 names 注册.
     return line.reason == "navigation" and len(re.findall(f"[{HAN}]", text)) >= HEADLINE_HAN and len(text.split()) <= 2
 
@@ -93,9 +94,10 @@ def _title(head: list[Line], lang: str = "zh") -> str | None:
     a URL or a clause ending in a comma.
     """
     candidates = [re.sub(r"\s+", " ", _BULLET.sub("", line.text.strip())) for line in head[-TITLE_WINDOW:]
-                  if _headline_candidate(line)]
-    chinese = lang != "en" and any(re.search(f"[{HAN}]", c) for c in candidates)
-    weight = (lambda t: len(re.findall(f"[{HAN}]", t))) if chinese else (lambda t: len(re.findall("[A-Za-z]", t)))
+                  if _headline_candidate(line, lang)]
+    cjk = f"[{HAN}{KANA}{HANGUL}]"
+    chinese = lang != "en" and any(re.search(cjk, c) for c in candidates)
+    weight = (lambda t: len(re.findall(cjk, t))) if chinese else (lambda t: len(re.findall("[A-Za-z]", t)))
     return max(reversed(candidates), key=weight, default=None)
 
 
@@ -136,11 +138,6 @@ def derived_title(doc: Document) -> str:
     return sentence.rstrip(".") if len(words) <= 10 else " ".join(words[:10]).rstrip(",;:") + "…"
 
 
-def detect_lang(lines: list[Line]) -> str:
-    """The body's language, program listings aside (a Chinese post of Java code is Chinese)."""
-    return language("".join(line.text for line in lines if not program_line(line.text)))
-
-
 BYLINE_SPAN = 60  # characters: a byline is a short line (or the opening of the first paragraph)
 
 
@@ -172,9 +169,10 @@ def opening(doc: Document) -> list[Line]:
 def hinted_fields(doc: Document) -> dict:
     """Fields the reader found (HTML <meta> and bylines, Markdown front matter): they beat text cues.
 
-    String values get the document's restore repairs, so a Traditional page's title is folded too.
+    String values get the document's restore repairs, so a Traditional page's title is folded too
+    (and a Japanese page's is left as written).
     """
-    config = RestoreConfig(script=doc.meta.get("original_script") == "hant")
+    config = repairs_for(doc.meta)
     out = {}
     for key, value in doc.hints.items():
         if isinstance(value, str):
@@ -194,7 +192,10 @@ def extract(doc: Document) -> Document:
     outside = [line for line in doc.lines if not line.kept and line.text.strip()]
     meta: dict = {"source_file": doc.path.name}
 
-    title = _title(head, detect_lang(doc.body))
+    # Restore decided Japanese and Korean (its repairs depend on it); Chinese or English is read from the
+    # restored body: pinyin annotations no longer count as Latin words.
+    lang = doc.meta.get("lang") if doc.meta.get("lang") in NOT_CHINESE else body_language(doc)
+    title = _title(head, lang)
     fields: dict[str, str] = {}
     for line in outside:
         for name, value in labelled_fields(line.text):
@@ -253,7 +254,7 @@ def extract(doc: Document) -> Document:
     url = _first_url(outside)
     if url:
         meta["url"] = url
-    meta["lang"] = detect_lang(doc.body)
+    meta["lang"] = lang
     for line in doc.lines:
         m = _SUMMARY.match(line.text)
         if m:

@@ -17,8 +17,8 @@ from __future__ import annotations
 import re
 
 from ..escape import escape
+from ..language import language
 from ..model import Document, Line
-from ..text import HAN
 
 MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
          r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
@@ -46,11 +46,6 @@ def dateline(text: str) -> tuple[str, int] | None:
         if m:
             return m["source"].strip(), m.end()
     return None
-
-
-def language(text: str) -> str:
-    """'zh' when Han characters outnumber Latin words, else 'en'."""
-    return "zh" if len(re.findall(f"[{HAN}]", text)) >= len(re.findall(r"[A-Za-z]+", text)) else "en"
 
 
 MAX_HEADLINE_WORDS = 16
@@ -104,7 +99,8 @@ def headline(texts: list[str]) -> str | None:
     return None
 
 
-UNTRANSLATED = {"zh": "Untranslated paragraph in Chinese", "en": "Untranslated paragraph in English"}
+UNTRANSLATED = {"zh": "Untranslated paragraph in Chinese", "en": "Untranslated paragraph in English",
+                "ja": "Untranslated paragraph in Japanese", "ko": "Untranslated paragraph in Korean"}
 
 
 def trailing_other_language(lines: list[Line], lang: str) -> list[Line]:

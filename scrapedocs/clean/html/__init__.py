@@ -37,6 +37,7 @@ from bs4 import BeautifulSoup, Tag
 
 from ...extract.fields import closing_byline
 from ...extract.page import page_author, page_facts, page_hints, page_strings, visible_strings
+from ...extract.policy.notice import frame_above
 from ...text import program_line
 from .blocks import PageLine, page_lines
 from .ensemble import (
@@ -340,10 +341,13 @@ def explain_article(html: str, config: ExtractConfig | None = None) -> tuple[lis
         hints["genre"] = genre.kind
     if opening_floor is not None and opening_floor.author:
         hints["author"] = opening_floor.author  # a thread's author is its first poster
-    chosen = [line for line, keep in zip(page, kept) if keep]
+    # A notice's addressee and 文号 just above the block the extractors chose are the notice's (not its edge's furniture).
+    first = next((i for i, keep in enumerate(kept) if keep), None)
+    frame = {id(page[i]) for i in frame_above([line.text for line in page], first)} if first is not None else set()
+    chosen = [line for line, keep in zip(page, kept) if keep or id(line) in frame]
     chosen = without_headline(chosen, title)
-    lines = once([line.text for line, keep in zip(chosen, trim_edges([c.text for c in chosen], [c.ours for c in chosen]))
-                  if keep])
+    edges = trim_edges([c.text for c in chosen], [c.ours or id(c) in frame for c in chosen])
+    lines = once([line.text for line, keep in zip(chosen, edges) if keep])
     if opening_floor is not None:
         lines += [line.text for line in without_headline([PageLine(t) for t in opening_floor.lines], title)]
     if floors or left:

@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ...extract.policy.notice import addressee_from
 from ...text import HAN
 from ..chrome import features
 from ..extracted import STRONG_CHROME
@@ -139,8 +140,8 @@ def trim_edges(lines: list[str], ours: list[bool]) -> list[bool]:
     kept = [True] * len(lines)
     for order in (range(len(lines)), range(len(lines) - 1, -1, -1)):
         for i in order:
-            if ours[i] or not bare(lines[i]):
-                break
+            if ours[i] or not bare(lines[i]) or addressee_from(lines, i):
+                break  # a notice's addressee (武警总部：) is short and bare, and the notice's own
             kept[i] = False
     for i in range(len(lines) - 1, -1, -1):  # a label left hanging at the end (回复：, 相关链接：) introduces nothing
         if not kept[i] or features(lines[i]).chrome in STRONG_CHROME:

@@ -10,7 +10,9 @@ them:
 * the 文号 line under the title (国发〔2021〕20号);
 * the *signature* (落款) that closes a notice: the issuer's name, then the date;
 * 自…起施行 for the effective date;
-* the title: 国务院关于…的通知 names its issuer and its type.
+* the title: 国务院关于…的通知 names its issuer and its type;
+* for pages that are not official documents, their kind (博客, 论坛, 问答, from
+  the clean stage) or, on evidence only, 新闻 (`news`).
 
 Each finder is a small pure function; `policy_fields` runs them in order of
 trust (the table first) and `explain` says which one gave each field.
@@ -24,10 +26,11 @@ import re
 from dataclasses import dataclass
 
 from ...model import Document, Line
-from ...restore import RestoreConfig, restore
+from ...restore import repairs_for, restore
 from ...text import tidy
 from ..fields import parse_date
 from .kinds import DOC_TYPES, doc_type, effective_date, is_excerpt
+from .news import page_kind
 from .notice import (
     HEAD_LINES,
     doc_number_in_title,
@@ -59,7 +62,7 @@ def policy_fields(doc: Document) -> tuple[list[Finding], set[int]]:
     table, rows = info_table_lines(doc.lines)
     where = "information table"
     if not table and doc.kind == "html" and doc.raw:
-        config = RestoreConfig(script=doc.meta.get("original_script") == "hant")
+        config = repairs_for(doc.meta)
         table = {k: restore(tidy(v), config) for k, v in info_table_html(doc.raw).items()}
         where = "information table (HTML)"
     for key in ("title", "doc_number", "issuer", "doc_type", "written_date", "published", "effective_date"):
@@ -94,9 +97,12 @@ def policy_fields(doc: Document) -> tuple[list[Finding], set[int]]:
     from_title = issuer_from_title(title)
     if from_title:
         found.append(Finding("issuer", "、".join(from_title), "title"))
-    kind = doc_type(title, doc.meta)
+    kind = doc_type(title)
     if kind:
-        found.append(Finding("doc_type", kind, "title" if kind != "新闻" else "news byline"))
+        found.append(Finding("doc_type", kind, "title"))
+    kind_of_page = page_kind(doc)
+    if kind_of_page:
+        found.append(Finding("doc_type", *kind_of_page))
     body = _texts([line for line in doc.body])
     written = next((f.value for f in found if f.key == "written_date"), None)
     published = next((f.value for f in found if f.key == "published"), None) or doc.meta.get("date")

@@ -10,20 +10,21 @@ from ..fields import parse_date
 DOC_TYPES = ("规划", "纲要", "意见", "通知", "决定", "讲话", "报告", "办法", "条例", "规定", "细则", "方案", "通告",
              "公告", "批复", "决议", "命令", "公报", "议案", "纪要", "指南", "计划", "函", "令", "法")
 _TYPE_AT_END = re.compile("(%s)$" % "|".join(DOC_TYPES))
-_NEWS_SOURCE = re.compile(r"(?:社|报|网|台|新闻|综合|频道|客户端|News|Service|Xinhua|Daily|Times|Press|Reuters)$", re.I)
 
 
-def doc_type(title: str, meta: dict) -> str | None:
-    """The 文种: the word a 公文 title ends with; a report of an issuing the type of what was issued; else 新闻 for news.
+def doc_type(title: str) -> str | None:
+    """The 文种 a 公文 title names: the word it ends with; for a report of an issuing, the type of what was issued.
 
-    >>> doc_type("国务院关于印发“十四五”国家知识产权保护和运用规划的通知", {})
+    Pages that are not official documents get theirs from `news.page_kind` (新闻 only on evidence).
+
+    >>> doc_type("国务院关于印发“十四五”国家知识产权保护和运用规划的通知")
     '通知'
-    >>> doc_type("国务院印发《“十四五”国家知识产权保护和运用规划》（附全文）", {})
+    >>> doc_type("国务院印发《“十四五”国家知识产权保护和运用规划》（附全文）")
     '规划'
-    >>> doc_type("申长雨在2020年全国知识产权局局长会议上作报告", {}), doc_type("在全国科技大会上的讲话", {})
+    >>> doc_type("申长雨在2020年全国知识产权局局长会议上作报告"), doc_type("在全国科技大会上的讲话")
     ('报告', '讲话')
-    >>> doc_type("中国知识产权国际合作扩大“朋友圈”", {"author": "孙自法", "source": "中新社"})
-    '新闻'
+    >>> doc_type("中国知识产权国际合作扩大“朋友圈”") is None
+    True
     """
     text = re.sub(r"[（(][^（）()]*[）)]\s*$", "", title.strip())  # （附全文）, （国办发〔2021〕5号）
     text = re.sub(r"\s*(?:全文|\(全文\))$", "", text)
@@ -32,12 +33,7 @@ def doc_type(title: str, meta: dict) -> str | None:
         text = re.sub(r"[（(][^（）()]*[）)]$", "", issued[1])
     text = text.rstrip("》”\"")
     m = _TYPE_AT_END.search(text)
-    if m:
-        return m[1]
-    source = str(meta.get("source") or "")
-    if meta.get("author") or _NEWS_SOURCE.search(source):
-        return "新闻"
-    return None
+    return m[1] if m else None
 
 
 _EFFECTIVE = re.compile(r"自(?P<when>[^，。；自]{2,24}?)起(?:施行|实施|执行|生效)")

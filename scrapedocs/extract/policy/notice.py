@@ -112,14 +112,79 @@ def issuer_from_title(title: str) -> list[str] | None:
     return organs(m["org"]) if m else None
 
 
-#: 文种, longest first so that 实施方案 is not read as 方案 … and 工作报告 as 报告.
+#: An organ a notice is addressed to: 各省, 自治区, 直辖市人民政府, 国务院各部委, 各直属机构, 武警总部, 各有关单位,
+#: 中央和国家机关各部委, 新疆生产建设兵团知识产权局; one character after 各…委、办、局.
+_ADDRESSED = re.compile(
+    rf"^[{HAN}]{{0,30}}(?:政府|机构|部委|部门|单位|总部|部队|军区|军兵种|战区|党委|党组|兵团|团体|中央|委员会|常委会"
+    rf"|办公厅|办公室|局|厅|委|办|院|署|部|会|中心|银行|法院|检察院|自治区|直辖市|省|市|县|区|州|盟|旗)$")
+#: Words of site chrome that ends in a colon (主办单位：, 相关链接：): never an addressee.
+_CHROME_WORDS = re.compile("主办|承办|协办|主管|技术支持|联系|链接|导航|地图|推荐|相关|评论|回复|分享|编辑|来源|作者|发布|时间"
+                           "|日期|地址|电话|邮箱|备案|关注|扫码|下载|位置|登录|注册|搜索|举报")
+MAX_ADDRESSEE_LINES = 4
+MAX_ADDRESSEE_LINE = 120  # characters
+
+
+def addressee(texts: list[str]) -> bool:
+    """Whether `texts` are a notice's addressee (主送机关): organs joined by 、 and ，, the last line ending in a colon.
+
+    Site chrome that ends in a colon names no organ, or names its own kind (主办单位：).
+
+    >>> addressee(["各省、自治区、直辖市人民政府，国务院各部委、各直属机构，", "各军区、各军兵种、各总部，武警总部："])
+    True
+    >>> addressee(["武警总部："]), addressee(["天津市人民政府、国家知识产权局："]), addressee(["各省、自治区、直辖市人民政府，"])
+    (True, True, False)
+    >>> addressee(["相关链接："]), addressee(["主办单位："]), addressee(["现批复如下："]), addressee(["各部门要做好以下工作："])
+    (False, False, False, False)
+    """
+    if not 0 < len(texts) <= MAX_ADDRESSEE_LINES:
+        return False
+    for i, text in enumerate(texts):
+        text = text.strip(" \u3000")
+        ends_block = bool(re.search(r"[：:]$", text))
+        if ends_block != (i == len(texts) - 1) or len(text) > MAX_ADDRESSEE_LINE or _CHROME_WORDS.search(text):
+            return False
+        items = [item for item in re.split(r"[、，,：:\s\u3000]+", text) if item]
+        if not items or not all(_ADDRESSED.match(item) for item in items):
+            return False
+    return True
+
+
+def addressee_from(texts: list[str], start: int) -> int:
+    """How many lines from `texts[start]` on are a notice's addressee (0 when they are not one)."""
+    return next((n for n in range(1, MAX_ADDRESSEE_LINES + 1)
+                 if start + n <= len(texts) and addressee(texts[start:start + n])), 0)
+
+
+def frame_above(texts: list[str], first: int) -> list[int]:
+    """Indices of the lines just above `texts[first]`, a notice's first line of text, that are still the notice's.
+
+    Its addressee (主送机关: one to four lines, the last ending in a colon; the
+    extractor may have kept its last lines only) and the 文号 line above it (or
+    above the text itself). Extractors cut them as short lines at the article's
+    edge, or leave them outside the block they chose.
+
+    >>> frame_above(["国务院文件", "国发〔2021〕30号", "各省、自治区、直辖市人民政府，", "武警总部：", "现将规划印发给你们。"], 4)
+    [1, 2, 3]
+    >>> frame_above(["天津市人民政府、", "国家知识产权局：", "你们的请示收悉。"], 1)
+    [0]
+    >>> frame_above(["分享到：", "现将规划印发给你们。"], 1)
+    []
+    """
+    start = first
+    for end in range(first, min(len(texts), first + MAX_ADDRESSEE_LINES - 1) + 1):  # the block is texts[begin:end]
+        for begin in range(max(0, end - MAX_ADDRESSEE_LINES), min(first, end)):
+            if begin < start and addressee(texts[begin:end]):
+                start = begin
+    if start > 0 and DOC_NUMBER.fullmatch(texts[start - 1].strip(" \u3000")):
+        start -= 1
+    return list(range(start, first))
 
 
 _PUBLICATION_NOTE = re.compile(r"^[（(][^（）()]{2,16}[）)]$")  # （此件公开发布）
 
 
 def notice_frame(lines: list[Line], rows: set[int]) -> set[int]:
-    """Lines of a notice's frame that the cleaner cut as chrome: the 文号 line, the 落款, and what lies between.
+    """Lines of a notice's frame that the cleaner cut as chrome: the 文号 line, the addressee, the 落款, and what lies between.
 
     Short lines without punctuation look like chrome, but a notice's 文号 and
     signature are its own text, and so is a short notice the cleaner passed
@@ -135,6 +200,8 @@ def notice_frame(lines: list[Line], rows: set[int]) -> set[int]:
     above = [i for i in filled if i < first][-FRAME_ABOVE:]
     number_at = next((i for i in above if DOC_NUMBER.fullmatch(lines[i].text.strip(" \u3000"))), None)
     back = {i for i in above if number_at is not None and i >= number_at}
+    opening = [lines[i].text for i in filled if i >= first][:MAX_ADDRESSEE_LINES]
+    back |= {above[k] for k in frame_above([lines[i].text for i in above] + opening, len(above))}  # its addressee
     span = [i for i in filled if (number_at if number_at is not None else first) <= i]
     span = span[:span.index(last) + 1 + FRAME_BELOW] if last in span else span
     sign = signature([lines[i].text for i in span])

@@ -8,6 +8,11 @@
  *
  * Also the folding search uses: what the reader types, in either script, becomes the
  * Simplified text the index holds (window.scrapedocsChinese.folder()).
+ *
+ * Japanese and Korean are not Chinese in another script: the text of a page whose document
+ * is in Japanese or Korean (its <html lang>, or the data-lang its metadata block prints) and
+ * of any element marked lang="ja" / "ko" is left as written; the site's own words around it
+ * (header, navigation) still follow the reader's choice.
  */
 (function () {
   "use strict";
@@ -19,6 +24,8 @@
     { id: "hk", label: "繁體（香港）", lang: "zh-Hant-HK" },
   ];
   var HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
+  var NOT_CHINESE = /^(ja|ko)(-|$)/i;
+  var OTHER_LANGUAGE = 'body [lang|="ja"], body [lang|="ko"]';
   var SKIP = { SCRIPT: 1, STYLE: 1, NOSCRIPT: 1, TEXTAREA: 1, INPUT: 1, TEMPLATE: 1 };
   var ATTRIBUTES = ["title", "aria-label", "placeholder", "alt"];
   var here = document.currentScript ? document.currentScript.src : location.href;
@@ -94,11 +101,23 @@
   var originalTitle = document.title;
   var originalLang = document.documentElement.getAttribute("lang");
 
+  // A document in Japanese or Korean: its article (title, metadata, body) keeps its script.
+  var metaBlock = document.querySelector(".article-meta[data-lang]");
+  var foreignPage = NOT_CHINESE.test((metaBlock && metaBlock.getAttribute("data-lang")) || originalLang || "");
+  if (foreignPage) {
+    var article = document.querySelector(".md-content");
+    if (article) article.setAttribute("data-sd-keep", "");
+  }
+
+  function keepsScript(el) {
+    return el.hasAttribute && (el.hasAttribute("data-sd-keep") || NOT_CHINESE.test(el.getAttribute("lang") || ""));
+  }
+
   function textNodes(root, visit) {
     var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
       acceptNode: function (node) {
         for (var el = node.parentNode; el && el !== root.parentNode; el = el.parentNode) {
-          if (SKIP[el.nodeName] || (el.hasAttribute && el.hasAttribute("data-sd-keep"))) {
+          if (SKIP[el.nodeName] || keepsScript(el)) {
             return NodeFilter.FILTER_REJECT;
           }
         }
@@ -119,7 +138,7 @@
 
   function kept(node) {
     var el = node.nodeType === 1 ? node : node.parentNode;
-    return !el || !el.closest || !!el.closest("[data-sd-keep], script, style, textarea");
+    return !el || !el.closest || !!el.closest("[data-sd-keep], script, style, textarea, " + OTHER_LANGUAGE);
   }
 
   // Text the page's own scripts add later (the home page's filtered table…) is converted too.
@@ -151,7 +170,7 @@
     watch(convert);
     ATTRIBUTES.forEach(function (name) {
       document.body.querySelectorAll("[" + name + "]").forEach(function (el) {
-        if (el.closest("[data-sd-keep]")) return;
+        if (el.closest("[data-sd-keep], " + OTHER_LANGUAGE)) return;
         var value = el.getAttribute(name);
         if (HAN.test(value)) {
           originals.set([el, name], value);
@@ -159,6 +178,7 @@
         }
       });
     });
+    if (foreignPage) return; // its title and its language are the document's
     document.title = convert(originalTitle);
     document.documentElement.setAttribute("lang", script.lang);
   }

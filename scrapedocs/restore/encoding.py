@@ -1,0 +1,72 @@
+"""Encoding debris: mojibake, HTML entities and zero-width characters left by encoding steps."""
+from __future__ import annotations
+
+import html
+import re
+
+import ftfy
+
+from ..text import HAN
+from .lines import per_line
+
+_HAN_RE = re.compile(f"[{HAN}]")
+
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_ENTITY = re.compile(r"&(?:#\d{2,7}|#x[0-9a-fA-F]{2,6}|[a-zA-Z][a-zA-Z0-9]{1,31});")
+
+
+_LATIN1_HIGH = re.compile("[\u00a1-\u00ff]")
+_GBK_AS_LATIN1_MIN = 4  # Latin-1 letters in a line that may be GBK read as Latin-1
+
+
+def _gbk_read_as_latin1(text: str) -> str:
+    """GBK bytes decoded as Latin-1 ('ÖªÊ¶²úÈ¨'), a case ftfy leaves alone."""
+    high = len(_LATIN1_HIGH.findall(text))
+    if high < _GBK_AS_LATIN1_MIN or _HAN_RE.search(text):
+        return text
+    try:
+        decoded = text.encode("latin-1").decode("gb18030")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return text
+    return decoded if len(_HAN_RE.findall(decoded)) * 4 >= high else text
+
+
+@per_line
+def fix_encoding_debris(text: str) -> str:
+    """Mojibake, HTML entities and zero-width characters left by encoding steps.
+
+    ftfy runs with `fix_character_width=False, uncurl_quotes=False`, so Chinese
+    full-width punctuation and curly quotes survive; it only runs on lines
+    `ftfy.badness.is_bad` flags, so clean lines cost one regex scan.
+
+    >>> fix_encoding_debris("知识产权&nbsp;保护\\u200b：â€œ")
+    '知识产权\\xa0保护：“'
+    >>> fix_encoding_debris("ÖªÊ¶²úÈ¨")
+    '知识产权'
+    """
+    text = _gbk_read_as_latin1(_ZERO_WIDTH.sub("", text))
+    if _ENTITY.search(text):
+        text = html.unescape(text)
+    if ftfy.badness.is_bad(text):
+        text = ftfy.fix_text(
+            text, fix_character_width=False, uncurl_quotes=False, fix_line_breaks=False,
+            unescape_html=False, normalization="NFC",
+        )
+    return text
+
+
+_BAD_ANY_LINE = re.compile(ftfy.badness.BADNESS_RE.pattern, ftfy.badness.BADNESS_RE.flags | re.MULTILINE)
+
+
+def has_encoding_debris(lines: list[str]) -> bool:
+    """Whether `fix_encoding_debris` could change any of `lines`: one scan of them all, not one per line.
+
+    Each of its triggers is searched in the joined text (ftfy's `^` at every line
+    start), so a line it would change always shows here.
+
+    >>> has_encoding_debris(["知识产权", "保护"]), has_encoding_debris(["知识产权&nbsp;保护"])
+    (False, True)
+    """
+    text = "\n".join(lines)
+    return bool(_ZERO_WIDTH.search(text) or _ENTITY.search(text) or _BAD_ANY_LINE.search(text)
+                or len(_LATIN1_HIGH.findall(text)) >= _GBK_AS_LATIN1_MIN)
