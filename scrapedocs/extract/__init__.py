@@ -166,6 +166,10 @@ def opening(doc: Document) -> list[Line]:
     return body[:first_reply]
 
 
+#: Hints that inform a stage but are no front-matter field: the page's kind (blog, forum, qa) decides its 文种.
+NOT_FIELDS = {"genre"}
+
+
 def hinted_fields(doc: Document) -> dict:
     """Fields the reader found (HTML <meta> and bylines, Markdown front matter): they beat text cues.
 
@@ -175,6 +179,8 @@ def hinted_fields(doc: Document) -> dict:
     config = repairs_for(doc.meta)
     out = {}
     for key, value in doc.hints.items():
+        if key in NOT_FIELDS:
+            continue
         if isinstance(value, str):
             value = restore(value, config)
         if key == "date":

@@ -58,7 +58,8 @@ from .members import MEMBERS, run_member
 from .noise import drop_never_text, noise_roots
 from .posts import STAMP, Posts, _content, drop_comments, find_posts, keep_first_post, stamp_line
 from .thread import STAMP as THREAD_STAMP
-from .thread import Genre, PostHeader, named_replies, page_genre, thread_floors
+from .genre import Genre, named_replies, page_genre
+from .thread import PostHeader, thread_floors
 from .scoring import choose_article, measure
 from .scripts import script_article
 from .tree import max_depth, preorder
@@ -337,7 +338,7 @@ def explain_article(html: str, config: ExtractConfig | None = None) -> tuple[lis
     if headline.index is not None and headline.index < start and not threaded:
         kept = below_headline(page, kept, headline.index, start, name)
     hints = page_hints(facts, title)
-    if genre.thread:
+    if genre.kind:
         hints["genre"] = genre.kind
     if opening_floor is not None and opening_floor.author:
         hints["author"] = opening_floor.author  # a thread's author is its first poster

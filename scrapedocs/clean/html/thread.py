@@ -2,9 +2,7 @@
 
 A reader of a thread wants the question and its answers, where a reader of a news
 story wants the story without its comments. So whether a page is a thread is
-decided from evidence first (`page_genre`: the software that made it, its URL, its
-schema.org type, the words only threads print: 楼主, 沙发, 最佳答案 …), and then
-its floors are a run of elements built alike (`posts.find_posts`, here allowed
+decided from evidence first (`genre`), and then its floors are a run of elements built alike (`posts.find_posts`, here allowed
 inside elements named comment or reply). Each floor keeps its text; what every
 floor repeats (回复, 举报, 点赞, user panels), stamps, counters and quotes of an
 earlier floor go; the author and time it shows become a small line above it. A very
@@ -15,113 +13,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
 
 from ..chrome import STAMP as POST_STAMP
 from ..chrome import features
 from .blocks import PageLine
 from .ensemble import bare, normalise
-
-#: Software that makes forums.
-GENERATORS = re.compile(r"discuz|phpwind|flarum|discourse|phpbb|vbulletin|nodebb|mybb|xenforo|bbs-go|dvbbs|leadbbs"
-                        r"|invision|simple machines|punbb|fluxbb", re.I)
-FORUM_HOST = re.compile(r"^(?:bbs|forum|forums|club|tieba|discuss|discussion|community|groups?)\d*\.", re.I)
-QA_HOST = re.compile(r"^(?:zhidao|wenda|ask|answers?|qa|q)\.", re.I)
-FORUM_PATH = re.compile(r"/(?:thread|threads|topic|topics|t/\d|d/\d|forum|bbs|discussion|discuss)s?(?:/|-|\.|$)"
-                        r"|viewthread|showtopic|forum\.php|read\.php\?tid|[?&]tid=\d", re.I)
-QA_PATH = re.compile(r"/(?:question|questions|answer|answers|faq|ask|wenda)(?:/|-|\.|$)", re.I)
-SCHEMA = re.compile(r"""(?:schema\.org/|"@type"\s*:\s*")(DiscussionForumPosting|QAPage|Question|Answer)\b""")
-FORUM_WORDS = re.compile(r"楼主|只看楼主|只看该作者|沙发|板凳|地板|回复本楼|发表于\s*\d|回帖|跟帖|发帖|楼层|电梯直达|主题帖|帖子\s*\d|\d+\s*楼\b"
-                         r"|发信人|发信站|信区|讨论区|版面")
-QA_WORDS = re.compile(r"最佳答案|采纳|提问者|回答者|\d+\s*[个条]回答|追问|热心网友|我来回答|写回答|邀请回答")
-MAX_EVIDENCE_TEXTS = 2000  # text strings of a page searched for the words threads print
-
-
-@dataclass(frozen=True)
-class Genre:
-    """What kind of page this is, and the evidence: "forum", "qa" or "" (not a thread)."""
-
-    kind: str = ""
-    reasons: tuple[str, ...] = ()
-    points: int = 0  # the evidence for the likelier kind
-    strong: bool = False  # evidence beyond the words the page says: what made it, its address, its schema type
-
-    @property
-    def thread(self) -> bool:
-        return bool(self.kind)
-
-    def with_replies(self) -> Genre:
-        """The page has a short post with a run of replies under it: one more point."""
-        kind = self.kind or ("forum" if self.points + 1 >= THREAD_POINTS else "")
-        return Genre(kind, (*self.reasons, "a short post with replies under it"), self.points + 1, self.strong)
-
-    def comments(self) -> Genre:
-        """A long story with a run of comments under it, and only words for evidence: not a thread."""
-        return Genre("", (*self.reasons, "a long story with comments under it"), self.points, self.strong)
-
-
-THREAD_POINTS = 2  # evidence needed to call a page a thread
-#: Class and id words of the elements that hold replies (not a list of other stories, which also carry ages).
-REPLY_NAMES = re.compile(r"comment|reply|replies|answer|floor|pinglun|huifu|discuss|lzl|post(?!er)", re.I)
-
-
-def named_replies(element) -> bool:
-    """Whether a run's element, or the one holding it, is named for replies (class or id)."""
-    for tag in (element, getattr(element, "parent", None)):
-        if tag is None:
-            continue
-        classes = tag.get("class") or []
-        names = " ".join([*(classes if isinstance(classes, list) else [classes]), tag.get("id") or ""])
-        if REPLY_NAMES.search(names):
-            return True
-    return False
-
-
-def page_genre(url: str, metas: dict[str, str], html: str, texts: list[str]) -> Genre:
-    """Whether the page is a forum or Q&A thread, from what made it, where it is and what it says.
-
-    >>> page_genre("https://bbs.example.com/viewthread.php?tid=3", {"generator": "Discuz! X3.4"}, "", []).kind
-    'forum'
-    >>> page_genre("https://news.example.com/2024/05/01/a.html", {}, "", ["相关新闻"]).kind
-    ''
-    """
-    forum, qa, reasons, strong = 0, 0, [], False
-    parts = urlsplit(url or "")
-    host, path = (parts.hostname or ""), parts.path + ("?" + parts.query if parts.query else "")
-    generator = metas.get("generator", "") + " " + metas.get("application-name", "")
-    if GENERATORS.search(generator):
-        forum += 2
-        strong = True
-        reasons.append(f"made by {GENERATORS.search(generator)[0]}")
-    if FORUM_HOST.match(host) or FORUM_PATH.search(path):
-        forum += 1
-        strong = True
-        reasons.append("a forum's address")
-    if QA_HOST.match(host) or QA_PATH.search(path):
-        qa += 1
-        strong = True
-        reasons.append("a Q&A address")
-    for kind in set(SCHEMA.findall(html[:500_000])):
-        strong = True
-        if kind == "DiscussionForumPosting":
-            forum += 2
-        else:
-            qa += 2
-        reasons.append(f"schema.org {kind}")
-    words = " ".join(texts[:MAX_EVIDENCE_TEXTS])
-    said = {m for m in FORUM_WORDS.findall(words)}
-    if said:
-        forum += 1 if len(said) < 3 else 2
-        reasons.append("says " + "、".join(sorted(said)[:4]))
-    asked = set(QA_WORDS.findall(words))
-    if asked:
-        qa += 1 if len(asked) < 2 else 2
-        reasons.append("says " + "、".join(sorted(asked)[:4]))
-    points = max(forum, qa)
-    if points < THREAD_POINTS:
-        return Genre("", tuple(reasons), points, strong)
-    return Genre("qa" if qa >= forum else "forum", tuple(reasons), points, strong)
-
 
 #: A floor's stamp, wider than a blog's: relative ages (6天前, 刚刚) and two-digit years (24-5-13 17:08).
 STAMP = re.compile(POST_STAMP.pattern + r"|\d+\s*(?:秒|分钟|小时|天|周|个月|月|年)前|刚刚|(?:今天|昨天|前天)\s*\d{1,2}:\d{2}"
