@@ -1,13 +1,23 @@
-"""Command line: `python build_docs.py [options]` and `python build_docs.py restore`."""
+"""Command line: `scrapedocs [options]` (or `python build_docs.py`), `scrapedocs new DIR`, `scrapedocs restore`.
+
+A build reads the project's mkdocs.yml first and checks what it will read and write, so a
+user's mistake (no project, a broken mkdocs.yml, a missing input folder, a docs folder that
+is a file, no permission, a full disk) ends in one line naming the problem and the fix,
+exit status 2, before anything is written.
+"""
 from __future__ import annotations
 
 import argparse
+import errno
 import logging
+import os
 import sys
+import tempfile
 from pathlib import Path
 
 from . import publish
 from .config import BuildConfig, default_jobs, with_project_files
+from .project import Project, ProjectError
 from .pipeline import build_collection
 from .publish.report import console_summary, default_report_path
 from .read import MAX_SIZE
@@ -17,6 +27,8 @@ DESCRIPTION = """\
 Convert the scraped pages in the input folder (text dumps, HTML pages,
 Markdown) into clean Markdown pages under DOCS/ (articles/, cited/, indexes/,
 browse/), then build the MkDocs Material site and its Pagefind search index.
+Run it in a project folder (one holding mkdocs.yml; 'scrapedocs new DIR' makes
+one): the input, docs and site folders default to the project's.
 Boilerplate is stripped, garbled text restored (inline pinyin, lost characters
 shown as '?', flattened punctuation, Traditional script, mojibake), metadata
 (dates, outlet, author, 文号, 发文机关, 文种) extracted into front matter,
@@ -29,34 +41,40 @@ page or why none, the lines removed, the repairs applied and the warnings."""
 
 EPILOG = """\
 commands:
+  new DIR [--name NAME] [--lang zh|en] [--input DIR]
+                        make a new collection's project in DIR: mkdocs.yml, the
+                        home page's introduction, the empty input folder, the
+                        GitHub Pages workflow; never overwrites a file
   restore [--explain]   read text on standard input, write it restored to
                         standard output, one output line per input line;
                         --explain names the repairs applied to each line on
                         standard error
 
 examples:
-  python build_docs.py                     convert seeds/ and build site/
-  python build_docs.py --no-site           convert only
-  python build_docs.py --check --no-site   fail if docs/ is out of date
-  python build_docs.py --serve             live preview on http://127.0.0.1:8000
-  python build_docs.py --offline --pdf     also dist/<name>-offline.zip and dist/<name>.pdf
-  python -m scrapedocs.publish.search SITE index a site built otherwise (e.g. by zensical)
-  echo '產(chǎn)權(quán)' | python build_docs.py restore --explain"""
+  scrapedocs new mylib --name 环境政策文库   a new project in mylib/ (then: cd mylib)
+  scrapedocs                           convert seeds/ and build site/
+  scrapedocs --no-site                 convert only
+  scrapedocs --check --no-site         fail if docs/ is out of date
+  scrapedocs --serve                   live preview on http://127.0.0.1:8000
+  scrapedocs --offline --pdf           also dist/<name>-offline.zip and dist/<name>.pdf
+  python -m scrapedocs.publish.search SITE   index a site built otherwise (e.g. by zensical)
+  echo '產(chǎn)權(quán)' | scrapedocs restore --explain"""
 
 
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
-        prog="build_docs.py", description=DESCRIPTION, epilog=EPILOG,
+        prog="scrapedocs", description=DESCRIPTION, epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("--input", type=Path, default=Path("seeds"), metavar="DIR",
-                   help="folder of scraped pages, searched recursively (default: seeds)")
-    p.add_argument("--docs", type=Path, default=Path("docs"), metavar="DIR",
-                   help="MkDocs docs folder; pages are written to DIR/articles/ (default: docs)")
-    p.add_argument("--site", type=Path, default=Path("site"), metavar="DIR",
-                   help="where the built site goes (default: site)")
-    p.add_argument("--config", type=Path, default=Path("mkdocs.yml"), metavar="FILE",
-                   help="MkDocs configuration (default: mkdocs.yml)")
+    p.add_argument("--input", type=Path, default=None, metavar="DIR",
+                   help="folder of scraped pages, searched recursively (default: the project's, "
+                        "mkdocs.yml's `plugins: [scrapedocs: {input: DIR}]`; seeds)")
+    p.add_argument("--docs", type=Path, default=None, metavar="DIR",
+                   help="MkDocs docs folder; pages are written to DIR/articles/ (default: the project's, docs)")
+    p.add_argument("--site", type=Path, default=None, metavar="DIR",
+                   help="where the built site goes (default: the project's, site)")
+    p.add_argument("--config", type=Path, default=None, metavar="FILE",
+                   help="the project's MkDocs configuration (default: mkdocs.yml; --no-site converts without one)")
     p.add_argument("--report", type=Path, default=None, metavar="FILE",
                    help="build report (default: build/report.json beside the docs folder; "
                         "build/report-NAME.json for a docs folder named NAME other than docs)")
@@ -80,6 +98,17 @@ def _parser() -> argparse.ArgumentParser:
                    help="show a progress bar (default: when there are many sources and a terminal)")
     _engine_options(p)
     sub = p.add_subparsers(dest="command", metavar="")
+    n = sub.add_parser("new", help="make a new collection's project",
+                       description="Make a new collection's project in DIR (created if needed): mkdocs.yml, "
+                                   "docs/index.md introducing the collection, the empty input folder, "
+                                   ".github/workflows/pages.yml, requirements.txt and .gitignore. "
+                                   "Nothing is overwritten: when one of these files exists, nothing is written.")
+    n.add_argument("dir", type=Path, metavar="DIR", help="the project's folder ('.' for this one)")
+    n.add_argument("--name", help="the collection's name, the site's title (default: the folder's name)")
+    n.add_argument("--lang", choices=("zh", "en"), default="zh",
+                   help="the language of the site's menus, labels and home page (default: zh)")
+    n.add_argument("--input", dest="new_input", default="seeds", metavar="DIR",
+                   help="the folder, inside the project, for the pages you collect (default: seeds)")
     r = sub.add_parser("restore", help="restore text from standard input",
                        description="Restore scraped text read on standard input.")
     r.add_argument("--explain", action="store_true", help="name the repairs applied to each line on standard error")
@@ -129,9 +158,10 @@ def _engine_options(p: argparse.ArgumentParser) -> None:
                    help="write the build's statistics (seconds per stage, sources converted or cached) as JSON")
 
 
-def _config(args: argparse.Namespace, report: Path) -> BuildConfig:
+def _config(args: argparse.Namespace, report: Path, project: Project | None) -> BuildConfig:
     return with_project_files(BuildConfig(
-        input_dir=args.input, docs_dir=args.docs, report=report, project_dir=args.config.parent,
+        input_dir=args.input, docs_dir=args.docs, report=report,
+        project_dir=project.root if project else Path("."), language=project.language if project else "zh",
         jobs=args.jobs, executor=args.executor, time_budget=args.time_budget, max_bytes=args.max_size,
         use_cache=not args.no_cache, check=args.check,
     ))
@@ -172,10 +202,108 @@ def restore_command(args: argparse.Namespace) -> int:
     return 0
 
 
-def build_command(args: argparse.Namespace) -> int:
+class UserError(Exception):
+    """A mistake the user can fix: one line on the console, exit status 2."""
+
+
+def _project(args: argparse.Namespace) -> Project | None:
+    """The project (mkdocs.yml), checked; None when converting only, without one."""
+    from .project import load
+
+    config = args.config or Path("mkdocs.yml")
+    site = not args.no_site or args.serve or args.offline or args.pdf
+    if args.config is None and not site and not config.exists():
+        return None  # `--no-site` converts without a project: the defaults
+    try:
+        return load(config, site=site and not args.check)
+    except ProjectError as e:
+        raise UserError(str(e)) from None
+
+
+def _folders(args: argparse.Namespace, project: Project | None) -> None:
+    """The input, docs and site folders: the command line's, else the project's, else the defaults."""
+    args.input = args.input or (project.input_dir if project else Path("seeds"))
+    args.docs = args.docs or (project.docs_dir if project else Path("docs"))
+    args.site = args.site or (project.site_dir if project else Path("site"))
+    args.config = project.config_file if project else args.config
+
+
+def _writable(folder: Path, option: str) -> None:
+    """UserError unless a file can be made in `folder` (or the nearest of its parents that exists)."""
+    existing = Path(folder)
+    while not existing.exists():
+        if existing.is_symlink() or existing.parent == existing:
+            break
+        existing = existing.parent
+    if existing.exists() and not existing.is_dir():
+        raise UserError(f"{existing} is a file, not a folder: move it away, or choose another folder with {option}")
+    try:
+        fd, probe = tempfile.mkstemp(prefix=".scrapedocs-probe-", dir=existing)
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as e:
+        raise UserError(disk_problem(e, existing, option)) from None
+
+
+def disk_problem(err: OSError, where: Path | str | None = None, option: str = "") -> str:
+    """One line for an error writing files: what failed, and what to do.
+
+    >>> disk_problem(OSError(errno.ENOSPC, "No space left on device"), "docs")
+    'cannot write in docs: No space left on device: the disk is full; free some space, then run scrapedocs again'
+    """
+    where = where or err.filename or "a file"
+    other = f", or choose another folder with {option}" if option else ""
+    if err.errno in (errno.ENOSPC, errno.EDQUOT):
+        fix = "the disk is full; free some space, then run scrapedocs again"
+    elif err.errno in (errno.EACCES, errno.EPERM):
+        fix = f"give yourself permission to write there{other}"
+    elif err.errno == errno.EROFS:
+        fix = f"the file system is mounted read-only{other}"
+    else:
+        fix = f"check the folder{other}"
+    return f"cannot write in {where}: {err.strerror or err}: {fix}"
+
+
+#: The errors of writing files a user can fix: full disk, no permission, read-only file system.
+DISK_ERRORS = {errno.ENOSPC, errno.EDQUOT, errno.EACCES, errno.EPERM, errno.EROFS}
+
+
+def _check_folders(args: argparse.Namespace, report: Path) -> None:
+    """Before converting: what the build reads exists, and what it writes can be written."""
     if not args.input.is_dir():
-        print(f"error: input folder {args.input} does not exist", file=sys.stderr)
-        return 2
+        what = "is a file, not a folder" if args.input.exists() else "does not exist"
+        raise UserError(f"the input folder {args.input} {what}: put the pages you collected in it "
+                        f"(.txt, .html, .htm, .md), or name another with --input DIR")
+    if args.docs.exists() and not args.docs.is_dir():
+        raise UserError(f"{args.docs} is a file, not a folder: the pages go in a docs folder; "
+                        f"move the file away, or name another folder with --docs DIR")
+    if args.check:
+        return
+    _writable(args.docs, "--docs DIR")
+    _writable(report.parent, "--report FILE")
+    if not args.no_site or args.serve:
+        _writable(args.site.parent, "--site DIR")
+    if args.offline or args.pdf:
+        _writable(args.dist, "--dist DIR")
+
+
+def new_command(args: argparse.Namespace) -> int:
+    from .project import new
+
+    try:
+        project = new.plan(args.dir, args.name, args.lang, args.new_input)
+        new.make(project)
+    except ProjectError as e:
+        raise UserError(str(e)) from None
+    print(new.summary(project))
+    return 0
+
+
+def build_command(args: argparse.Namespace) -> int:
+    project = _project(args)
+    _folders(args, project)
+    report_path = args.report or default_report_path(args.docs)
+    _check_folders(args, report_path)
     if args.pdf and not args.check:  # fail before the conversion, not after it
         from .publish.pdf import OutputError, check_pdf_dependencies
 
@@ -186,9 +314,8 @@ def build_command(args: argparse.Namespace) -> int:
             return 3
     from .engine import EngineError
 
-    report_path = args.report or default_report_path(args.docs)
     try:
-        collection = build_collection(_config(args, report_path), progress=args.progress)
+        collection = build_collection(_config(args, report_path, project), progress=args.progress)
     except EngineError as e:  # the engine itself: a Dask cluster unreachable, …
         print(f"error: {e}", file=sys.stderr)
         return 3
@@ -212,11 +339,14 @@ def build_command(args: argparse.Namespace) -> int:
         for rel in stale:
             print(f"out of date: {args.docs / rel}", file=sys.stderr)
         if stale:
-            print("run 'python build_docs.py' and commit the result", file=sys.stderr)
+            print("run 'scrapedocs' (python build_docs.py) and commit the result", file=sys.stderr)
             return 1
         print(f"{args.docs} is up to date ({len(files)} generated files)")
         return 0
-    touched = publish.write(files, args.docs)
+    from .project import home_page
+
+    home = home_page(project.site_name, project.language) if project else None
+    touched = publish.write(files, args.docs, home)
     publish.write_report(collection, report_path)
     print(f"{line}; {len(touched)} files changed in {args.docs}")
     if args.serve:
@@ -225,10 +355,16 @@ def build_command(args: argparse.Namespace) -> int:
     elif not args.no_site:
         from .publish.errors import OutputError
 
+        from mkdocs.exceptions import MkDocsException
+
         try:
             publish.build_site(args.config, args.docs, args.site, publish.source_date_epoch(collection))
         except OutputError as e:  # e.g. Pagefind's binary missing: the previous site stays
             print(f"error: {e}", file=sys.stderr)
+            return 3
+        except MkDocsException as e:  # MkDocs named the problems above (a broken link in a hand-written page…)
+            print(f"error: the site was not built ({e}); the previous one in {args.site} is unchanged",
+                  file=sys.stderr)
             return 3
         print(f"site built in {args.site} (search: Pagefind)")
     if args.offline or args.pdf:
@@ -264,4 +400,13 @@ def main(argv: list[str] | None = None) -> int:
     _quiet_logs()
     if args.command == "restore":
         return restore_command(args)
-    return build_command(args)
+    try:
+        return new_command(args) if args.command == "new" else build_command(args)
+    except UserError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+    except OSError as e:  # while writing: a full disk, no permission (what was being written is undone)
+        if e.errno not in DISK_ERRORS:
+            raise
+        print(f"error: {disk_problem(e, e.filename)}", file=sys.stderr)
+        return 2

@@ -78,7 +78,7 @@ def _front_matter(md: Path) -> dict:
 def test_article_pages_render_with_their_metadata_block(project, zensical_site):
     from lxml import html
 
-    articles = sorted(p for p in (project / "docs" / "articles").glob("*.md") if not p.name.startswith("_"))
+    articles = sorted(p for p in (project / "docs" / "articles").glob("*.md") if not p.name.startswith((".", "_")))
     assert len(articles) == 6
     for md in articles:
         meta = _front_matter(md)
