@@ -13,6 +13,7 @@ import logging
 import os
 import sys
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 
 from . import publish
@@ -245,6 +246,20 @@ def _writable(folder: Path, option: str) -> None:
         raise UserError(disk_problem(e, existing, option)) from None
 
 
+@contextmanager
+def _writing(where: Path, option: str = ""):
+    """An error writing in `where` (a full disk, no permission) as a UserError naming that folder.
+
+    (The file an OSError names may be the source of a copy, so the folder written is named.)
+    """
+    try:
+        yield
+    except OSError as e:
+        if e.errno not in DISK_ERRORS:
+            raise
+        raise UserError(disk_problem(e, where, option)) from None
+
+
 def disk_problem(err: OSError, where: Path | str | None = None, option: str = "") -> str:
     """One line for an error writing files: what failed, and what to do.
 
@@ -315,7 +330,8 @@ def build_command(args: argparse.Namespace) -> int:
     from .engine import EngineError
 
     try:
-        collection = build_collection(_config(args, report_path, project), progress=args.progress)
+        with _writing(BuildConfig(report=report_path).cache, "--no-cache"):
+            collection = build_collection(_config(args, report_path, project), progress=args.progress)
     except EngineError as e:  # the engine itself: a Dask cluster unreachable, …
         print(f"error: {e}", file=sys.stderr)
         return 3
@@ -329,7 +345,8 @@ def build_command(args: argparse.Namespace) -> int:
         return 2
     if not collection.published:
         if not args.check:
-            publish.write_report(collection, report_path)
+            with _writing(report_path.parent, "--report FILE"):
+                publish.write_report(collection, report_path)
         print(f"error: none of the {len(collection.docs)} sources in {args.input} gave a page; nothing written"
               + ("" if args.check else f" (report: {report_path})"), file=sys.stderr)
         return 1
@@ -345,9 +362,12 @@ def build_command(args: argparse.Namespace) -> int:
         return 0
     from .project import home_page
 
-    home = home_page(project.site_name, project.language) if project else None
-    touched = publish.write(files, args.docs, home)
-    publish.write_report(collection, report_path)
+    # A docs folder without a home page gets the starter one (named after the folder holding it without a project).
+    home = home_page(project.site_name, project.language) if project else home_page(args.docs.resolve().parent.name)
+    with _writing(args.docs, "--docs DIR"):
+        touched = publish.write(files, args.docs, home)
+    with _writing(report_path.parent, "--report FILE"):
+        publish.write_report(collection, report_path)
     print(f"{line}; {len(touched)} files changed in {args.docs}")
     if args.serve:
         print("serving the site on http://127.0.0.1:8000/ (Ctrl+C to stop)")
@@ -358,7 +378,8 @@ def build_command(args: argparse.Namespace) -> int:
         from mkdocs.exceptions import MkDocsException
 
         try:
-            publish.build_site(args.config, args.docs, args.site, publish.source_date_epoch(collection))
+            with _writing(args.site, "--site DIR"):
+                publish.build_site(args.config, args.docs, args.site, publish.source_date_epoch(collection))
         except OutputError as e:  # e.g. Pagefind's binary missing: the previous site stays
             print(f"error: {e}", file=sys.stderr)
             return 3
@@ -372,8 +393,9 @@ def build_command(args: argparse.Namespace) -> int:
 
         try:
             volume = outputs.PDF_VOLUME if args.pdf_volume is None else args.pdf_volume
-            written = outputs.publish(args.config, args.docs, args.dist, offline=args.offline, pdf=args.pdf,
-                                      epoch=publish.source_date_epoch(collection), volume=volume)
+            with _writing(args.dist, "--dist DIR"):
+                written = outputs.publish(args.config, args.docs, args.dist, offline=args.offline, pdf=args.pdf,
+                                          epoch=publish.source_date_epoch(collection), volume=volume)
         except outputs.OutputError as e:
             print(f"error: {e}", file=sys.stderr)
             return 3
@@ -405,7 +427,7 @@ def main(argv: list[str] | None = None) -> int:
     except UserError as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
-    except OSError as e:  # while writing: a full disk, no permission (what was being written is undone)
+    except OSError as e:  # writing elsewhere (--stats FILE…): a full disk, no permission
         if e.errno not in DISK_ERRORS:
             raise
         print(f"error: {disk_problem(e, e.filename)}", file=sys.stderr)

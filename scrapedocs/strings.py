@@ -82,7 +82,8 @@ def default_nav(language: str | None = None) -> list:
     w = words(language)
     return [
         {w("nav.home"): "index.md"},
-        {w("nav.browse"): [{w(f"nav.by_{facet}"): f"browse/{facet}.md"} for facet in ("year", "issuer", "type", "source")]},
+        {w("nav.browse"): [{w(f"nav.by_{facet}"): f"browse/{facet}.md"}
+                           for facet in ("year", "issuer", "type", "source")]},
         {w("nav.cited"): "cited/index.md"},
         {w("nav.indexes"): [{w(f"nav.{name}"): f"indexes/{name}.md"} for name in ("people", "organisations", "tags")]},
     ]

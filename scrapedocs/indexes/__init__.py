@@ -126,7 +126,8 @@ def _home(people: int, organisations: int, tags: int, w: strings.Words) -> str:
     return "\n".join([
         f"# {w('nav.indexes')}", "",
         "- " + w("indexes.people_line", link=f"[{w('nav.people')}](people.md)", count=people),
-        "- " + w("indexes.organisations_line", link=f"[{w('nav.organisations')}](organisations.md)", count=organisations),
+        "- " + w("indexes.organisations_line", link=f"[{w('nav.organisations')}](organisations.md)",
+                 count=organisations),
         "- " + w("indexes.tags_line_count", link=f"[{w('nav.tags')}](tags.md)", count=tags),
         f"- [{w('nav.cited')}](../cited/index.md)",
         "- " + w("indexes.browse_line", link=f"[{w('nav.browse')}](../browse/index.md)"),

@@ -68,7 +68,8 @@ def backlinks(docs: list[Document], reg: Registry, w: strings.Words = ZH) -> Non
             continue
         everyone = citers(entry)  # once per entry: a plan reported on by thousands of pages stays linear
         citing = {id(d) for d, _, _ in everyone}
-        for doc, verb, shown in [(d, "holds", SHOWN) for d in entry.holders] + [(d, "reports_on", REPORTED) for d in entry.reports]:
+        pairs = [(d, "holds", SHOWN) for d in entry.holders] + [(d, "reports_on", REPORTED) for d in entry.reports]
+        for doc, verb, shown in pairs:
             found = [c for c in everyone[:shown + 1] if c[0] is not doc][:shown]
             total = len(everyone) - (id(doc) in citing)
             if not found:

@@ -266,12 +266,17 @@ def _entry(site_dir: Path, page: PageInfo, number: int, targets: dict[str, int])
             f"{_inner(article)}</div>")
 
 
+def _escaped(words: Words):
+    """`words` as HTML text."""
+    return lambda key, **values: html.escape(words(key, **values))
+
+
 def _cover(config, volume: Volume, built: date) -> str:
-    w = volume.words
+    w = _escaped(volume.words)
     description = config.get("site_description") or ""
     documents = sum(1 for p in volume.pages if _section(p) == GENERATED)
-    part = (f"<div><dt>{w('pdf.volume')}</dt><dd>{w('pdf.volume_of', number=volume.number, count=volume.count)}</dd></div>"
-            if volume.count > 1 else "")
+    volume_of = w("pdf.volume_of", number=volume.number, count=volume.count)
+    part = f"<div><dt>{w('pdf.volume')}</dt><dd>{volume_of}</dd></div>" if volume.count > 1 else ""
     return (
         '<section class="pdf-cover">'
         f'<p class="pdf-cover-title">{html.escape(config["site_name"])}</p>'
@@ -280,7 +285,8 @@ def _cover(config, volume: Volume, built: date) -> str:
         + part
         + f"<div><dt>{w('pdf.document_count')}</dt><dd>{documents}</dd></div>"
         f"<div><dt>{w('pdf.built')}</dt><dd>{built.isoformat()}</dd></div>"
-        + (f"<div><dt>{w('pdf.url')}</dt><dd>{html.escape(config['site_url'])}</dd></div>" if config.get("site_url") else "")
+        + (f"<div><dt>{w('pdf.url')}</dt><dd>{html.escape(config['site_url'])}</dd></div>"
+           if config.get("site_url") else "")
         + "</dl></section>"
     )
 
@@ -303,7 +309,8 @@ def _contents(items: list[Unit], numbers: list[int] | None, words: Words) -> str
         )
     rows.append("</ol>")
     # A <p>, not a heading: the outline lists the documents, not the contents page.
-    return f'<nav class="pdf-toc"><p class="pdf-toc-heading">{words("pdf.contents")}</p>' + "".join(rows) + "</nav>"
+    heading = html.escape(words("pdf.contents"))
+    return f'<nav class="pdf-toc"><p class="pdf-toc-heading">{heading}</p>' + "".join(rows) + "</nav>"
 
 
 def documents_html(site_dir: Path, volume: Volume) -> str:
@@ -313,9 +320,11 @@ def documents_html(site_dir: Path, volume: Volume) -> str:
     w = volume.words
     body = "".join(_page_body(site_dir, page, i, targets, w) for i, page in enumerate(volume.pages))
     if volume.appendix:
+        w = _escaped(w)
         start = len(volume.pages)
         entries = "".join(_entry(site_dir, page, start + k, targets) for k, page in enumerate(volume.appendix))
-        body += (f'<section class="pdf-doc pdf-appendix" data-doc="appendix"><p class="pdf-kicker">{w("pdf.appendix")}</p>'
+        body += ('<section class="pdf-doc pdf-appendix" data-doc="appendix">'
+                 f'<p class="pdf-kicker">{w("pdf.appendix")}</p>'
                  f'<h1 id="{_fragment_id("appendix")}">{w("pdf.appendix_title")}</h1>'
                  f'<p class="pdf-appendix-note">{w("pdf.appendix_note")}</p>'
                  f"{entries}</section>")
@@ -409,7 +418,8 @@ def compose(site_dir: Path, config, volume: Volume, numbers: list[int] | None, b
         f'<style>{html.escape(faces, quote=False)}'
         f"@page {{ @top-center {{ content: {css_string(config['site_name'])}; }} "
         f"@bottom-center {{ content: {footer(w)}; }} }}"
-        f"@page cover {{ @top-center {{ content: none; }} @bottom-center {{ content: none; }} }}{running_headers(items)}</style></head>"
+        f"@page cover {{ @top-center {{ content: none; }} @bottom-center {{ content: none; }} }}"
+        f"{running_headers(items)}</style></head>"
         f'<body><div class="md-typeset pdf">{_cover(config, volume, built)}'
         f"{_contents(items, numbers, w)}{body}</div></body></html>"
     )

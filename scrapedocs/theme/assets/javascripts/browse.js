@@ -105,8 +105,8 @@
         var select = selects[FILTERS[i].key];
         if (select && select.value && valuesOf(doc, FILTERS[i]).indexOf(select.value) < 0) return false;
       }
-      var q = query.value.trim();
-      return !q || doc.title.indexOf(fold ? fold(q) : q) >= 0;
+      var q = query.value.trim().toLowerCase(); // an English title matches whatever the case typed
+      return !q || doc.title.toLowerCase().indexOf(fold ? fold(q) : q) >= 0;
     }
 
     function url(doc) {
