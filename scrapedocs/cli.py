@@ -8,18 +8,15 @@ exit status 2, before anything is written.
 from __future__ import annotations
 
 import argparse
-import errno
 import logging
-import os
 import sys
-import tempfile
-from contextlib import contextmanager
 from pathlib import Path
 
 from . import publish
 from .config import BuildConfig, default_jobs, with_project_files
-from .project import Project, ProjectError
 from .pipeline import build_collection
+from .project import Project, ProjectError
+from .project.folders import DISK_ERRORS, check_inputs, check_writable, disk_problem, writing
 from .publish.report import console_summary, default_report_path
 from .read import MAX_SIZE
 from .restore import RestoreConfig, restore_and_explain
@@ -203,10 +200,6 @@ def restore_command(args: argparse.Namespace) -> int:
     return 0
 
 
-class UserError(Exception):
-    """A mistake the user can fix: one line on the console, exit status 2."""
-
-
 def _project(args: argparse.Namespace) -> Project | None:
     """The project (mkdocs.yml), checked; None when converting only, without one."""
     from .project import load
@@ -215,10 +208,7 @@ def _project(args: argparse.Namespace) -> Project | None:
     site = not args.no_site or args.serve or args.offline or args.pdf
     if args.config is None and not site and not config.exists():
         return None  # `--no-site` converts without a project: the defaults
-    try:
-        return load(config, site=site and not args.check)
-    except ProjectError as e:
-        raise UserError(str(e)) from None
+    return load(config, site=site and not args.check)
 
 
 def _folders(args: argparse.Namespace, project: Project | None) -> None:
@@ -229,87 +219,24 @@ def _folders(args: argparse.Namespace, project: Project | None) -> None:
     args.config = project.config_file if project else args.config
 
 
-def _writable(folder: Path, option: str) -> None:
-    """UserError unless a file can be made in `folder` (or the nearest of its parents that exists)."""
-    existing = Path(folder)
-    while not existing.exists():
-        if existing.is_symlink() or existing.parent == existing:
-            break
-        existing = existing.parent
-    if existing.exists() and not existing.is_dir():
-        raise UserError(f"{existing} is a file, not a folder: move it away, or choose another folder with {option}")
-    try:
-        fd, probe = tempfile.mkstemp(prefix=".scrapedocs-probe-", dir=existing)
-        os.close(fd)
-        os.unlink(probe)
-    except OSError as e:
-        raise UserError(disk_problem(e, existing, option)) from None
-
-
-@contextmanager
-def _writing(where: Path, option: str = ""):
-    """An error writing in `where` (a full disk, no permission) as a UserError naming that folder.
-
-    (The file an OSError names may be the source of a copy, so the folder written is named.)
-    """
-    try:
-        yield
-    except OSError as e:
-        if e.errno not in DISK_ERRORS:
-            raise
-        raise UserError(disk_problem(e, where, option)) from None
-
-
-def disk_problem(err: OSError, where: Path | str | None = None, option: str = "") -> str:
-    """One line for an error writing files: what failed, and what to do.
-
-    >>> disk_problem(OSError(errno.ENOSPC, "No space left on device"), "docs")
-    'cannot write in docs: No space left on device: the disk is full; free some space, then run scrapedocs again'
-    """
-    where = where or err.filename or "a file"
-    other = f", or choose another folder with {option}" if option else ""
-    if err.errno in (errno.ENOSPC, errno.EDQUOT):
-        fix = "the disk is full; free some space, then run scrapedocs again"
-    elif err.errno in (errno.EACCES, errno.EPERM):
-        fix = f"give yourself permission to write there{other}"
-    elif err.errno == errno.EROFS:
-        fix = f"the file system is mounted read-only{other}"
-    else:
-        fix = f"check the folder{other}"
-    return f"cannot write in {where}: {err.strerror or err}: {fix}"
-
-
-#: The errors of writing files a user can fix: full disk, no permission, read-only file system.
-DISK_ERRORS = {errno.ENOSPC, errno.EDQUOT, errno.EACCES, errno.EPERM, errno.EROFS}
-
-
 def _check_folders(args: argparse.Namespace, report: Path) -> None:
     """Before converting: what the build reads exists, and what it writes can be written."""
-    if not args.input.is_dir():
-        what = "is a file, not a folder" if args.input.exists() else "does not exist"
-        raise UserError(f"the input folder {args.input} {what}: put the pages you collected in it "
-                        f"(.txt, .html, .htm, .md), or name another with --input DIR")
-    if args.docs.exists() and not args.docs.is_dir():
-        raise UserError(f"{args.docs} is a file, not a folder: the pages go in a docs folder; "
-                        f"move the file away, or name another folder with --docs DIR")
+    check_inputs(args.input, args.docs)
     if args.check:
         return
-    _writable(args.docs, "--docs DIR")
-    _writable(report.parent, "--report FILE")
+    check_writable(args.docs, "--docs DIR")
+    check_writable(report.parent, "--report FILE")
     if not args.no_site or args.serve:
-        _writable(args.site.parent, "--site DIR")
+        check_writable(args.site.parent, "--site DIR")
     if args.offline or args.pdf:
-        _writable(args.dist, "--dist DIR")
+        check_writable(args.dist, "--dist DIR")
 
 
 def new_command(args: argparse.Namespace) -> int:
     from .project import new
 
-    try:
-        project = new.plan(args.dir, args.name, args.lang, args.new_input)
-        new.make(project)
-    except ProjectError as e:
-        raise UserError(str(e)) from None
+    project = new.plan(args.dir, args.name, args.lang, args.new_input)
+    new.make(project)
     print(new.summary(project))
     return 0
 
@@ -330,7 +257,7 @@ def build_command(args: argparse.Namespace) -> int:
     from .engine import EngineError
 
     try:
-        with _writing(BuildConfig(report=report_path).cache, "--no-cache"):
+        with writing(BuildConfig(report=report_path).cache, "--no-cache"):
             collection = build_collection(_config(args, report_path, project), progress=args.progress)
     except EngineError as e:  # the engine itself: a Dask cluster unreachable, …
         print(f"error: {e}", file=sys.stderr)
@@ -345,7 +272,7 @@ def build_command(args: argparse.Namespace) -> int:
         return 2
     if not collection.published:
         if not args.check:
-            with _writing(report_path.parent, "--report FILE"):
+            with writing(report_path.parent, "--report FILE"):
                 publish.write_report(collection, report_path)
         print(f"error: none of the {len(collection.docs)} sources in {args.input} gave a page; nothing written"
               + ("" if args.check else f" (report: {report_path})"), file=sys.stderr)
@@ -364,9 +291,9 @@ def build_command(args: argparse.Namespace) -> int:
 
     # A docs folder without a home page gets the starter one (named after the folder holding it without a project).
     home = home_page(project.site_name, project.language) if project else home_page(args.docs.resolve().parent.name)
-    with _writing(args.docs, "--docs DIR"):
+    with writing(args.docs, "--docs DIR"):
         touched = publish.write(files, args.docs, home)
-    with _writing(report_path.parent, "--report FILE"):
+    with writing(report_path.parent, "--report FILE"):
         publish.write_report(collection, report_path)
     print(f"{line}; {len(touched)} files changed in {args.docs}")
     if args.serve:
@@ -378,7 +305,7 @@ def build_command(args: argparse.Namespace) -> int:
         from mkdocs.exceptions import MkDocsException
 
         try:
-            with _writing(args.site, "--site DIR"):
+            with writing(args.site, "--site DIR"):
                 publish.build_site(args.config, args.docs, args.site, publish.source_date_epoch(collection))
         except OutputError as e:  # e.g. Pagefind's binary missing: the previous site stays
             print(f"error: {e}", file=sys.stderr)
@@ -393,7 +320,7 @@ def build_command(args: argparse.Namespace) -> int:
 
         try:
             volume = outputs.PDF_VOLUME if args.pdf_volume is None else args.pdf_volume
-            with _writing(args.dist, "--dist DIR"):
+            with writing(args.dist, "--dist DIR"):
                 written = outputs.publish(args.config, args.docs, args.dist, offline=args.offline, pdf=args.pdf,
                                           epoch=publish.source_date_epoch(collection), volume=volume)
         except outputs.OutputError as e:
@@ -424,7 +351,7 @@ def main(argv: list[str] | None = None) -> int:
         return restore_command(args)
     try:
         return new_command(args) if args.command == "new" else build_command(args)
-    except UserError as e:
+    except ProjectError as e:  # a mistake the user can fix: one line, exit 2
         print(f"error: {e}", file=sys.stderr)
         return 2
     except OSError as e:  # writing elsewhere (--stats FILE…): a full disk, no permission

@@ -4,8 +4,9 @@ A project is a folder holding `mkdocs.yml` (the site's name and language, the pa
 theme, plugin and Markdown extension, the navigation), `docs/` (a hand-written `index.md`
 plus the pages the converter writes) and the input folder (`seeds/`, or the plugin's
 `input` option). `scrapedocs new DIR` makes one (`new`); `load` reads one the way MkDocs
-will, so that a mistake in it stops the build before the conversion, in one line that
-names the problem and the fix, rather than as a traceback after `docs/` was written.
+will and `folders` checks the folders a build reads and writes, so that a mistake stops the
+build before the conversion, in one line naming the problem and the fix, rather than as a
+traceback after `docs/` was written.
 """
 from __future__ import annotations
 
