@@ -37,7 +37,7 @@ else:
 def make_docs(target: Path, documents: int) -> int:
     """The committed docs/ plus copies of its articles up to `documents` article pages."""
     shutil.copytree(ROOT / "docs", target)
-    articles = sorted(p for p in (target / "articles").glob("*.md") if not p.name.startswith("_"))
+    articles = sorted(p for p in (target / "articles").glob("*.md") if not p.name.startswith((".", "_")))
     copies = max(1, documents // len(articles))
     for i in range(1, copies):
         for page in articles:

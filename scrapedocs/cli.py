@@ -1,4 +1,10 @@
-"""Command line: `python build_docs.py [options]` and `python build_docs.py restore`."""
+"""Command line: `scrapedocs [options]` (or `python build_docs.py`), `scrapedocs new DIR`, `scrapedocs restore`.
+
+A build reads the project's mkdocs.yml first and checks what it will read and write, so a
+user's mistake (no project, a broken mkdocs.yml, a missing input folder, a docs folder that
+is a file, no permission, a full disk) ends in one line naming the problem and the fix,
+exit status 2, before anything is written.
+"""
 from __future__ import annotations
 
 import argparse
@@ -9,6 +15,8 @@ from pathlib import Path
 from . import publish
 from .config import BuildConfig, default_jobs, with_project_files
 from .pipeline import build_collection
+from .project import Project, ProjectError
+from .project.folders import DISK_ERRORS, check_inputs, check_writable, disk_problem, writing
 from .publish.report import console_summary, default_report_path
 from .read import MAX_SIZE
 from .restore import RestoreConfig, restore_and_explain
@@ -17,6 +25,8 @@ DESCRIPTION = """\
 Convert the scraped pages in the input folder (text dumps, HTML pages,
 Markdown) into clean Markdown pages under DOCS/ (articles/, cited/, indexes/,
 browse/), then build the MkDocs Material site and its Pagefind search index.
+Run it in a project folder (one holding mkdocs.yml; 'scrapedocs new DIR' makes
+one): the input, docs and site folders default to the project's.
 Boilerplate is stripped, garbled text restored (inline pinyin, lost characters
 shown as '?', flattened punctuation, Traditional script, mojibake), metadata
 (dates, outlet, author, 文号, 发文机关, 文种) extracted into front matter,
@@ -29,34 +39,40 @@ page or why none, the lines removed, the repairs applied and the warnings."""
 
 EPILOG = """\
 commands:
+  new DIR [--name NAME] [--lang zh|en] [--input DIR]
+                        make a new collection's project in DIR: mkdocs.yml, the
+                        home page's introduction, the empty input folder, the
+                        GitHub Pages workflow; never overwrites a file
   restore [--explain]   read text on standard input, write it restored to
                         standard output, one output line per input line;
                         --explain names the repairs applied to each line on
                         standard error
 
 examples:
-  python build_docs.py                     convert seeds/ and build site/
-  python build_docs.py --no-site           convert only
-  python build_docs.py --check --no-site   fail if docs/ is out of date
-  python build_docs.py --serve             live preview on http://127.0.0.1:8000
-  python build_docs.py --offline --pdf     also dist/<name>-offline.zip and dist/<name>.pdf
-  python -m scrapedocs.publish.search SITE index a site built otherwise (e.g. by zensical)
-  echo '產(chǎn)權(quán)' | python build_docs.py restore --explain"""
+  scrapedocs new mylib --name 环境政策文库   a new project in mylib/ (then: cd mylib)
+  scrapedocs                           convert seeds/ and build site/
+  scrapedocs --no-site                 convert only
+  scrapedocs --check --no-site         fail if docs/ is out of date
+  scrapedocs --serve                   live preview on http://127.0.0.1:8000
+  scrapedocs --offline --pdf           also dist/<name>-offline.zip and dist/<name>.pdf
+  python -m scrapedocs.publish.search SITE   index a site built otherwise (e.g. by zensical)
+  echo '產(chǎn)權(quán)' | scrapedocs restore --explain"""
 
 
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
-        prog="build_docs.py", description=DESCRIPTION, epilog=EPILOG,
+        prog="scrapedocs", description=DESCRIPTION, epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("--input", type=Path, default=Path("seeds"), metavar="DIR",
-                   help="folder of scraped pages, searched recursively (default: seeds)")
-    p.add_argument("--docs", type=Path, default=Path("docs"), metavar="DIR",
-                   help="MkDocs docs folder; pages are written to DIR/articles/ (default: docs)")
-    p.add_argument("--site", type=Path, default=Path("site"), metavar="DIR",
-                   help="where the built site goes (default: site)")
-    p.add_argument("--config", type=Path, default=Path("mkdocs.yml"), metavar="FILE",
-                   help="MkDocs configuration (default: mkdocs.yml)")
+    p.add_argument("--input", type=Path, default=None, metavar="DIR",
+                   help="folder of scraped pages, searched recursively (default: the project's, "
+                        "mkdocs.yml's `plugins: [scrapedocs: {input: DIR}]`; seeds)")
+    p.add_argument("--docs", type=Path, default=None, metavar="DIR",
+                   help="MkDocs docs folder; pages are written to DIR/articles/ (default: the project's, docs)")
+    p.add_argument("--site", type=Path, default=None, metavar="DIR",
+                   help="where the built site goes (default: the project's, site)")
+    p.add_argument("--config", type=Path, default=None, metavar="FILE",
+                   help="the project's MkDocs configuration (default: mkdocs.yml; --no-site converts without one)")
     p.add_argument("--report", type=Path, default=None, metavar="FILE",
                    help="build report (default: build/report.json beside the docs folder; "
                         "build/report-NAME.json for a docs folder named NAME other than docs)")
@@ -80,6 +96,17 @@ def _parser() -> argparse.ArgumentParser:
                    help="show a progress bar (default: when there are many sources and a terminal)")
     _engine_options(p)
     sub = p.add_subparsers(dest="command", metavar="")
+    n = sub.add_parser("new", help="make a new collection's project",
+                       description="Make a new collection's project in DIR (created if needed): mkdocs.yml, "
+                                   "docs/index.md introducing the collection, the empty input folder, "
+                                   ".github/workflows/pages.yml, requirements.txt and .gitignore. "
+                                   "Nothing is overwritten: when one of these files exists, nothing is written.")
+    n.add_argument("dir", type=Path, metavar="DIR", help="the project's folder ('.' for this one)")
+    n.add_argument("--name", help="the collection's name, the site's title (default: the folder's name)")
+    n.add_argument("--lang", choices=("zh", "en"), default="zh",
+                   help="the language of the site's menus, labels and home page (default: zh)")
+    n.add_argument("--input", dest="new_input", default="seeds", metavar="DIR",
+                   help="the folder, inside the project, for the pages you collect (default: seeds)")
     r = sub.add_parser("restore", help="restore text from standard input",
                        description="Restore scraped text read on standard input.")
     r.add_argument("--explain", action="store_true", help="name the repairs applied to each line on standard error")
@@ -129,9 +156,10 @@ def _engine_options(p: argparse.ArgumentParser) -> None:
                    help="write the build's statistics (seconds per stage, sources converted or cached) as JSON")
 
 
-def _config(args: argparse.Namespace, report: Path) -> BuildConfig:
+def _config(args: argparse.Namespace, report: Path, project: Project | None) -> BuildConfig:
     return with_project_files(BuildConfig(
-        input_dir=args.input, docs_dir=args.docs, report=report, project_dir=args.config.parent,
+        input_dir=args.input, docs_dir=args.docs, report=report,
+        project_dir=project.root if project else Path("."), language=project.language if project else "zh",
         jobs=args.jobs, executor=args.executor, time_budget=args.time_budget, max_bytes=args.max_size,
         use_cache=not args.no_cache, check=args.check,
     ))
@@ -172,10 +200,52 @@ def restore_command(args: argparse.Namespace) -> int:
     return 0
 
 
+def _project(args: argparse.Namespace) -> Project | None:
+    """The project (mkdocs.yml), checked; None when converting only, without one."""
+    from .project import load
+
+    config = args.config or Path("mkdocs.yml")
+    site = not args.no_site or args.serve or args.offline or args.pdf
+    if args.config is None and not site and not config.exists():
+        return None  # `--no-site` converts without a project: the defaults
+    return load(config, site=site and not args.check)
+
+
+def _folders(args: argparse.Namespace, project: Project | None) -> None:
+    """The input, docs and site folders: the command line's, else the project's, else the defaults."""
+    args.input = args.input or (project.input_dir if project else Path("seeds"))
+    args.docs = args.docs or (project.docs_dir if project else Path("docs"))
+    args.site = args.site or (project.site_dir if project else Path("site"))
+    args.config = project.config_file if project else args.config
+
+
+def _check_folders(args: argparse.Namespace, report: Path) -> None:
+    """Before converting: what the build reads exists, and what it writes can be written."""
+    check_inputs(args.input, args.docs)
+    if args.check:
+        return
+    check_writable(args.docs, "--docs DIR")
+    check_writable(report.parent, "--report FILE")
+    if not args.no_site or args.serve:
+        check_writable(args.site.parent, "--site DIR")
+    if args.offline or args.pdf:
+        check_writable(args.dist, "--dist DIR")
+
+
+def new_command(args: argparse.Namespace) -> int:
+    from .project import new
+
+    project = new.plan(args.dir, args.name, args.lang, args.new_input)
+    new.make(project)
+    print(new.summary(project))
+    return 0
+
+
 def build_command(args: argparse.Namespace) -> int:
-    if not args.input.is_dir():
-        print(f"error: input folder {args.input} does not exist", file=sys.stderr)
-        return 2
+    project = _project(args)
+    _folders(args, project)
+    report_path = args.report or default_report_path(args.docs)
+    _check_folders(args, report_path)
     if args.pdf and not args.check:  # fail before the conversion, not after it
         from .publish.pdf import OutputError, check_pdf_dependencies
 
@@ -186,9 +256,9 @@ def build_command(args: argparse.Namespace) -> int:
             return 3
     from .engine import EngineError
 
-    report_path = args.report or default_report_path(args.docs)
     try:
-        collection = build_collection(_config(args, report_path), progress=args.progress)
+        with writing(BuildConfig(report=report_path).cache, "--no-cache"):
+            collection = build_collection(_config(args, report_path, project), progress=args.progress)
     except EngineError as e:  # the engine itself: a Dask cluster unreachable, …
         print(f"error: {e}", file=sys.stderr)
         return 3
@@ -202,7 +272,8 @@ def build_command(args: argparse.Namespace) -> int:
         return 2
     if not collection.published:
         if not args.check:
-            publish.write_report(collection, report_path)
+            with writing(report_path.parent, "--report FILE"):
+                publish.write_report(collection, report_path)
         print(f"error: none of the {len(collection.docs)} sources in {args.input} gave a page; nothing written"
               + ("" if args.check else f" (report: {report_path})"), file=sys.stderr)
         return 1
@@ -212,12 +283,18 @@ def build_command(args: argparse.Namespace) -> int:
         for rel in stale:
             print(f"out of date: {args.docs / rel}", file=sys.stderr)
         if stale:
-            print("run 'python build_docs.py' and commit the result", file=sys.stderr)
+            print("run 'scrapedocs' (python build_docs.py) and commit the result", file=sys.stderr)
             return 1
         print(f"{args.docs} is up to date ({len(files)} generated files)")
         return 0
-    touched = publish.write(files, args.docs)
-    publish.write_report(collection, report_path)
+    from .project import home_page
+
+    # A docs folder without a home page gets the starter one (named after the folder holding it without a project).
+    home = home_page(project.site_name, project.language) if project else home_page(args.docs.resolve().parent.name)
+    with writing(args.docs, "--docs DIR"):
+        touched = publish.write(files, args.docs, home)
+    with writing(report_path.parent, "--report FILE"):
+        publish.write_report(collection, report_path)
     print(f"{line}; {len(touched)} files changed in {args.docs}")
     if args.serve:
         print("serving the site on http://127.0.0.1:8000/ (Ctrl+C to stop)")
@@ -225,10 +302,17 @@ def build_command(args: argparse.Namespace) -> int:
     elif not args.no_site:
         from .publish.errors import OutputError
 
+        from mkdocs.exceptions import MkDocsException
+
         try:
-            publish.build_site(args.config, args.docs, args.site, publish.source_date_epoch(collection))
+            with writing(args.site, "--site DIR"):
+                publish.build_site(args.config, args.docs, args.site, publish.source_date_epoch(collection))
         except OutputError as e:  # e.g. Pagefind's binary missing: the previous site stays
             print(f"error: {e}", file=sys.stderr)
+            return 3
+        except MkDocsException as e:  # MkDocs named the problems above (a broken link in a hand-written page…)
+            print(f"error: the site was not built ({e}); the previous one in {args.site} is unchanged",
+                  file=sys.stderr)
             return 3
         print(f"site built in {args.site} (search: Pagefind)")
     if args.offline or args.pdf:
@@ -236,8 +320,9 @@ def build_command(args: argparse.Namespace) -> int:
 
         try:
             volume = outputs.PDF_VOLUME if args.pdf_volume is None else args.pdf_volume
-            written = outputs.publish(args.config, args.docs, args.dist, offline=args.offline, pdf=args.pdf,
-                                      epoch=publish.source_date_epoch(collection), volume=volume)
+            with writing(args.dist, "--dist DIR"):
+                written = outputs.publish(args.config, args.docs, args.dist, offline=args.offline, pdf=args.pdf,
+                                          epoch=publish.source_date_epoch(collection), volume=volume)
         except outputs.OutputError as e:
             print(f"error: {e}", file=sys.stderr)
             return 3
@@ -264,4 +349,13 @@ def main(argv: list[str] | None = None) -> int:
     _quiet_logs()
     if args.command == "restore":
         return restore_command(args)
-    return build_command(args)
+    try:
+        return new_command(args) if args.command == "new" else build_command(args)
+    except ProjectError as e:  # a mistake the user can fix: one line, exit 2
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+    except OSError as e:  # writing elsewhere (--stats FILE…): a full disk, no permission
+        if e.errno not in DISK_ERRORS:
+            raise
+        print(f"error: {disk_problem(e, e.filename)}", file=sys.stderr)
+        return 2

@@ -47,6 +47,7 @@ class BuildConfig:
     use_cache: bool = True  # False: convert everything (`--no-cache`)
     check: bool = False  # write nothing, the cache included (`--check`)
     project_files: tuple[tuple[str, bytes], ...] = ()  # (name, content) of the `PROJECT_FILES` present
+    language: str = "zh"  # the site's (theme.language): the words of the pages the collection stages write
 
     @property
     def cache(self) -> Path:

@@ -45,7 +45,7 @@ MARKDOWN_PAYLOADS = [
     "<div markdown=\"1\" onmouseover=\"alert('div')\">**粗体**</div>",
 ]
 INCLUDES = ['--8<-- "index.md"', '--8<-- "../../../etc/passwd"', '--8<-- "missing-file.md"', "--8<--",
-            "articles/_table.md", "--8<--", ';--8<-- "index.md"', '-8<- "index.md"']
+            "articles/.table.md", "--8<--", ';--8<-- "index.md"', '-8<- "index.md"']
 
 SENTENCES = [
     "国务院近日印发关于加强知识产权保护的若干意见，对今后一个时期的工作作出部署。",

@@ -2,7 +2,7 @@
 
 A page's searchable text is its title, the metadata its header shows and its body,
 without the generated lists that repeat other pages (`<div data-pagefind-ignore>`), and
-without the list pages mkdocs.yml leaves out of search (`extra.search_exclude`). It is
+without the list pages the theme leaves out of search (`LIST_PAGES`). It is
 computed from the Markdown in docs/ (rendered with Python-Markdown and the site's
 extensions), not from the built site, so the index is checked against something it did
 not produce. Also: serving a folder on 127.0.0.1, and driving the search box.
@@ -23,6 +23,9 @@ from conftest import ROOT
 
 #: Front-matter keys that are not shown as text on the page (or not in its searchable part).
 NOT_SHOWN = {"source_file", "url", "lang", "description", "tags", "original_script", "search", "excerpt"}
+#: The converter's list pages, which the theme leaves out of search (scrapedocs/theme/main.html),
+#: as URLs ("*" ends a folder); a project may add some with `extra.search_exclude`.
+LIST_PAGES = ["", "browse/*", "indexes/*", "cited/", "cited/held*", "cited/missing*"]
 BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "dd", "blockquote", "pre", "tr", "div"}
 NONE = "没有找到符合条件的结果"
 _RESULTS = "/结果|結果/.test(document.querySelector('.md-search-result__meta').textContent)"
@@ -65,12 +68,12 @@ def url_of(rel: str) -> str:
 def page_texts(docs: Path = ROOT / "docs") -> dict[str, dict]:
     """URL path of every searchable page → {"text", "title", "document"}."""
     config = _config()
-    excluded = config["extra"].get("search_exclude") or []
+    excluded = LIST_PAGES + (config["extra"].get("search_exclude") or [])
     pages = {}
     for md in sorted(docs.rglob("*.md")):
         rel = md.relative_to(docs).as_posix()
         url = url_of(rel)
-        if rel.startswith("articles/_") or any(
+        if rel.startswith(("articles/_", "articles/.")) or any(
                 url.strip("/") == e.strip("/") or (e.endswith("*") and url[1:].startswith(e[:-1])) for e in excluded):
             continue
         text = md.read_text(encoding="utf-8")

@@ -116,7 +116,6 @@ def docs_dir(tmp_path_factory) -> Path:
     docs = root / "docs"
     docs.mkdir()
     shutil.copy(ROOT / "docs" / "index.md", docs / "index.md")
-    shutil.copytree(ROOT / "docs" / "stylesheets", docs / "stylesheets")
     publish.write(publish.plan(collection), docs)
     return docs
 

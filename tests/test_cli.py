@@ -1,5 +1,9 @@
+import errno
 import io
 import json
+import os
+import shutil
+import subprocess
 import sys
 
 import pytest
@@ -131,3 +135,198 @@ def test_max_size_accepts_units(capsys):
     assert [_size(s) for s in ("20MB", "500kB", "1000", "1.5m")] == [20_000_000, 500_000, 1000, 1_500_000]
     with pytest.raises(SystemExit):
         main(["--max-size", "lots"])
+
+
+# --- a user's mistakes: one line naming the problem and the fix, exit 2, nothing written (issue #20, item 3)
+
+def _user_project(root, monkeypatch, capsys):
+    """`scrapedocs new` in `root` with three pages in seeds/; the working folder is `root`."""
+    from user_pages import ZH_PAGES, write_pages
+
+    assert run(monkeypatch, capsys, ["new", str(root)])[0] == 0
+    write_pages(root / "seeds", ZH_PAGES)
+    monkeypatch.chdir(root)
+    return root
+
+
+def _files(root) -> dict:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def _one_line_error(code: int, err: str, *words: str) -> None:
+    assert code == 2, err
+    lines = [line for line in err.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith("error: "), err
+    for word in words:
+        assert word in lines[0], (word, lines[0])
+    assert "Traceback" not in err
+
+
+def test_no_project_says_run_scrapedocs_new_and_writes_nothing(tmp_path, monkeypatch, capsys):
+    from user_pages import ZH_PAGES, write_pages
+
+    write_pages(tmp_path / "seeds", ZH_PAGES)
+    monkeypatch.chdir(tmp_path)
+    before = _files(tmp_path)
+    code, out, err = run(monkeypatch, capsys, [])
+    _one_line_error(code, err, "mkdocs.yml does not exist", "run 'scrapedocs new .' first")
+    assert not out and _files(tmp_path) == before and sorted(p.name for p in tmp_path.iterdir()) == ["seeds"]
+    code, _, err = run(monkeypatch, capsys, ["--config", "other.yml", "--no-site"])
+    _one_line_error(code, err, "other.yml does not exist")
+
+
+BROKEN = {
+    "yaml": ("site_name: [unclosed\n", "cannot be read", "line 1"),
+    "typo": (None, "site_nam", "Unrecognised configuration name"),
+    "unknown theme": ("name: scrapedocs", "Unrecognised theme name: 'nosuch'", "name: nosuch"),
+    "material": ("name: scrapedocs", "set `theme: {name: scrapedocs}`", "name: material"),
+    "no plugin": ("  - scrapedocs:\n      input:", "add `plugins: [scrapedocs]`", "  - search:\n      lang:"),
+    "no extension": ("  - scrapedocs.markdown", "add `markdown_extensions: [scrapedocs.markdown]`", "  - toc"),
+    "no name": ("site_name:", "no site_name", "# site_name:"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BROKEN))
+def test_a_broken_mkdocs_yml_stops_before_converting(case, tmp_path, monkeypatch, capsys):
+    root = _user_project(tmp_path / "mylib", monkeypatch, capsys)
+    config = root / "mkdocs.yml"
+    old, expected, new = BROKEN[case]
+    text = config.read_text(encoding="utf-8")
+    if case == "yaml":
+        text = old
+    elif case == "typo":
+        text += "site_nam: x\n"
+    else:
+        assert old in text
+        text = text.replace(old, new, 1)
+    config.write_text(text, encoding="utf-8")
+    before = _files(root)
+    code, out, err = run(monkeypatch, capsys, [])
+    _one_line_error(code, err, "mkdocs.yml", expected)
+    assert _files(root) == before, "nothing converted, nothing written"
+    assert not (root / "build").exists() and not (root / "site").exists()
+
+
+def test_a_missing_input_folder_or_a_docs_file_stop_before_converting(tmp_path, monkeypatch, capsys):
+    root = _user_project(tmp_path / "mylib", monkeypatch, capsys)
+    (root / "seeds").rename(root / "pages")
+    before = _files(root)
+    code, _, err = run(monkeypatch, capsys, [])
+    _one_line_error(code, err, "the input folder seeds does not exist", "--input DIR")
+    assert _files(root) == before and not (root / "build").exists()
+    (root / "pages").rename(root / "seeds")
+    for path in list((root / "docs").iterdir()):
+        path.unlink()
+    (root / "docs").rmdir()
+    (root / "docs").write_text("not a folder", encoding="utf-8")
+    before = _files(root)
+    code, _, err = run(monkeypatch, capsys, [])
+    _one_line_error(code, err, "docs is a file, not a folder", "--docs DIR")
+    assert _files(root) == before and not (root / "build").exists()
+
+
+def _run_scrapedocs(cwd, *prefix: str, script: str = "") -> subprocess.CompletedProcess:
+    """`python -m scrapedocs` in `cwd` as a separate process (under `prefix`, e.g. setpriv)."""
+    command = [*prefix, sys.executable, "-m", "scrapedocs", "--no-progress"]
+    if script:
+        command = [*prefix, "sh", "-c", script]
+    return subprocess.run(command, cwd=cwd, capture_output=True, text=True, timeout=600)
+
+
+def test_no_write_permission(tmp_path, monkeypatch, capsys):
+    """A project folder the user may not write in. Root ignores permissions unless it gives up the
+    capabilities that let it (setpriv): so the run does, as any user would be refused."""
+    root = _user_project(tmp_path / "mylib", monkeypatch, capsys)
+    prefix = []
+    if os.geteuid() == 0:
+        if shutil.which("setpriv") is None:
+            pytest.skip("running as root without setpriv: permissions cannot be enforced")
+        prefix = ["setpriv", "--bounding-set", "-dac_override,-dac_read_search,-fowner"]
+    before = _files(root)
+    for path in [root, *(p for p in root.rglob("*") if p.is_dir())]:
+        path.chmod(0o555)
+    try:
+        done = _run_scrapedocs(root, *prefix)
+    finally:
+        for path in [root, *(p for p in root.rglob("*") if p.is_dir())]:
+            path.chmod(0o755)
+    _one_line_error(done.returncode, done.stderr, "cannot write in docs: Permission denied", "--docs DIR")
+    assert _files(root) == before
+
+
+def _unshare_works() -> bool:
+    if shutil.which("unshare") is None:
+        return False
+    done = subprocess.run(["unshare", "-rm", "sh", "-c", "mount -t tmpfs -o size=64k tmpfs /tmp"],
+                          capture_output=True, timeout=30)
+    return done.returncode == 0
+
+
+FULL_DISK = """
+set -u
+mount -t tmpfs -o size={size} tmpfs "$MNT" && cp -r "$SRC/." "$MNT/" && cd "$MNT" || exit 99
+touch -d '2000-01-01' $(find . -type f)
+"$PY" -m scrapedocs --no-progress
+echo "exit=$?" >&2
+find . -type f -newer mkdocs.yml | sort | sed 's/^/written:/'
+find . -name '*.part' -o -name '.*building*' -o -type d -path './docs/*' | sort | sed 's/^/left:/'
+"""
+
+
+@pytest.mark.parametrize("size, failing", [("64k", "docs"), ("1m", "site")])
+def test_a_full_disk(size, failing, tmp_path, monkeypatch, capsys):
+    """A real full disk: the project on a small tmpfs (a private mount namespace, so no root is needed).
+
+    64 kB hold the project but not its pages: docs/ stays as it was. 1 MB hold the pages but not
+    the site: the pages and the report are whole, no site and no half-built folder is left."""
+    if not _unshare_works():
+        if os.environ.get("CI"):
+            pytest.fail("unshare cannot mount a tmpfs here: the full disk is not simulated")
+        pytest.skip("unshare cannot mount a tmpfs here")
+    root = _user_project(tmp_path / "mylib", monkeypatch, capsys)
+    mount = tmp_path / "disk"
+    mount.mkdir()
+    env = dict(os.environ, MNT=str(mount), SRC=str(root), PY=sys.executable)
+    done = subprocess.run(["unshare", "-rm", "sh", "-c", FULL_DISK.format(size=size)], cwd=tmp_path, env=env,
+                          capture_output=True, text=True, timeout=600)
+    err = done.stderr.replace("converted 3 of 3 sources\n", "")
+    assert "exit=2" in err, done.stderr
+    _one_line_error(2, err.replace("exit=2\n", ""), f"cannot write in {failing}", "No space left on device",
+                    "free some space")
+    written = {line[len("written:./"):] for line in done.stdout.split() if line.startswith("written:")}
+    left = {line[len("left:./"):] for line in done.stdout.split() if line.startswith("left:")}
+    assert not [f for f in left if not f.startswith("docs/") or f.endswith(".part")], left
+    if failing == "docs":
+        assert not [f for f in written if f.startswith("docs")] and not left, "docs/ as it was"
+        assert "build/report.json" not in written
+    else:
+        assert {"docs/articles/air.md", "docs/articles/.table.md", "build/report.json"} <= written
+        assert not [f for f in written if f.startswith("site")], "no site, nothing half-built"
+
+
+def test_a_failed_write_leaves_the_docs_folder_as_it_was(tmp_path, monkeypatch):
+    """The all-or-nothing write itself: the third file fails; the two before it are undone."""
+    from scrapedocs.publish import docs as docs_module
+
+    docs = tmp_path / "docs"
+    (docs / "articles").mkdir(parents=True)
+    (docs / "articles" / "a.md").write_text("old a", encoding="utf-8")
+    before = _files(tmp_path)
+    real_open, calls = open, []
+
+    def failing_open(path, mode="r", *args, **kwargs):
+        if "w" in mode:
+            calls.append(path)
+            if len(calls) == 3:
+                raise OSError(errno.ENOSPC, "No space left on device", str(path))
+        return real_open(path, mode, *args, **kwargs)
+
+    monkeypatch.setattr(docs_module, "open", failing_open, raising=False)
+    files = {"articles/a.md": "new a", "articles/b.md": "b", "cited/c.md": "c", "browse/d.md": "d"}
+    with pytest.raises(OSError) as raised:
+        docs_module.write(files, docs)
+    assert raised.value.errno == errno.ENOSPC and len(calls) == 3
+    assert _files(tmp_path) == before and sorted(p.name for p in docs.iterdir()) == ["articles"]
+    monkeypatch.undo()
+    docs_module.write(files, docs)
+    assert (docs / "articles" / "a.md").read_text(encoding="utf-8") == "new a"

@@ -44,8 +44,6 @@ def hostile(tmp_path_factory):
     seeds, outside = project / "seeds", root / "outside"
     cases = make_corpus(seeds, outside, MAX_SIZE)
     docs = project / "docs"
-    (docs / "stylesheets").mkdir(parents=True)
-    shutil.copy(ROOT / "docs" / "stylesheets" / "extra.css", docs / "stylesheets")
     site = project / "site"
     outside_before = sorted(p.relative_to(outside) for p in outside.rglob("*"))
     from scrapedocs.cli import main
@@ -122,7 +120,7 @@ def test_every_file_is_accounted_for_by_name(hostile):
     assert summary["skipped"] == len(report["skipped"])
     pages = {e["page"] for e in report["inputs"] if e["page"] and not e["merged_into"]}
     generated = {p.relative_to(hostile.docs).as_posix() for p in (hostile.docs / "articles").rglob("*.md")}
-    assert pages == generated - {"articles/_table.md"}
+    assert pages == generated - {"articles/.table.md"}
 
 
 def test_nothing_outside_the_input_folder_is_read_or_disclosed(hostile):
@@ -246,7 +244,7 @@ def test_markup_from_inputs_is_shown_as_text(hostile):
         tree = lxml_html.parse(str(_site_page(hostile.site, entries[source]["page"]))).getroot()
         text = tree.find_class("md-content")[0].text_content()
         assert visible in text, f"{source}: {visible!r} is not shown as text"
-    table = (hostile.docs / "articles" / "_table.md").read_text(encoding="utf-8")
+    table = (hostile.docs / "articles" / ".table.md").read_text(encoding="utf-8")
     assert table.startswith("| 标题 |"), "a page took the name of the home page's table"
 
 
@@ -266,7 +264,7 @@ def _values(value):
 
 def test_metadata_is_typed_and_inert(hostile):
     for md in (hostile.docs / "articles").rglob("*.md"):
-        if md.name == "_table.md":
+        if md.name == ".table.md":
             continue
         meta = _front_matter(md)
         assert set(meta) <= PAGE_KEYS, f"{md.name}: {set(meta) - PAGE_KEYS}"

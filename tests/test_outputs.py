@@ -53,7 +53,7 @@ def pdf_pages() -> list[Path]:
     """Every page the PDF must hold, all but the home page: by folder, each folder's index first;
     the documents newest first, then by title, as the home table lists them."""
     docs = ROOT / "docs"
-    pages = [p for p in docs.rglob("*.md") if not p.name.startswith("_") and p != docs / "index.md"]
+    pages = [p for p in docs.rglob("*.md") if not p.name.startswith((".", "_")) and p != docs / "index.md"]
     pages.sort(key=lambda p: [(part != "index.md", part) for part in p.relative_to(docs).parts])
     newest = sorted((p for p in pages if p.parent == docs / "articles"), key=page_title)
     newest.sort(key=lambda p: str(front_matter(p).get("date") or ""), reverse=True)

@@ -1,7 +1,7 @@
 """The 简/繁 switch (issue #12, item 5): every page readable in Traditional characters.
 
 The conversion runs in the browser with opencc-js, vendored from npm into
-overrides/assets/javascripts/opencc-js/; the converted text is compared with the official
+scrapedocs/theme/assets/javascripts/opencc-js/; the converted text is compared with the official
 OpenCC (the `opencc` wheel), which uses the same tables.
 """
 from __future__ import annotations
@@ -15,7 +15,7 @@ import pytest
 from conftest import ROOT
 from search_pages import containing, reader, search, serve
 
-VENDORED = ROOT / "overrides" / "assets" / "javascripts" / "opencc-js"
+VENDORED = ROOT / "scrapedocs" / "theme" / "assets" / "javascripts" / "opencc-js"
 ARTICLE = "/articles/000_29e46c3a256b3124/"  # its source was Traditional
 
 

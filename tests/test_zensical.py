@@ -1,10 +1,14 @@
-"""Zensical builds the same docs/ (issue #12, item 8; issue #8, item 7).
+"""Zensical builds the same docs/ (issue #12, item 8; issue #8, item 7; issue #20, item 2).
 
 Material for MkDocs announces its end of life for May 2027; Zensical, which reads
-mkdocs.yml, succeeds it. The seeds plus a hostile page are converted, then built with the
-Zensical release PyPI serves (`zensical build`, in a copy of the project): article pages
-render with their metadata block, no scraped markup is live, and the search records read
-from Zensical's HTML are those read from MkDocs' (search does not depend on MkDocs).
+mkdocs.yml, succeeds it, but runs no MkDocs plugin or hook. A project made by `scrapedocs new`
+names the package's theme (a registered MkDocs theme, which Zensical resolves through the same
+entry point) and its Markdown extension (Python-Markdown, which Zensical runs): nothing is
+copied into the project. The seeds plus a hostile page are converted, then built with the
+Zensical release PyPI serves (`zensical build` in the project): article pages render with
+their metadata block, the theme's scripts, styles and words come from the package, no scraped
+markup is live, and the search records read from Zensical's HTML are those read from MkDocs'
+(search does not depend on MkDocs). An English project builds with English words.
 """
 from __future__ import annotations
 
@@ -38,37 +42,39 @@ def _zensical() -> str:
     return exe
 
 
-@pytest.fixture(scope="module")
-def project(tmp_path_factory) -> Path:
-    """A copy of the project whose docs/ holds the seeds and a hostile page, converted."""
-    root = tmp_path_factory.mktemp("project")
-    (root / "seeds").mkdir()
-    for seed in sorted((ROOT / "seeds").iterdir()):
-        if seed.is_file():
-            shutil.copy(seed, root / "seeds" / seed.name)
-    (root / "seeds" / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
-    for name in ("mkdocs.yml", "aliases.yml"):
-        if (ROOT / name).exists():
-            shutil.copy(ROOT / name, root / name)
-    shutil.copytree(ROOT / "overrides", root / "overrides")
-    shutil.copytree(ROOT / "scrapedocs", root / "scrapedocs", ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "docs" / "index.md", root / "index.md")
-    (root / "docs").mkdir()
-    shutil.copy(root / "index.md", root / "docs" / "index.md")
-    if (ROOT / "docs" / "stylesheets").is_dir():
-        shutil.copytree(ROOT / "docs" / "stylesheets", root / "docs" / "stylesheets")
-    done = subprocess.run([sys.executable, str(ROOT / "build_docs.py"), "--input", "seeds", "--docs", "docs",
-                           "--no-site", "--report", str(root / "report.json")],
-                          cwd=root, capture_output=True, text=True, timeout=600)
+def _new_project(root: Path, *args: str) -> Path:
+    """`scrapedocs new` in `root`, its pages converted (no site: Zensical builds it)."""
+    from scrapedocs.cli import main
+
+    assert main(["new", str(root), *args]) == 0
+    done = subprocess.run([sys.executable, "-m", "scrapedocs", "--no-site"], cwd=root,
+                          capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr
     return root
 
 
 @pytest.fixture(scope="module")
-def zensical_site(project) -> Path:
+def project(tmp_path_factory) -> Path:
+    """A new project whose input folder holds the seeds and a hostile page, converted."""
+    root = tmp_path_factory.mktemp("project") / "library"
+    (root / "seeds").mkdir(parents=True)
+    for seed in sorted((ROOT / "seeds").iterdir()):
+        if seed.is_file():
+            shutil.copy(seed, root / "seeds" / seed.name)
+    (root / "seeds" / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
+    shutil.copy(ROOT / "aliases.yml", root / "aliases.yml")
+    return _new_project(root, "--name", "知识产权政策文库")
+
+
+def _zensical_build(project: Path) -> Path:
     done = subprocess.run([_zensical(), "build", "--clean"], cwd=project, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stdout + done.stderr
     return project / "site"
+
+
+@pytest.fixture(scope="module")
+def zensical_site(project) -> Path:
+    return _zensical_build(project)
 
 
 def _front_matter(md: Path) -> dict:
@@ -78,7 +84,7 @@ def _front_matter(md: Path) -> dict:
 def test_article_pages_render_with_their_metadata_block(project, zensical_site):
     from lxml import html
 
-    articles = sorted(p for p in (project / "docs" / "articles").glob("*.md") if not p.name.startswith("_"))
+    articles = sorted(p for p in (project / "docs" / "articles").glob("*.md") if not p.name.startswith((".", "_")))
     assert len(articles) == 6
     for md in articles:
         meta = _front_matter(md)
@@ -132,3 +138,52 @@ def test_search_records_are_the_same_as_from_mkdocs(project, zensical_site, tmp_
                           cwd=ROOT, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr
     assert (zensical_site / "pagefind" / "shards.json").is_file()
+
+
+def test_the_theme_comes_from_the_package(project, zensical_site):
+    """Nothing of the theme is in the project; Zensical finds it, its scripts, styles and words."""
+    from lxml import html
+
+    assert not (project / "overrides").exists()
+    assert not [p for p in project.rglob("*.py") if p.relative_to(project).parts[0] != "site"]
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "name: scrapedocs" in config and "scrapedocs.markdown" in config
+    assert "hooks" not in config and "extra_javascript" not in config and "custom_dir" not in config
+    page = zensical_site / "articles" / "001_e9f6b771d52f2730" / "index.html"
+    tree = html.parse(str(page))
+    assets = tree.xpath("//link[@rel='stylesheet']/@href") + tree.xpath("//script/@src")
+    ours = [a for a in assets if "scrapedocs" in a or "content.css" in a or "browse.js" in a]
+    assert len(ours) >= 7, assets  # words, 简/繁, engines, search, highlight, browse; two stylesheets
+    for href in ours:
+        assert (page.parent / href).resolve().is_file(), href
+    assert (zensical_site / "assets" / "javascripts" / "opencc-js" / "cn2t.js").is_file()
+    words = tree.xpath("//script[@id='__scrapedocs']/text()")
+    assert words and '"filter_all"' in words[0]
+    assert tree.xpath("//details[contains(@class, 'cite')]/summary")[0].text_content() == "引用本页"
+    assert tree.xpath("//h2[@id='六']") and tree.xpath("//h3[@id='十三']"), "anchors from numbering (scrapedocs.markdown)"
+    home = html.parse(str(zensical_site / "index.html"))
+    rows = home.xpath("//article//table//tr")
+    assert len(rows) == 1 + len(list((project / "seeds").glob("*.txt"))), "the table is included from docs/"
+    nav = home.xpath("//nav[contains(@class, 'md-nav--primary')]//a/@href")
+    assert nav and not [h for h in nav if "articles/" in h], "articles are not in the navigation"
+    assert not (zensical_site / "articles" / ".table").exists()
+
+
+def test_an_english_project_builds_in_english(tmp_path):
+    from lxml import html
+    from user_pages import EN_PAGES, ZH_PAGES, write_pages
+
+    root = tmp_path / "green"
+    write_pages(root / "seeds", EN_PAGES | {"air.html": ZH_PAGES["air.html"]})
+    site = _zensical_build(_new_project(root, "--name", "Green Library", "--lang", "en"))
+    page = html.parse(str(site / "articles" / "coast" / "index.html"))
+    assert page.xpath("/html/@lang") == ["en"]
+    labels = [dt.text_content() for dt in page.xpath("//dl[contains(@class, 'article-meta')]/div/dt")]
+    assert "Published" in labels
+    assert page.xpath("//details[contains(@class, 'cite')]/summary")[0].text_content() == "Cite this page"
+    nav = [a.text_content().strip() for a in page.xpath("//nav[contains(@class, 'md-nav--primary')]//a")]
+    assert {"Home", "Browse", "Cited documents", "Indexes"} <= set(nav)
+    year = html.parse(str(site / "browse" / "year" / "index.html")).xpath("//article")[0].text_content()
+    assert "By year" in year and "Grouped by year of publication" in year
+    chinese = html.parse(str(site / "articles" / "air" / "index.html"))
+    assert [dt.text_content() for dt in chinese.xpath("//dl[contains(@class, 'article-meta')]/div/dt")][0] == "Type"

@@ -123,10 +123,14 @@ class Cache:
         path = self._path(key)
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(f"{key}.{os.getpid()}.tmp")
-        with open(tmp, "wb") as f:
-            f.write(_HEADER.pack(MAGIC, key.encode(), len(payload), _digest(payload)))
-            f.write(payload)
-        os.replace(tmp, path)
+        try:
+            with open(tmp, "wb") as f:
+                f.write(_HEADER.pack(MAGIC, key.encode(), len(payload), _digest(payload)))
+                f.write(payload)
+            os.replace(tmp, path)
+        except BaseException:  # a full disk: no partial entry left behind
+            tmp.unlink(missing_ok=True)
+            raise
 
     def prune(self, keep: set[str]) -> int:
         """Remove the entries not in `keep` (and leftovers of interrupted writes); return how many."""

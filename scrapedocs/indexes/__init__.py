@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from .. import strings
 from ..escape import escape
 from ..model import Collection, Document
 from . import browse, listing
@@ -82,11 +83,13 @@ def _tags(doc: Document) -> list[str]:
 def build_indexes(collection: Collection) -> Collection:
     """The `indexes` stage."""
     docs = collection.published
+    w = strings.of(collection.config)
     facts = [_facts(doc, collection.config) for doc in docs]
     collection.warnings.extend(Project.of(collection.config).problems())
     for doc, near in zip(docs, most_similar([f["terms"] for f in facts])):
         if near:
-            doc.appendix.append("## 相关文档\n\n" + "\n".join(listing.item(docs[j], doc.page) for j in near))
+            doc.appendix.append(f"## {w('indexes.related')}\n\n"
+                                + "\n".join(listing.item(docs[j], doc.page, words=w) for j in near))
     pages = collection.pages
     people: dict[str, list[Document]] = defaultdict(list)
     organisations: dict[str, list[Document]] = defaultdict(list)
@@ -99,32 +102,33 @@ def build_indexes(collection: Collection) -> Collection:
             organisations[name].append(doc)
         for tag in _tags(doc):
             tags[tag].append(doc)
-    found, _ = listing.grouped(f"{INDEXES}/people", "人物", "文档中提到的人物，按提到他们的文档篇数排列。",
-                               people, listing.by_count(people))
+    found, _ = listing.grouped(f"{INDEXES}/people", w("nav.people"), w("indexes.people_intro"),
+                               people, listing.by_count(people), words=w)
     pages |= found
-    found, _ = listing.grouped(f"{INDEXES}/organisations", "机构", "文档中提到的机构，按提到它们的文档篇数排列。",
-                               organisations, listing.by_count(organisations))
+    found, _ = listing.grouped(f"{INDEXES}/organisations", w("nav.organisations"), w("indexes.organisations_intro"),
+                               organisations, listing.by_count(organisations), words=w)
     pages |= found
-    found, where = listing.grouped(f"{INDEXES}/tags", "标签", "标签是文档的主题（专利、商标、版权、国际合作……），"
-                                   "按文档篇数排列。", tags, listing.by_count(tags))
+    found, where = listing.grouped(f"{INDEXES}/tags", w("nav.tags"), w("indexes.tags_intro"),
+                                   tags, listing.by_count(tags), words=w)
     pages |= found
     for doc in docs:
         names = _tags(doc)
         if names:
             chips = " ".join(f"[{escape(t)}]({listing.rel(where[t], doc.page)}){{ .md-tag }}" for t in names)
-            doc.appendix.insert(0, f"标签：{chips}\n{{ .md-tags }}")
-    pages |= browse.browse_pages(docs)
+            doc.appendix.insert(0, w("indexes.tags_line", chips=chips) + "\n{ .md-tags }")
+    pages |= browse.browse_pages(docs, w)
     pages[browse.DATA] = browse.documents_data(docs)
-    pages[f"{INDEXES}/index.md"] = _home(len(people), len(organisations), len(tags))
+    pages[f"{INDEXES}/index.md"] = _home(len(people), len(organisations), len(tags), w)
     return collection
 
 
-def _home(people: int, organisations: int, tags: int) -> str:
+def _home(people: int, organisations: int, tags: int, w: strings.Words) -> str:
     return "\n".join([
-        "# 索引", "",
-        f"- [人物](people.md)：{people} 位",
-        f"- [机构](organisations.md)：{organisations} 个",
-        f"- [标签](tags.md)：{tags} 个主题",
-        "- [引用的文件](../cited/index.md)",
-        "- [浏览](../browse/index.md)：按年份、发文机关、文种、来源",
+        f"# {w('nav.indexes')}", "",
+        "- " + w("indexes.people_line", link=f"[{w('nav.people')}](people.md)", count=people),
+        "- " + w("indexes.organisations_line", link=f"[{w('nav.organisations')}](organisations.md)",
+                 count=organisations),
+        "- " + w("indexes.tags_line_count", link=f"[{w('nav.tags')}](tags.md)", count=tags),
+        f"- [{w('nav.cited')}](../cited/index.md)",
+        "- " + w("indexes.browse_line", link=f"[{w('nav.browse')}](../browse/index.md)"),
     ]) + "\n"

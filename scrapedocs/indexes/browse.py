@@ -4,7 +4,7 @@
 list their groups with counts and newest documents (longer groups get their
 own paginated pages), all built from `doc.meta`: groups are empty until the
 front matter carries the field. `browse/documents.js` holds one row per
-document for the home page's filters (overrides/assets/javascripts/browse.js):
+document for the home page's filters (scrapedocs/theme/assets/javascripts/browse.js):
 a script, not JSON, so that a `<script>` tag loads it from `file://` too.
 """
 from __future__ import annotations
@@ -15,7 +15,9 @@ from collections import defaultdict
 from collections.abc import Callable
 
 from ..model import Document
+from ..strings import Words
 from . import listing
+from .listing import ZH
 
 BROWSE = "browse"
 DATA = f"{BROWSE}/documents.js"
@@ -53,21 +55,22 @@ def source(doc: Document) -> str:
     return str(doc.meta.get("source") or "").strip()
 
 
-#: (path under browse/, title, what a group is, the document's groups, label of a group, groups' order)
-FACETS: list[tuple[str, str, str, Callable[[Document], list[str]], Callable[[str], str], str]] = [
-    ("year", "按年份", "发布年份", lambda d: [year(d)] if year(d) else [], lambda y: f"{y}年", "newest"),
-    ("issuer", "按发文机关", "发文机关", issuers, str, "count"),
-    ("type", "按文种", "文种（规划、意见、通知、讲话、新闻……）", lambda d: [doc_type(d)] if doc_type(d) else [], str, "count"),
-    ("source", "按来源", "来源媒体或网站", lambda d: [source(d)] if source(d) else [], str, "count"),
+#: (path under browse/, the document's groups, groups' order); the words are `strings`'
+#: (nav.by_<name>, browse.<name>_what, browse.<name>_unknown; a year's label browse.year).
+FACETS: list[tuple[str, Callable[[Document], list[str]], str]] = [
+    ("year", lambda d: [year(d)] if year(d) else [], "newest"),
+    ("issuer", issuers, "count"),
+    ("type", lambda d: [doc_type(d)] if doc_type(d) else [], "count"),
+    ("source", lambda d: [source(d)] if source(d) else [], "count"),
 ]
-UNKNOWN_LABELS = {"year": "未注明日期", "issuer": "未注明发文机关", "type": "未注明文种", "source": "未注明来源"}
 
 
-def browse_pages(docs: list[Document]) -> dict[str, str]:
+def browse_pages(docs: list[Document], w: Words = ZH) -> dict[str, str]:
     """Every browse page: the overview and one index per facet."""
     pages: dict[str, str] = {}
     summary = []
-    for name, title, what, keys, label, order_by in FACETS:
+    for name, keys, order_by in FACETS:
+        title, what = w(f"nav.by_{name}"), w(f"browse.{name}_what")
         groups: dict[str, list[Document]] = defaultdict(list)
         for doc in docs:
             for key in keys(doc) or [UNKNOWN]:
@@ -79,17 +82,17 @@ def browse_pages(docs: list[Document]) -> dict[str, str]:
             order = sorted(known, key=lambda k: (-len(groups[k]), k))
         if UNKNOWN in groups:
             order.append(UNKNOWN)
-        labels = {k: label(k) for k in known} | {UNKNOWN: UNKNOWN_LABELS[name]}
-        intro = (f"按{what}分组，共 {len(known)} 组；每组显示篇数和最新的几篇，"
-                 f"更多的在该组自己的页面上。")
-        found, _ = listing.grouped(f"{BROWSE}/{name}", title, intro, groups, order, labels)
+        labels = {k: w("browse.year", year=k) if name == "year" else k for k in known}
+        labels[UNKNOWN] = w(f"browse.{name}_unknown")
+        intro = w("browse.facet_intro", what=what, count=len(known))
+        found, _ = listing.grouped(f"{BROWSE}/{name}", title, intro, groups, order, labels, words=w)
         pages |= found
-        summary.append(f"- [{title}]({name}.md)：{len(known)} 组")
+        summary.append("- " + w("browse.facet_line", link=f"[{title}]({name}.md)", count=len(known)))
     pages[f"{BROWSE}/index.md"] = "\n".join([
-        "# 浏览", "",
-        f"文库的 {len(docs)} 篇文档，按发布年份、发文机关、文种和来源分组，每组注明篇数。", "",
+        f"# {w('nav.browse')}", "",
+        w("browse.intro", count=len(docs)), "",
         *summary, "",
-        "首页的文档一览也可以按这些字段筛选。",
+        w("browse.filters"),
     ]) + "\n"
     return pages
 

@@ -3,7 +3,7 @@
 Every list the site shows (a group of an index, the pages citing a document,
 a browse group) goes through `paginate`: page 1 at `<base>.md`, the next ones
 at `<base>-2.md`, `<base>-3.md`, … each with a pager
-(上一页 · 第 2 / 5 页 · 下一页). A page of groups (people, years, outlets…)
+(上一页 · 第 2 / 5 页 · 下一页, in the site's language: `strings`). A page of groups (people, years, outlets…)
 goes through `grouped`: each group shows its count and its newest documents,
 and a group too long for that gets its own paginated pages.
 """
@@ -15,6 +15,9 @@ from functools import lru_cache
 
 from ..escape import escape
 from ..model import Document
+from ..strings import Words, words as _words
+
+ZH = _words("zh")  # the default language of the site's words (`strings`)
 
 PER_PAGE = 50  # lines on a page of a list
 GROUPS_PER_PAGE = 20  # groups on a page of an index
@@ -49,10 +52,10 @@ def title_of(doc: Document) -> str:
     return _escaped(str(doc.meta.get("title") or doc.slug))
 
 
-def item(doc: Document, page: str, note: str = "") -> str:
+def item(doc: Document, page: str, note: str = "", words: Words = ZH) -> str:
     """A list line linking `doc` from `page`; `note` is Markdown already escaped."""
     date = str(doc.meta.get("date") or "")
-    notes = (f"（{escape(date)}）" if date else "") + note
+    notes = ((words("list.date", date=escape(date)) if date else "") + note).strip()
     return f"- [{title_of(doc)}]({rel(doc.page, page)})" + (f" {notes}" if notes else "")
 
 
@@ -93,7 +96,7 @@ def page_path(base: str, number: int) -> str:
     return f"{base}.md" if number == 1 else f"{base}-{number}.md"
 
 
-def pager(base: str, number: int, total: int) -> str:
+def pager(base: str, number: int, total: int, words: Words = ZH) -> str:
     """Links to the neighbouring pages of page `number` of `total`; "" for a single page.
 
     >>> pager("x/y", 2, 3)
@@ -108,24 +111,26 @@ def pager(base: str, number: int, total: int) -> str:
 
     parts = []
     if number > 1:
-        parts += [link("« 第一页", 1), link("‹ 上一页", number - 1)]
-    parts.append(f"第 {number} / {total} 页")
+        parts += [link(words("list.first"), 1), link(words("list.previous"), number - 1)]
+    parts.append(words("list.page_of", number=number, total=total))
     if number < total:
-        parts += [link("下一页 ›", number + 1), link("最后一页 »", total)]
+        parts += [link(words("list.next"), number + 1), link(words("list.last"), total)]
     return " · ".join(parts) + "\n{ .pager }"
 
 
 def paginate(base: str, head: Callable[[int, int], list[str]], lines: list[str],
-             per_page: int = PER_PAGE, empty: str = "（无）") -> dict[str, str]:
+             per_page: int = PER_PAGE, empty: str | None = None, words: Words = ZH) -> dict[str, str]:
     """The pages of a list: `head(number, total)` (Markdown lines) above each slice of `lines`.
 
     `lines` are written for the first page's folder: every page of a list sits in the
-    same folder, so their relative links hold on each of them.
+    same folder, so their relative links hold on each of them. An empty list shows `empty`
+    (default: the site's word for none).
     """
+    empty = words("list.none") if empty is None else empty
     chunks = [lines[i:i + per_page] for i in range(0, len(lines), per_page)] or [[]]
     pages = {}
     for number, chunk in enumerate(chunks, start=1):
-        nav = pager(base, number, len(chunks))
+        nav = pager(base, number, len(chunks), words)
         out = head(number, len(chunks))
         if nav:
             out += [nav, ""]
@@ -136,27 +141,28 @@ def paginate(base: str, head: Callable[[int, int], list[str]], lines: list[str],
     return pages
 
 
-def heading(title: str, number: int, total: int) -> str:
+def heading(title: str, number: int, total: int, words: Words = ZH) -> str:
     """A page's title; later pages of a list say which page they are."""
-    return f"# {title}" + (f"（第 {number} 页）" if number > 1 else "")
+    return "# " + (words("list.later_page", title=title, number=number) if number > 1 else title)
 
 
 def documents(base: str, title: str, intro: str, docs: list[Document], back: tuple[str, str] | None = None,
-              per_page: int = PER_PAGE) -> dict[str, str]:
+              per_page: int = PER_PAGE, words: Words = ZH) -> dict[str, str]:
     """Paginated pages listing `docs` in the order given; `back` = (label, page) linked on each."""
     page = page_path(base, 1)
 
     def head(number: int, total: int) -> list[str]:
-        out = [heading(title, number, total), "", intro]
+        out = [heading(title, number, total, words), "", intro]
         if back:
             out[-1] += f" [{back[0]}]({rel(back[1], page)})"
         return out + [""]
 
-    return paginate(base, head, [item(doc, page) for doc in docs], per_page)
+    return paginate(base, head, [item(doc, page, words=words) for doc in docs], per_page, words=words)
 
 
 def grouped(base: str, title: str, intro: str, groups: dict[str, list[Document]], order: list[str],
-            labels: dict[str, str] | None = None, top: int = TOP) -> tuple[dict[str, str], dict[str, str]]:
+            labels: dict[str, str] | None = None, top: int = TOP,
+            words: Words = ZH) -> tuple[dict[str, str], dict[str, str]]:
     """An index of groups (people, years, outlets…): its pages, and where each group is shown.
 
     The index lists the groups in `order`, `GROUPS_PER_PAGE` a page, each with its count
@@ -170,23 +176,23 @@ def grouped(base: str, title: str, intro: str, groups: dict[str, list[Document]]
     chunks = [order[i:i + GROUPS_PER_PAGE] for i in range(0, len(order), GROUPS_PER_PAGE)] or [[]]
     for number, chunk in enumerate(chunks, start=1):
         here = page_path(base, number)
-        nav = pager(base, number, len(chunks))
-        out = [heading(title, number, len(chunks)), "", intro, ""]
+        nav = pager(base, number, len(chunks), words)
+        out = [heading(title, number, len(chunks), words), "", intro, ""]
         if nav:
             out += [nav, ""]
         if not chunk:
-            out.append("（无）")
+            out.append(words("list.none"))
         for name in chunk:
             docs = newest_first(groups[name])
             label = escape(labels.get(name, name))
             anchor = f"g-{slug(name)}"
-            out += [f"## {label}（{len(docs)} 篇） {{ #{anchor} }}", ""]
-            out += [item(doc, here) for doc in docs[:top]]
+            out += [f"## {words('list.group', label=label, count=len(docs))} {{ #{anchor} }}", ""]
+            out += [item(doc, here, words=words) for doc in docs[:top]]
             if len(docs) > top:
                 own = f"{base}/{slug(name)}"
-                pages |= documents(own, label, f"{len(docs)} 篇，最新的在前。", docs,
-                                   back=(f"返回{title}", here))
-                out += ["", f"[全部 {len(docs)} 篇 →]({rel(page_path(own, 1), here)})"]
+                pages |= documents(own, label, words("list.group_intro", count=len(docs)), docs,
+                                   back=(words("list.back_to", title=title), here), words=words)
+                out += ["", f"[{words('list.all', count=len(docs))}]({rel(page_path(own, 1), here)})"]
                 where[name] = page_path(own, 1)
             else:
                 where[name] = f"{here}#{anchor}"

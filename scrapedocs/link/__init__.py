@@ -23,6 +23,7 @@ optional 年 after a year and a leading 中华人民共和国.
 """
 from __future__ import annotations
 
+from .. import strings
 from ..config import BuildConfig
 from ..model import Collection, Document, Link
 from .facts import facts, gather  # noqa: F401  (gather: the `citations` document stage)
@@ -82,6 +83,6 @@ def link_collection(collection: Collection) -> Collection:
                 if target:
                     block.links.append(Link(m.start, m.end, target))
     collection.warnings.extend(dict.fromkeys(ambiguous))
-    backlinks(docs, reg)
+    backlinks(docs, reg, strings.of(config))
     cited_pages(collection, reg)
     return collection

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from collections import Counter
 
+from .. import strings
 from ..escape import escape
 from ..indexes import listing
-from ..indexes.listing import rel
+from ..indexes.listing import ZH, rel
 from ..model import Collection, Document
 from ..render import UNSEARCHED
 from .registry import CITED, Entry, Registry
@@ -24,11 +25,11 @@ REPORTED = 5
 INDEX_SHOWN = 50  # cited documents shown per section of cited/index.md
 
 
-def _item(doc: Document, page: str, sentence: str = "", times: int = 1) -> str:
-    note = f"（引用 {times} 处）" if times > 1 else ""
+def _item(doc: Document, page: str, sentence: str = "", times: int = 1, w: strings.Words = ZH) -> str:
+    note = w("cited.times", count=times) if times > 1 else ""
     if sentence:
-        note += f"：“{escape(sentence)}”"
-    return listing.item(doc, page, note)
+        note += w("cited.sentence", sentence=escape(sentence))
+    return listing.item(doc, page, note, words=w)
 
 
 def citers(entry: Entry) -> list[tuple[Document, str, int]]:
@@ -46,14 +47,14 @@ def citers(entry: Entry) -> list[tuple[Document, str, int]]:
     return [(doc, first[id(doc)][1], times[id(doc)]) for doc in ordered]
 
 
-def _more(total: int, shown: int, target: str, page: str, what: str) -> str:
-    """The line under a cut list: the total, and where the whole list is."""
+def _more(total: int, shown: int, target: str, page: str, what: str, w: strings.Words = ZH) -> str:
+    """The line under a cut list: the total, and where the whole list is (`what`: cited.more_<what>)."""
     if total <= shown:
         return ""
-    return f"共 {total} 个{what}，这里列出 {shown} 个。[查看全部 {total} 个]({rel(target, page)})"
+    return w(f"cited.more_{what}", total=total, shown=shown) + w("cited.see_all", total=total, link=rel(target, page))
 
 
-def backlinks(docs: list[Document], reg: Registry) -> None:
+def backlinks(docs: list[Document], reg: Registry, w: strings.Words = ZH) -> None:
     """被引用: on each source page, the pages citing it or a document it carries or reports on."""
     sections: dict[int, list[str]] = {}
     for entry in sorted(reg.entries.values(), key=lambda e: e.key):
@@ -61,29 +62,30 @@ def backlinks(docs: list[Document], reg: Registry) -> None:
             found = citers(entry)
             if found:
                 page = entry.page.page
-                lines = [_item(d, page, s, n) for d, s, n in found[:SHOWN]]
-                more = _more(len(found), SHOWN, entry.path, page, "页面引用本文")
+                lines = [_item(d, page, s, n, w) for d, s, n in found[:SHOWN]]
+                more = _more(len(found), SHOWN, entry.path, page, "citing", w)
                 sections.setdefault(id(entry.page), []).append("\n".join(lines) + (f"\n\n{more}" if more else ""))
             continue
         everyone = citers(entry)  # once per entry: a plan reported on by thousands of pages stays linear
         citing = {id(d) for d, _, _ in everyone}
-        for doc, verb, shown in [(d, "收录", SHOWN) for d in entry.holders] + [(d, "报道", REPORTED) for d in entry.reports]:
+        pairs = [(d, "holds", SHOWN) for d in entry.holders] + [(d, "reports_on", REPORTED) for d in entry.reports]
+        for doc, verb, shown in pairs:
             found = [c for c in everyone[:shown + 1] if c[0] is not doc][:shown]
             total = len(everyone) - (id(doc) in citing)
             if not found:
                 continue
             page = doc.page
-            head = f"- 本页{verb}[{escape(entry.display)}]({rel(entry.path, page)})，引用它的页面："
-            lines = ["    " + _item(d, page, s, n) for d, s, n in found]
+            head = w(f"cited.{verb}", title=escape(entry.display), link=rel(entry.path, page))
+            lines = ["    " + _item(d, page, s, n, w) for d, s, n in found]
             if total > len(found):
-                lines.append(f"    - 共 {total} 个，[查看全部]({rel(entry.path, page)})")
+                lines.append("    " + w("cited.in_all", total=total, link=rel(entry.path, page)))
             sections.setdefault(id(doc), []).append("\n".join([head] + lines))
     for doc in docs:
         if id(doc) in sections:
-            doc.appendix.append("## 被引用\n\n" + "\n\n".join(sections[id(doc)]))
+            doc.appendix.append(f"## {w('cited.cited_by')}\n\n" + "\n\n".join(sections[id(doc)]))
 
 
-def _cited_page(entry: Entry) -> dict[str, str]:
+def _cited_page(entry: Entry, w: strings.Words = ZH) -> dict[str, str]:
     """The pages of one cited document: what it is, who holds it, and every page citing it."""
     base = entry.path[:-len(".md")]
     page = entry.path
@@ -93,34 +95,36 @@ def _cited_page(entry: Entry) -> dict[str, str]:
     top: list[str] = [f"# {title}", ""]
     names = sorted(set(entry.forms) | entry.aliases - {entry.display})
     if names:
-        top += ["**又称**：" + "；".join(escape(n) for n in names), ""]
+        top += [w("cited.aka", names=w("cited.separator").join(escape(n) for n in names)), ""]
     top += [UNSEARCHED[0], ""]  # search reads the name and aliases; the rest lists other pages
     if entry.page is not None:
-        top += [f"**全文**：{listing.item(entry.page, page)[2:]}", ""]
-    for label, held, name in (("全文", entry.holders, "holders"), ("报道", entry.reports, "reports")):
+        top += [w("cited.full_text_line", item=listing.item(entry.page, page, words=w)[2:]), ""]
+    for held, name in ((entry.holders, "holders"), (entry.reports, "reports")):
+        label = w(f"cited.{name}")
         held = listing.newest_first(held)
         if held:
-            top += [f"## {label}", ""] + [listing.item(d, page) for d in held[:SHOWN]] + [""]
+            top += [f"## {label}", ""] + [listing.item(d, page, words=w) for d in held[:SHOWN]] + [""]
             if len(held) > SHOWN:
                 own = f"{base}-{name}"
-                pages |= listing.documents(own, f"{title}：{label}", f"{len(held)} 个页面。", held,
-                                           back=("返回", page))
-                top += [_more(len(held), SHOWN, listing.page_path(own, 1), page, "页面"), ""]
+                pages |= listing.documents(own, w("cited.list_title", title=title, label=label),
+                                           w("cited.pages_count", count=len(held)), held,
+                                           back=(w("cited.back"), page), words=w)
+                top += [_more(len(held), SHOWN, listing.page_path(own, 1), page, "pages", w), ""]
     if entry.page is None and not entry.holders:
-        top += ['!!! note "文库尚未收录"', "", "    本站还没有这份文件的全文。", ""]
+        top += [f'!!! note "{w("cited.missing_title")}"', "", f"    {w('cited.missing_text')}", ""]
     if found:
-        top += [f"## 引用它的页面（{len(found)} 个）", "",
-                "引用它最多的页面在前，其次按发布日期，最新的在前。", ""]
+        top += [f"## {w('cited.citing', count=len(found))}", "", w("cited.citing_order"), ""]
 
     def head(number: int, total: int) -> list[str]:
         if number == 1:
             return list(top)
         here = listing.page_path(base, number)
         return ["---", "search:", "  exclude: true", "---", "",  # the rest of a list: not searched
-                listing.heading(f"引用《{title}》的页面", number, total), "", f"[返回《{title}》]({rel(page, here)})", ""]
+                listing.heading(w("cited.citing_title", title=title), number, total, w), "",
+                f"[{w('cited.back_to', title=title)}]({rel(page, here)})", ""]
 
-    lines = [_item(d, page, s, n) for d, s, n in found]
-    pages |= listing.paginate(base, head, lines, empty="")
+    lines = [_item(d, page, s, n, w) for d, s, n in found]
+    pages |= listing.paginate(base, head, lines, empty="", words=w)
     first = listing.page_path(base, 1)
     pages[first] = f"{pages[first].rstrip()}\n\n{UNSEARCHED[1]}\n"
     return pages
@@ -128,6 +132,7 @@ def _cited_page(entry: Entry) -> dict[str, str]:
 
 def cited_pages(collection: Collection, reg: Registry) -> None:
     """A page per cited document, and `cited/index.md`: the most cited first."""
+    w = strings.of(collection.config)
     entries = [e for e in reg.entries.values()
                if (e.page is None and (e.citations or e.holders or e.reports)) or (e.page is not None and e.citations)]
     counts = {e.key: len(citers(e)) for e in entries}
@@ -138,31 +143,30 @@ def cited_pages(collection: Collection, reg: Registry) -> None:
         # A document the collection holds as a page lists its citers under 被引用 itself;
         # it gets a page here only when that list is cut.
         if entry.page is None or counts[entry.key] > SHOWN:
-            collection.pages |= _cited_page(entry)
+            collection.pages |= _cited_page(entry, w)
             target[entry.key] = entry.path
         else:
             target[entry.key] = entry.page.page
         (held if entry.page is not None or entry.holders else missing).append(entry)
 
     def line(entry: Entry, page: str) -> str:
-        return f"- [{escape(entry.display)}]({rel(target[entry.key], page)}) （被 {counts[entry.key]} 个页面引用）"
+        return (f"- [{escape(entry.display)}]({rel(target[entry.key], page)}) "
+                + w("cited.count", count=counts[entry.key]))
 
     index = f"{CITED}/index.md"
-    out = ["# 引用的文件", "",
-           "文库各页引用的政策文件，被引用最多的在前。每份文件一页：它的名称、别名、收录它的页面和引用它的页面。", ""]
-    for title, name, group, note in (
-        ("文库已收录全文", "held", held, ""),
-        ("尚未收录（待补充）", "missing", missing, "这些文件被引用，但文库还没有它们的全文。"),
-    ):
+    out = [f"# {w('nav.cited')}", "", w("cited.intro"), ""]
+    for name, group, note in (("held", held, ""), ("missing", missing, w("cited.missing_intro"))):
+        title = w(f"cited.{name}")
         out += [f"## {title}", ""] + ([note, ""] if note else [])
-        out += [line(e, index) for e in group[:INDEX_SHOWN]] or ["（无）"]
+        out += [line(e, index) for e in group[:INDEX_SHOWN]] or [w("list.none")]
         if len(group) > INDEX_SHOWN:
             base = f"{CITED}/{name}"
             first = listing.page_path(base, 1)
             collection.pages |= listing.paginate(
-                base, lambda n, total, t=title: [listing.heading(f"引用的文件：{t}", n, total), "",
-                                                  f"共 {len(group)} 份，被引用最多的在前。[返回引用的文件](index.md)", ""],
-                [line(e, first) for e in group])
-            out += ["", _more(len(group), INDEX_SHOWN, first, index, "文件")]
+                base, lambda n, total, t=title, g=group: [
+                    listing.heading(w("cited.group_title", title=t), n, total, w), "",
+                    w("cited.group_intro", count=len(g)) + f"[{w('cited.back_to_index')}](index.md)", ""],
+                [line(e, first) for e in group], words=w)
+            out += ["", _more(len(group), INDEX_SHOWN, first, index, "documents", w)]
         out.append("")
     collection.pages[index] = "\n".join(out).rstrip() + "\n"

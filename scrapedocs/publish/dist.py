@@ -7,7 +7,7 @@ from pathlib import Path
 
 from .errors import OutputError  # noqa: F401
 from .offline import build_offline_site, output_name, zip_site
-from .pdf import build_pdf, check_pdf_dependencies, volumes
+from .pdf import build_pdf, check_pdf_dependencies, site_words, volumes
 
 PDF_VOLUME = 500  # documents per PDF: 1,000 documents made one PDF of 3,758 pages in 195 s
 
@@ -33,7 +33,7 @@ def publish(config_file: Path, docs_dir: Path, dist: Path, *, offline: bool, pdf
         if offline:
             written.append(zip_site(site_dir, dist / f"{name}-offline.zip", f"{name}-offline"))
         if pdf:
-            parts = volumes(site_dir, pages, volume)
+            parts = volumes(site_dir, pages, volume, site_words(config))
             for part in parts:
                 file = dist / (f"{name}.pdf" if len(parts) == 1 else f"{name}-{part.number}.pdf")
                 written.append(build_pdf(site_dir, config, part, file, chromium))

@@ -3,24 +3,24 @@
 The converter owns `docs/articles/` and the other generated folders: every file
 there is generated, so files of sources that disappeared are removed, while
 pages outside them (the home page, anything hand-written) are never touched
-except that a missing home page gets a starter one.
+except that a missing home page gets a starter one (`project.home_page`).
+
+Nothing is left half-written: every changed file is first written beside itself
+(`.NAME.part`), and only when all of them are on disk are they renamed into place;
+a failed write (a full disk, no permission) removes the parts and leaves `docs/` as
+it was.
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
+from .. import strings
 from ..escape import escape
 from ..model import GENERATED, Collection, Document
 
-TABLE = f"{GENERATED}/_table.md"  # included into the home page, not a page itself
-
-DEFAULT_HOME = """\
-# 文库
-
-最新的文档如下；表格上方可以按年份、发文机关、文种和来源筛选全部文档。
-
---8<-- "articles/_table.md"
-"""
+#: Included into the home page, not a page itself: MkDocs and Zensical both leave dotfiles out of the site.
+TABLE = f"{GENERATED}/.table.md"
 
 
 #: Rows of the home page's table: the newest documents (the browse pages and the filters hold the rest).
@@ -31,26 +31,29 @@ def _cell(value) -> str:
     return escape(str(value or "")).replace("\n", " ")
 
 
-def documents_table(docs: list[Document], newest: int = NEWEST) -> str:
+def documents_table(docs: list[Document], newest: int = NEWEST, words: strings.Words | None = None) -> str:
     """The home page's table: the `newest` documents, newest first, and a link to browse them all.
 
     Columns for policy documents: 标题, 文号, 发文机关 (else the outlet), 文种, 日期. Above the
-    table overrides/assets/javascripts/browse.js puts filters (year, issuer, type, outlet)
+    table scrapedocs/theme/assets/javascripts/browse.js puts filters (year, issuer, type, outlet)
     over every document, read from browse/documents.js; the `#browse-all` link under the
     table tells it which table, and where the site's root is.
     """
     from ..indexes.listing import newest_first
 
+    w = words or strings.words()
     published = newest_first(doc for doc in docs if not doc.error and not doc.merged_into)
-    rows = ["| 标题 | 文号 | 发文机关／来源 | 文种 | 日期 |", "| --- | --- | --- | --- | --- |"]
+    columns = (w(f"home.{key}") for key in ("title", "doc_number", "issuer", "doc_type", "date"))
+    rows = ["| " + " | ".join(columns) + " |", "| --- | --- | --- | --- | --- |"]
     for doc in published[:newest]:
         meta = doc.meta
         rows.append(f"| [{_cell(meta.get('title') or doc.slug)}]({doc.page}) | {_cell(meta.get('doc_number'))} "
                     f"| {_cell(meta.get('issuer') or meta.get('source'))} | {_cell(meta.get('doc_type'))} "
                     f"| {_cell(meta.get('date'))} |")
     shown = min(len(published), newest)
-    summary = f"共 {len(published)} 篇文档" + (f"，表中是最新的 {shown} 篇" if len(published) > shown else "")
-    rows += ["", f"{summary}。[按年份、发文机关、文种和来源浏览全部文档](browse/index.md){{ #browse-all }}"]
+    summary = (w("home.newest", count=len(published), shown=shown) if len(published) > shown
+               else w("home.total", count=len(published)))
+    rows += ["", f"{summary}{w('home.end')}[{w('home.browse_all')}](browse/index.md){{ #browse-all }}"]
     return "\n".join(rows) + "\n"
 
 
@@ -58,7 +61,7 @@ def plan(collection: Collection) -> dict[str, str]:
     """Every generated file: path under the docs folder → content."""
     files = {doc.page: doc.markdown for doc in collection.published}
     files |= collection.pages
-    files[TABLE] = documents_table(collection.docs)
+    files[TABLE] = documents_table(collection.docs, words=strings.of(collection.config))
     return dict(sorted(files.items()))
 
 
@@ -90,18 +93,50 @@ def differences(files: dict[str, str], docs_dir: Path) -> list[str]:
     return sorted(changed)
 
 
-def write(files: dict[str, str], docs_dir: Path) -> list[str]:
-    """Write what changed, remove stale generated pages; return the paths touched."""
+def write(files: dict[str, str], docs_dir: Path, home: str | None = None) -> list[str]:
+    """Write what changed, remove stale generated pages; return the paths touched.
+
+    `home` is the starter home page written when `docs_dir` has none.
+    """
     touched = differences(files, docs_dir)
-    for rel in touched:
-        path = docs_dir / rel
-        if rel in files:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(files[rel].encode("utf-8"))
-        else:
-            path.unlink()
-    home = docs_dir / "index.md"
-    if not home.exists():
-        home.write_text(DEFAULT_HOME, encoding="utf-8")
+    writes = {rel: files[rel].encode("utf-8") for rel in touched if rel in files}
+    index = docs_dir / "index.md"
+    if home is not None and not index.exists():
+        writes["index.md"] = home.encode("utf-8")
         touched.append("index.md")
+    write_all(docs_dir, writes)
+    for rel in touched:
+        if rel not in writes:
+            (docs_dir / rel).unlink()
     return touched
+
+
+def write_all(root: Path, writes: dict[str, bytes]) -> None:
+    """Every file of `writes` or none: parts first, renamed into place once all are written.
+
+    On an error (OSError: a full disk, no permission) the parts and the folders made for them
+    are removed, and the error raised: the files already there are as they were.
+    """
+    made: list[Path] = []
+    parts: list[tuple[Path, Path]] = []
+    try:
+        for rel, data in writes.items():
+            path = root / rel
+            missing = [p for p in [path.parent, *path.parent.parents] if not p.exists()]
+            path.parent.mkdir(parents=True, exist_ok=True)
+            made += reversed(missing)
+            part = path.with_name(f".{path.name}.part")
+            parts.append((part, path))
+            with open(part, "wb") as f:
+                f.write(data)
+    except BaseException:
+        for part, _ in parts:
+            part.unlink(missing_ok=True)
+        for folder in reversed(made):
+            try:
+                folder.rmdir()
+            except OSError:
+                pass
+        raise
+    for part, path in parts:
+        os.replace(part, path)

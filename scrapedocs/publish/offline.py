@@ -1,6 +1,6 @@
 """The offline bundle: the site built for `file://`, zipped under one top folder.
 
-One MkDocs build of `docs/` with `OFFLINE=true` (read by publish/hooks.py): pages
+One MkDocs build of `docs/` with `OFFLINE=true` (read by the plugin, publish/plugin.py): pages
 link to `.html` files, and search uses a script index (search/offline.py) instead of
 Pagefind, whose loader cannot fetch from file://; so the unpacked bundle works from the
 file system, search included. The same build is the source of the PDF.

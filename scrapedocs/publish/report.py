@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 from ..model import Collection
+from .docs import write_all
 
 CONSOLE_FIRST = 5  # warnings and skipped files named on the console; the report has them all
 CONSOLE_FAILURES = 10
@@ -81,8 +82,8 @@ def report_json(data: dict) -> str:
 
 
 def write_report(collection: Collection, path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(report_json(report(collection)) + "\n", encoding="utf-8")
+    """The report, written whole or not at all (a full disk leaves the previous one)."""
+    write_all(path.parent, {path.name: (report_json(report(collection)) + "\n").encode("utf-8")})
 
 
 def default_report_path(docs: Path) -> Path:

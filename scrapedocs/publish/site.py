@@ -31,7 +31,7 @@ def _load_config(config_file: Path, docs_dir: Path, site_dir: Path | None = None
 
 
 def build_site(config_file: Path, docs_dir: Path, site_dir: Path, epoch: str) -> None:
-    """`mkdocs build --strict` of `docs_dir` into `site_dir`, search index included (hooks.py).
+    """`mkdocs build --strict` of `docs_dir` into `site_dir`, search index included (the scrapedocs plugin).
 
     The site is built into a folder beside `site_dir` and swapped in only when the build
     succeeded: a failed or interrupted build leaves the previous site as it was.

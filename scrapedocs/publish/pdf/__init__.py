@@ -22,12 +22,18 @@ import string
 from datetime import date
 from pathlib import Path
 
+from ...strings import words
 from ..errors import OutputError  # noqa: F401
 from ..offline import PageInfo
 from .chromium import find_chromium, print_pdf
 from .compose import Volume, compose, documents_html, pdf_pages, units, volumes  # noqa: F401
 from .fonts import cjk_font_files, embeddable_font
 from .outline import fix_outline, headings, outline, start_pages  # noqa: F401
+
+
+def site_words(config):
+    """The words of the site's language (theme.language) for what the PDF adds: cover, contents, footer."""
+    return words(config["theme"]["language"])
 
 
 def check_pdf_dependencies() -> str:
@@ -41,7 +47,7 @@ def build_pdf(site_dir: Path, config, pages: list[PageInfo] | Volume, pdf_file: 
               built: date | None = None) -> Path:
     """Print a volume (or every page) twice: once to learn the start pages, once with them in the contents."""
     built = built or date.today()
-    volume = pages if isinstance(pages, Volume) else volumes(site_dir, pages, None)[0]
+    volume = pages if isinstance(pages, Volume) else volumes(site_dir, pages, None, site_words(config))[0]
     pages = units(volume)
     html_file = site_dir / "_print.html"
     pdf_file.parent.mkdir(parents=True, exist_ok=True)
@@ -49,7 +55,7 @@ def build_pdf(site_dir: Path, config, pages: list[PageInfo] | Volume, pdf_file: 
     try:
         body = documents_html(site_dir, volume)
         first = compose(site_dir, config, volume, None, built, body=body)
-        text = html.unescape(first) + string.printable + "第页共"  # + the running footer's words
+        text = html.unescape(first) + string.printable + volume.words("pdf.footer")  # + the running footer's words
         fonts = {weight: embeddable_font(source, text, site_dir / "_pdf" / f"cjk-{weight}.ttf")
                  for weight, source in cjk_font_files().items()}
         fonts = {weight: path.relative_to(site_dir).as_posix() for weight, path in fonts.items()}

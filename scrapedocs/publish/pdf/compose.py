@@ -20,13 +20,14 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from ...model import GENERATED
+from ...strings import Words, words as _words
 from ..offline import PageInfo
 from .fonts import CJK_FONT
 
-PRINT_CSS = "pdf/print.css"  # under the theme's custom_dir (overrides/), copied into the site
+PRINT_CSS = "pdf/print.css"  # in the theme (scrapedocs/theme/pdf/), copied into the site
 
-
-SECTION_NAMES = {GENERATED: "文档", "cited": "被引文献", "indexes": "索引"}
+#: The word (`strings`, pdf.<name>) above a page of each section of the site.
+SECTION_NAMES = {GENERATED: "documents", "cited": "cited", "indexes": "indexes"}
 #: Elements of the built pages that mean nothing on paper (the copyable citations among them).
 DROP = (
     "//a[contains(concat(' ', @class, ' '), ' headerlink ')]"
@@ -52,7 +53,6 @@ def _section(page: PageInfo) -> str:
 
 
 CITED = "cited"
-APPENDIX_TITLE = "附录　被引文献"
 
 
 def is_cited_entry(page: PageInfo) -> bool:
@@ -68,6 +68,7 @@ class Volume:
     appendix: list[PageInfo] = field(default_factory=list)
     number: int = 1
     count: int = 1
+    words: Words = field(default_factory=_words)  # the site's language
 
     @property
     def all_pages(self) -> list[PageInfo]:
@@ -92,7 +93,9 @@ def units(volume: Volume) -> list[Unit]:
     out = [Unit(str(i), page.title, _section(page), str(page.meta.get("date") or "") if _section(page) == GENERATED else "")
            for i, page in enumerate(volume.pages)]
     if volume.appendix:
-        out.append(Unit("appendix", f"{APPENDIX_TITLE}（{len(volume.appendix)} 份）", "appendix"))
+        w = volume.words
+        out.append(Unit("appendix", w("pdf.appendix_count", title=w("pdf.appendix_title"), count=len(volume.appendix)),
+                        "appendix"))
     return out
 
 
@@ -111,27 +114,28 @@ def _links(site_dir: Path, page: PageInfo) -> set[str]:
     return found
 
 
-def volumes(site_dir: Path, pages: list[PageInfo], size: int | None) -> list[Volume]:
+def volumes(site_dir: Path, pages: list[PageInfo], size: int | None, words: Words | None = None) -> list[Volume]:
     """The collection cut into PDFs of at most `size` documents each (None: one PDF).
 
     One volume holds every page but the home page, the cited documents in its
     appendix. Several volumes each hold their run of documents, in navigation
     order (newest first), and in their appendix the cited documents those documents link to;
     the collection-wide pages (indexes, the list of cited documents) stay on the
-    website, as they describe all volumes at once.
+    website, as they describe all volumes at once. `words`: the site's language (`strings`).
     """
+    words = words or _words()
     pages = pdf_pages(pages)
     cited = [p for p in pages if is_cited_entry(p)]
     articles = [p for p in pages if _section(p) == GENERATED]
     if not size or len(articles) <= size:
-        return [Volume([p for p in pages if not is_cited_entry(p)], cited)]
+        return [Volume([p for p in pages if not is_cited_entry(p)], cited, words=words)]
     chunks = [articles[i:i + size] for i in range(0, len(articles), size)]
     by_url = {p.url: p for p in cited}
     out = []
     for k, chunk in enumerate(chunks, start=1):
         linked = set().union(*(_links(site_dir, p) for p in chunk))
         out.append(Volume(chunk, [by_url[u] for u in sorted(linked & by_url.keys(), key=list(by_url).index)],
-                          k, len(chunks)))
+                          k, len(chunks), words))
     return out
 
 
@@ -229,7 +233,7 @@ def _lang(page: PageInfo) -> str:
     return f' lang="{html.escape(lang)}"' if re.fullmatch(r"[a-z]{2}(?:-[A-Za-z]{2,4})?", lang) else ""
 
 
-def _page_body(site_dir: Path, page: PageInfo, number: int, targets: dict[str, int]) -> str:
+def _page_body(site_dir: Path, page: PageInfo, number: int, targets: dict[str, int], words: Words) -> str:
     """A page as a section of its own, starting on a new page under its own running header."""
     article = _article(site_dir, page, number, targets)
     if article is None:
@@ -241,7 +245,7 @@ def _page_body(site_dir: Path, page: PageInfo, number: int, targets: dict[str, i
     anchor = "" if h1 is not None else f'<h1 id="{_fragment_id(number)}">{html.escape(page.title)}</h1>'
     # A line above the title, also because Chromium's outline repeats the first line of a
     # heading that starts a page after a forced break.
-    kicker = SECTION_NAMES.get(_section(page), "")
+    kicker = words(f"pdf.{SECTION_NAMES[_section(page)]}") if _section(page) in SECTION_NAMES else ""
     return (f'<section class="pdf-doc pdf-{_section(page) or "page"}" data-doc="{number}"{_lang(page)}>'
             f'<p class="pdf-kicker">{html.escape(kicker)}</p>{anchor}{_inner(article)}</section>')
 
@@ -262,32 +266,40 @@ def _entry(site_dir: Path, page: PageInfo, number: int, targets: dict[str, int])
             f"{_inner(article)}</div>")
 
 
+def _escaped(words: Words):
+    """`words` as HTML text."""
+    return lambda key, **values: html.escape(words(key, **values))
+
+
 def _cover(config, volume: Volume, built: date) -> str:
+    w = _escaped(volume.words)
     description = config.get("site_description") or ""
     documents = sum(1 for p in volume.pages if _section(p) == GENERATED)
-    part = (f"<div><dt>卷次</dt><dd>第 {volume.number} 卷，共 {volume.count} 卷</dd></div>"
-            if volume.count > 1 else "")
+    volume_of = w("pdf.volume_of", number=volume.number, count=volume.count)
+    part = f"<div><dt>{w('pdf.volume')}</dt><dd>{volume_of}</dd></div>" if volume.count > 1 else ""
     return (
         '<section class="pdf-cover">'
         f'<p class="pdf-cover-title">{html.escape(config["site_name"])}</p>'
         + (f'<p class="pdf-cover-description">{html.escape(description)}</p>' if description else "")
         + '<dl class="pdf-cover-facts">'
         + part
-        + f"<div><dt>文档数</dt><dd>{documents}</dd></div>"
-        f"<div><dt>构建日期</dt><dd>{built.isoformat()}</dd></div>"
-        + (f"<div><dt>网址</dt><dd>{html.escape(config['site_url'])}</dd></div>" if config.get("site_url") else "")
+        + f"<div><dt>{w('pdf.document_count')}</dt><dd>{documents}</dd></div>"
+        f"<div><dt>{w('pdf.built')}</dt><dd>{built.isoformat()}</dd></div>"
+        + (f"<div><dt>{w('pdf.url')}</dt><dd>{html.escape(config['site_url'])}</dd></div>"
+           if config.get("site_url") else "")
         + "</dl></section>"
     )
 
 
-def _contents(items: list[Unit], numbers: list[int] | None) -> str:
+def _contents(items: list[Unit], numbers: list[int] | None, words: Words) -> str:
     rows, current = [], None
     for i, unit in enumerate(items):
         if unit.section != current:
             if current is not None:
                 rows.append("</ol>")
             current = unit.section
-            name = SECTION_NAMES.get(unit.section, unit.section or "其他")
+            name = words(f"pdf.{SECTION_NAMES.get(unit.section, 'other')}") if unit.section != "appendix" \
+                else words("pdf.appendix")
             rows.append(f'<p class="pdf-toc-section">{html.escape(name)}</p><ol>')
         number = str(numbers[i]) if numbers else "000"
         rows.append(
@@ -297,21 +309,24 @@ def _contents(items: list[Unit], numbers: list[int] | None) -> str:
         )
     rows.append("</ol>")
     # A <p>, not a heading: the outline lists the documents, not the contents page.
-    return '<nav class="pdf-toc"><p class="pdf-toc-heading">目录</p>' + "".join(rows) + "</nav>"
+    heading = html.escape(words("pdf.contents"))
+    return f'<nav class="pdf-toc"><p class="pdf-toc-heading">{heading}</p>' + "".join(rows) + "</nav>"
 
 
 def documents_html(site_dir: Path, volume: Volume) -> str:
     """Every page's article, one section each, then the appendix: ready to follow the cover and contents."""
     pages = volume.all_pages
     targets = {page.url: i for i, page in enumerate(pages)}
-    body = "".join(_page_body(site_dir, page, i, targets) for i, page in enumerate(volume.pages))
+    w = volume.words
+    body = "".join(_page_body(site_dir, page, i, targets, w) for i, page in enumerate(volume.pages))
     if volume.appendix:
+        w = _escaped(w)
         start = len(volume.pages)
         entries = "".join(_entry(site_dir, page, start + k, targets) for k, page in enumerate(volume.appendix))
-        body += (f'<section class="pdf-doc pdf-appendix" data-doc="appendix"><p class="pdf-kicker">附录</p>'
-                 f'<h1 id="{_fragment_id("appendix")}">{APPENDIX_TITLE}</h1>'
-                 '<p class="pdf-appendix-note">文库各页引用的文件，按名称排列：别名、收录或报道它的页面、引用它的页面。'
-                 "标“文库尚未收录”的，本文库没有它的全文。</p>"
+        body += ('<section class="pdf-doc pdf-appendix" data-doc="appendix">'
+                 f'<p class="pdf-kicker">{w("pdf.appendix")}</p>'
+                 f'<h1 id="{_fragment_id("appendix")}">{w("pdf.appendix_title")}</h1>'
+                 f'<p class="pdf-appendix-note">{w("pdf.appendix_note")}</p>'
                  f"{entries}</section>")
     return body
 
@@ -355,6 +370,33 @@ def running_headers(items: list[Unit]) -> str:
     return "".join(rules)
 
 
+#: The `lang` of the composed page, by the site's language.
+LANG = {"zh": "zh-CN", "en": "en"}
+
+
+def footer(words: Words) -> str:
+    """The running footer (pdf.footer: page {page} of {pages}) as CSS `content`.
+
+    >>> from scrapedocs.strings import words
+    >>> footer(words("en"))
+    '"Page " counter(page) " of " counter(pages)'
+    """
+    parts = re.split(r"(\{page\}|\{pages\})", words("pdf.footer"))
+    out = [{"{page}": "counter(page)", "{pages}": "counter(pages)"}.get(p) or css_string(p) for p in parts if p]
+    return " ".join(out)
+
+
+def stylesheets(site_dir: Path) -> list[str]:
+    """The stylesheets the site's pages link (the theme's, the project's extra_css), relative to the site."""
+    import lxml.html
+
+    home = site_dir / "index.html"
+    if not home.is_file():
+        return []
+    hrefs = lxml.html.fromstring(home.read_bytes()).xpath("//head/link[@rel='stylesheet']/@href")
+    return [posixpath.normpath(h) for h in hrefs if not urlsplit(h).scheme and not h.startswith("/")]
+
+
 def compose(site_dir: Path, config, volume: Volume, numbers: list[int] | None, built: date,
             fonts: dict[str, str] | None = None, body: str | None = None) -> str:
     """A volume as one HTML page in `site_dir` (its CSS links are relative to it).
@@ -362,10 +404,9 @@ def compose(site_dir: Path, config, volume: Volume, numbers: list[int] | None, b
     `fonts` maps a font weight to a font file relative to `site_dir`, declared as the CJK face;
     `body` is `documents_html(site_dir, volume)`, when already made.
     """
-    css = sorted(p.relative_to(site_dir).as_posix()
-                 for p in (site_dir / "assets" / "stylesheets").glob("main.*.min.css"))
-    css += [str(c) for c in config.get("extra_css", [])] + [PRINT_CSS]
+    css = stylesheets(site_dir) + [PRINT_CSS]
     links = "".join(f'<link rel="stylesheet" href="{html.escape(c)}">' for c in css)
+    w = volume.words
     if body is None:
         body = documents_html(site_dir, volume)
     items = units(volume)
@@ -373,10 +414,12 @@ def compose(site_dir: Path, config, volume: Volume, numbers: list[int] | None, b
     faces = "".join(f'@font-face {{ font-family: "{CJK_FONT}"; font-weight: {weight}; src: url("{file}"); }}'
                     for weight, file in sorted((fonts or {}).items()))
     return (
-        f'<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>{title}</title>{links}'
+        f'<!doctype html><html lang="{LANG[w.language]}"><head><meta charset="utf-8"><title>{title}</title>{links}'
         f'<style>{html.escape(faces, quote=False)}'
-        f"@page {{ @top-center {{ content: {css_string(config['site_name'])}; }} }}"
-        f"@page cover {{ @top-center {{ content: none; }} }}{running_headers(items)}</style></head>"
+        f"@page {{ @top-center {{ content: {css_string(config['site_name'])}; }} "
+        f"@bottom-center {{ content: {footer(w)}; }} }}"
+        f"@page cover {{ @top-center {{ content: none; }} @bottom-center {{ content: none; }} }}"
+        f"{running_headers(items)}</style></head>"
         f'<body><div class="md-typeset pdf">{_cover(config, volume, built)}'
-        f"{_contents(items, numbers)}{body}</div></body></html>"
+        f"{_contents(items, numbers, w)}{body}</div></body></html>"
     )

@@ -4,7 +4,7 @@
 - `text`: the forms search compares (Traditional folded, Han characters as words);
 - `pagefind`: the website's index (Pagefind's extended build);
 - `offline`: the offline bundle's index (a script that works from file://);
-`publish/hooks.py` runs `index_site` at the end of every MkDocs build.
+The `scrapedocs` MkDocs plugin (`publish/plugin.py`) runs `index_site` at the end of every build.
 
 `python -m scrapedocs.publish.search SITE_DIR [--offline]` indexes a site built otherwise
 (for example with `zensical build`).

@@ -2,7 +2,7 @@
 
 Records go in as Pagefind "custom records" rather than as HTML, because the content is
 rewritten first (`text.fold`, `text.han_words`); the browser side
-(overrides/assets/javascripts/scrapedocs/engines.js) asks Han queries as phrases of
+(scrapedocs/theme/assets/javascripts/scrapedocs/engines.js) asks Han queries as phrases of
 characters, which gives exact substring semantics.
 Pagefind writes small chunks that the browser fetches per query: nothing grows with the
 collection on a page load.

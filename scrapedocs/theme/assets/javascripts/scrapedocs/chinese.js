@@ -18,6 +18,7 @@
   "use strict";
 
   var KEY = "scrapedocs.script";
+  // Each script named in itself, as a language menu names languages, whatever the site's language.
   var SCRIPTS = [
     { id: "cn", label: "简体", lang: null },
     { id: "tw", label: "繁體（臺灣）", lang: "zh-Hant-TW" },
@@ -251,8 +252,11 @@
     option.innerHTML =
       '<div class="md-select">' +
       '<button class="md-header__button sd-script__button" type="button" aria-haspopup="true"' +
-      ' aria-label="简体 / 繁體" title="简体 / 繁體"></button>' +
+      '></button>' +
       '<div class="md-select__inner"><ul class="md-select__list" role="menu"></ul></div></div>';
+    var menu = (window.scrapedocsWords || String)("script_menu");
+    option.querySelector("button").setAttribute("aria-label", menu);
+    option.querySelector("button").setAttribute("title", menu);
     var list = option.querySelector("ul");
     SCRIPTS.forEach(function (script) {
       var item = document.createElement("li");

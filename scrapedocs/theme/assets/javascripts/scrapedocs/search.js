@@ -13,17 +13,14 @@
   if (!search) return;
   var compact = search.compact;
 
+  // The site's words (words.js: the theme's strings table), Material's own translations first.
   var T = (function () {
-    var strings = {
-      "search.placeholder": "搜索",
-      "search.reset": "清空当前内容",
-      "search.result.placeholder": "键入以开始搜索",
-      "search.result.none": "没有找到符合条件的结果",
-      "search.result.one": "找到 1 个符合条件的结果",
-      "search.result.other": "# 个符合条件的结果",
-      "search.unavailable": "本页无法使用搜索：请通过网页服务器打开本站，或使用离线版。",
-      "search.offline.partial": "离线版检索每篇文档的标题、元数据、各级标题和首段（文库较大，未收录全文）；联网版本检索全文。",
-    };
+    var W = window.scrapedocsWords || function (key) { return key; };
+    var strings = {};
+    ["search.placeholder", "search.reset", "search.result.placeholder", "search.result.none", "search.result.one",
+     "search.result.other", "search.unavailable", "search.offline.partial", "search.sentence_end"].forEach(function (key) {
+      strings[key] = W(key.replace(/\./g, "_"));
+    });
     var config = document.getElementById("__config");
     try {
       var translations = JSON.parse(config.textContent).translations || {};
@@ -123,7 +120,7 @@
             ui.list.innerHTML = "";
             var summary = result.count === 0 ? T("search.result.none")
               : result.count === 1 ? T("search.result.one") : T("search.result.other", result.count);
-            show(summary + (ready[0].note ? "。" + T(ready[0].note) : ""));
+            show(summary + (ready[0].note ? T("search.sentence_end") + T(ready[0].note) : ""));
             return more();
           });
         })

@@ -1,6 +1,6 @@
 /* Filters over every document on the home page: year, issuer, type, outlet and title.
  *
- * The home page's table (articles/_table.md) shows the newest documents; this script
+ * The home page's table (articles/.table.md) shows the newest documents; this script
  * loads browse/documents.js (one row per document, written by the converter) with a
  * <script> tag, which works from file:// where fetch() does not, and then renders the
  * rows matching the filters, a page at a time. Every value is set as text, never as HTML.
@@ -12,11 +12,12 @@
   "use strict";
 
   var PER_PAGE = 50;
+  var W = window.scrapedocsWords || String; // the site's words (words.js)
   var FILTERS = [
-    { key: "year", label: "年份", order: "desc" },
-    { key: "issuer", label: "发文机关", order: "count", split: "、" },
-    { key: "doc_type", label: "文种", order: "count" },
-    { key: "source", label: "来源", order: "count" }
+    { key: "year", label: "filter_year", order: "desc" },
+    { key: "issuer", label: "filter_issuer", order: "count", split: "、" },
+    { key: "doc_type", label: "filter_type", order: "count" },
+    { key: "source", label: "filter_source", order: "count" }
   ];
 
   function ready(fn) {
@@ -60,10 +61,10 @@
         ? function (a, b) { return a < b ? 1 : a > b ? -1 : 0; }
         : function (a, b) { return counts[b] - counts[a] || (a < b ? -1 : a > b ? 1 : 0); });
       var label = el("label", "doc-filter__field");
-      label.appendChild(el("span", null, filter.label));
+      label.appendChild(el("span", null, W(filter.label)));
       var select = el("select");
       select.name = filter.key;
-      select.appendChild(new Option("全部", ""));
+      select.appendChild(new Option(W("filter_all"), ""));
       values.forEach(function (v) { select.appendChild(new Option(v + "（" + counts[v] + "）", v)); });
       select.addEventListener("change", function () { page = 0; render(); });
       label.appendChild(select);
@@ -71,7 +72,7 @@
       selects[filter.key] = select;
     });
     var titleField = el("label", "doc-filter__field");
-    titleField.appendChild(el("span", null, "标题包含"));
+    titleField.appendChild(el("span", null, W("filter_title")));
     var query = el("input");
     query.type = "search";
     query.name = "title";
@@ -89,7 +90,7 @@
 
     var status = el("p", "doc-filter__status");
     var pager = el("nav", "doc-filter__pager");
-    pager.setAttribute("aria-label", "文档一览的页码");
+    pager.setAttribute("aria-label", W("filter_pager"));
     var box = el("div", "doc-filter");
     box.appendChild(form);
     box.appendChild(status);
@@ -104,8 +105,8 @@
         var select = selects[FILTERS[i].key];
         if (select && select.value && valuesOf(doc, FILTERS[i]).indexOf(select.value) < 0) return false;
       }
-      var q = query.value.trim();
-      return !q || doc.title.indexOf(fold ? fold(q) : q) >= 0;
+      var q = query.value.trim().toLowerCase(); // an English title matches whatever the case typed
+      return !q || doc.title.toLowerCase().indexOf(fold ? fold(q) : q) >= 0;
     }
 
     function url(doc) {
@@ -139,12 +140,12 @@
       page = Math.min(page, pages - 1);
       while (tbody.firstChild) tbody.removeChild(tbody.firstChild);
       found.slice(page * PER_PAGE, (page + 1) * PER_PAGE).forEach(function (doc) { tbody.appendChild(row(doc)); });
-      status.textContent = "符合条件的文档：" + found.length + " 篇（共 " + docs.length + " 篇）";
+      status.textContent = W("filter_found", { found: found.length, total: docs.length });
       while (pager.firstChild) pager.removeChild(pager.firstChild);
       if (pages > 1) {
-        pager.appendChild(button("上一页", page - 1, page === 0));
-        pager.appendChild(el("span", "doc-filter__page", "第 " + (page + 1) + " / " + pages + " 页"));
-        pager.appendChild(button("下一页", page + 1, page >= pages - 1));
+        pager.appendChild(button(W("previous"), page - 1, page === 0));
+        pager.appendChild(el("span", "doc-filter__page", W("page_of", { number: page + 1, total: pages })));
+        pager.appendChild(button(W("next"), page + 1, page >= pages - 1));
       }
     }
 
