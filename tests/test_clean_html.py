@@ -436,3 +436,71 @@ def test_a_notices_addressee_at_the_edge_is_not_trimmed_as_a_label():
     assert trim_edges(["武警总部：", text], [False, True]) == [True, True]
     assert trim_edges(["字号 大 中 小", text], [False, True]) == [False, True]
     assert trim_edges(["分享到：", text], [False, True]) == [False, True]
+
+
+# ---------------------------------------------------------------- where the article ends, older pages
+
+def _pipeline_body(page: str) -> list[str]:
+    import tempfile
+    from pathlib import Path
+
+    from scrapedocs.pipeline import PIPELINE, convert
+    from scrapedocs.model import Collection
+    from scrapedocs.read import load_source
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "page.html"
+        path.write_text(page, encoding="utf-8")
+        doc = convert(Collection([load_source(path, Path(tmp))]), [s for s in PIPELINE if s.name != "render"]).docs[0]
+    return [block.text for block in doc.blocks]
+
+
+def test_a_feed_of_other_stories_under_the_article_is_not_the_article():
+    story = "".join(f"<p>第{i}段：汇丰控股公布季度业绩，盈利胜预期，股价于早段上升，分析员认为前景理想。</p>" for i in range(6))
+    feed = "".join(f"<div><h4>《大行》某行研究上调第{i}只股票目标价</h4><span>信报财经新闻·{i} 小时前</span></div>"
+                   for i in range(1, 6))
+    lines, _, explanation = explain_article(html(f"<h1>汇丰业绩</h1><div class='body'>{story}{feed}</div>"))
+    assert len(lines) == 6 and all("汇丰控股" in line for line in lines)
+    assert any("feed" in note for note in explanation["notes"])
+
+
+def test_a_list_label_ends_the_article_but_a_box_of_links_above_it_does_not():
+    story = "".join(f"<p>第{i}段：苹果公司发布新款手机，售价与上一代持平，摄像头升级，续航更长，首批预售当天售罄。</p>" for i in range(6))
+    related = "<p>相关新闻：</p><p>苹果发布会全程回顾</p><p>新款手机开箱</p>"
+    assert len(extract_article(html(f"<div>{story}{related}</div>"))[0]) == 6
+    lines, _ = extract_article(html(f"<div>{related}{story}</div>"))
+    assert sum("苹果公司" in line for line in lines) == 6
+
+
+def test_paragraphs_parted_by_br_in_an_old_layout_table_stay_apart_and_its_footer_goes():
+    paragraphs = "".join(f"　　第{i}段，博主写道：今天去了专利局，排队的人很多，办事效率却很高，心情很好。<br><br>"
+                         for i in range(5))
+    page = html(f"<table><tr><td class='menu'><a href='/'>首页</a></td></tr><tr><td><font size='2'>{paragraphs}"
+                "Copyright © 2005 wenxuecity.com. All Rights Reserved. WENXUECITY.COM does not represent or "
+                "guarantee the truthfulness.</font></td></tr></table>")
+    body = _pipeline_body(page)
+    assert body == [f"第{i}段，博主写道：今天去了专利局，排队的人很多，办事效率却很高，心情很好。" for i in range(5)]
+
+
+def test_an_advert_line_and_a_self_media_footer_go():
+    story = "".join(f"<p>第{i}段：广州南沙邮轮母港即将开通，地铁直达，免税城同步开业，市民出行更方便。</p>" for i in range(5))
+    footer = ("<p>编辑|张三</p><p>校对|李四</p><p>扫描下方二维码解锁更多技能</p><p>1、回复【公租房】查看最新消息</p>"
+              "<p>看都看完了，点【在看】试试</p>")
+    body = _pipeline_body(html(f"<div><p>广告领峰环球8大交易优势 以专业领跑全行×</p>{story}{footer}</div>"))
+    assert body == [f"第{i}段：广州南沙邮轮母港即将开通，地铁直达，免税城同步开业，市民出行更方便。" for i in range(5)]
+
+
+def test_an_article_a_script_reveals_on_load_is_not_a_hidden_element():
+    page = html(f"<div id='js_content' style='visibility: hidden;'>{PARAGRAPHS}</div>"
+                "<div style='display:none'>隐藏的统计代码说明文字，读者看不见。</div>")
+    lines, _ = extract_article(page)
+    assert len(lines) == 4 and not any("统计代码" in line for line in lines)
+
+
+def test_a_poems_short_lines_between_its_byline_and_its_notes_are_the_article():
+    poem = "".join(f"<p>{line}</p>" for line in ("题记：", "深夜看书小酌即兴所作", "深夜看书须尽欢，", "明月照亮浊酒案。", "注释："))
+    notes = "<p>夜深人静时，是自己一天最轻松的时刻，此时品品红酒、独坐书房翻看经典，遨游在知识的海洋里，甚是尽兴；对着月亮饮一杯美酒。</p>"
+    page = html(f"<div class='nav'><a href='/'>首页</a></div><h3>静夜思•夜</h3><div>作者：某某 2020年01月12日18:32 浏览：272</div>"
+                f"{poem}<div class='notes'>{notes}</div>", "<title>静夜思•夜-中国诗歌网</title>")
+    lines, _ = extract_article(page)
+    assert lines[:4] == ["题记：", "深夜看书小酌即兴所作", "深夜看书须尽欢，", "明月照亮浊酒案。"]

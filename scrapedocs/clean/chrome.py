@@ -45,7 +45,15 @@ CHROME_PATTERNS: list[tuple[str, re.Pattern]] = [
                              re.I)),
     ("icp", re.compile(r"icp\s*[备证]|公网安备|网安备\s*\d|网警备", re.I)),
     ("disclaimer", re.compile(r"^\s*[\[(【]?\s*(?:免责声明|免责申明|版权声明|郑重声明|特别声明|声明\s*:)"
-                              r"|^.{0,10}转载请注明(?:出处|来源)")),
+                              r"|^.{0,10}转载请注明|未经.{0,6}(?:许可|授权|允许|同意).{0,12}(?:转载|复制|摘编)"
+                              r"|(?:请勿|禁止|严禁|谢绝|不得)转载")),
+    # An advertisement's label and its close button: 广告领峰环球8大交易优势 以专业领跑全行×
+    ("advert", re.compile(r"^广告\s*\S.{0,80}[×✕]\s*$|^(?:广告|推广|advertisement|ad|sponsored)\s*$", re.I)),
+    # What a self-media post's footer asks: 回复【福利】查看…, 点【在看】, 扫描下方二维码…
+    ("subscribe", re.compile(r"^\s*\d*\s*[、.]?\s*回复\s*[【\[「]\S{1,12}[】\]」]|点击?(?:下方|底部)?菜单栏?|点\s*[【\[「]?在看"
+                             r"|扫描?(?:下方|上方|文末)?(?:的)?二维码|长按(?:识别)?(?:下方)?二维码")),
+    # A feed of other stories: each item's outlet and age (信报财经新闻·8 小时前, AASTOCKS·21 分钟前)
+    ("feed", re.compile(r"^\S.{0,24}?\s*[·・•|]\s*(?:\d+\s*(?:秒|分钟|分鐘|小时|小時|天|日)前|昨天|前天|刚刚)\s*$")),
     # Crawler dumps of comment threads: "* 网友名 今天 12:08:37", "今天20:58 举报 赞 38回复".
     ("comment", re.compile(
         r"^[*+•-]?\s*(?!发布|发表|时间|日期|来源|更新)[^:\s]{1,24}\s+"
@@ -60,7 +68,7 @@ CHROME_PATTERNS: list[tuple[str, re.Pattern]] = [
         r"|(?:工作|办公|营业|服务)时间\s*:", re.I)),
     ("metadata", re.compile(
         r"^\s*[\[(]?\s*(?:责任编辑|责编|编辑|本文来源|文章来源|稿件来源|信息来源|来源|出处|作者|发布(?:日期|时间)|发表时间|"
-        r"更新时间|录入|审核|校对|供稿|摄影|字号|发信人|发信站|信区)\s*:")),
+        r"更新时间|录入|审核|校对|供稿|摄影|字号|发信人|发信站|信区|排版|美编|监制|统筹|终审|审校)\s*[:|丨]")),
     ("pager", re.compile(r"^(?:\s*(?:【\d+】|\[\d+\]|第?\d+页)\s*){2,}$|^(?:首页|尾页|末页)\s")),
     ("summary", re.compile(r"^\s*(?:核心提示|内容提要|内容摘要|摘要|导读|导语)\s*:")),
     # A reply quoting an earlier post: its header (【 在 X 的大作中提到: 】, 原帖由 X 于 … 发表,

@@ -8,7 +8,7 @@ from .chrome import _SENTENCE_END_RE, LineFeatures, features
 
 #: Chrome kinds that are removed even from an extracted HTML article: bylines, toolbars, footers.
 STRONG_CHROME = {"placeholder", "breadcrumb", "toolbar", "counter", "copyright", "icp", "disclaimer",
-                 "previous/next", "contact", "metadata", "pager", "stamp"}
+                 "previous/next", "contact", "metadata", "pager", "stamp", "advert", "subscribe", "feed"}
 MAX_CHROME_HAN = 60  # Chinese characters; a longer punctuated line of an extracted article is text
 _BLOCK_MARK = re.compile(r"^(?:#{2,6}|-)\s+")  # heading and list-item marks of extracted HTML lines
 

@@ -58,6 +58,7 @@ from .members import MEMBERS, run_member
 from .noise import drop_never_text, noise_roots
 from .posts import STAMP, Posts, _content, drop_comments, find_posts, keep_first_post, stamp_line
 from .thread import STAMP as THREAD_STAMP
+from .feeds import feed_start
 from .genre import Genre, named_replies, page_genre
 from .thread import PostHeader, thread_floors
 from .scoring import choose_article, measure
@@ -198,7 +199,7 @@ BYLINE = {"a byline", "a date line", "a counter"}
 MAX_GAP = 30  # lines between the headline and the article our choice may take back
 
 
-def below_headline(page: list[PageLine], kept: list[bool], headline: int, start: int, name) -> list[bool]:
+def below_headline(page: list[PageLine], headline: int, start: int, name) -> list[int]:
     """The plain text between the headline (and its byline) and the article is the article's (a poem's short
     lines, a 题记, an editor's note our scorer found too short to score).
 
@@ -206,22 +207,19 @@ def below_headline(page: list[PageLine], kept: list[bool], headline: int, start:
     line plain text: a promotion standing between a share bar and the story is not.
     """
     if start - headline > MAX_GAP:
-        return kept
+        return []
     gap = []
     for i in range(start - 1, headline, -1):
         line = page[i]
         if line.links or line.noise or line.image or line.style:
-            return kept
+            return []
         why = refusal(line.text, name)
         if why in BYLINE or why.startswith("site chrome"):
             break  # the byline: the gap is closed
         if why == "does not decode" or features(line.text).chrome in STRONG_CHROME:
-            return kept  # an icon font's glyph: a box the site draws (a summary), not the text
+            return []  # an icon font's glyph: a box the site draws (a summary), not the text
         gap.append(i)
-    out = list(kept)
-    for i in gap:
-        out[i] = True
-    return out
+    return gap
 
 
 def thread_article(page: list[PageLine], kept: list[bool], posts: Posts) -> tuple[list[bool], list, int]:
@@ -335,8 +333,9 @@ def explain_article(html: str, config: ExtractConfig | None = None) -> tuple[lis
     name = self_name(facts, page)
     headline = choose_headline(page, start, name)
     title, explanation["title"] = headline.text, headline.explanation
+    taken_back: set[int] = set()
     if headline.index is not None and headline.index < start and not threaded:
-        kept = below_headline(page, kept, headline.index, start, name)
+        taken_back = {id(page[i]) for i in below_headline(page, headline.index, start, name)}
     hints = page_hints(facts, title)
     if genre.kind:
         hints["genre"] = genre.kind
@@ -345,10 +344,16 @@ def explain_article(html: str, config: ExtractConfig | None = None) -> tuple[lis
     # A notice's addressee and 文号 just above the block the extractors chose are the notice's (not its edge's furniture).
     first = next((i for i, keep in enumerate(kept) if keep), None)
     frame = {id(page[i]) for i in frame_above([line.text for line in page], first)} if first is not None else set()
+    frame |= taken_back
     chosen = [line for line, keep in zip(page, kept) if keep or id(line) in frame]
     chosen = without_headline(chosen, title)
     edges = trim_edges([c.text for c in chosen], [c.ours or id(c) in frame for c in chosen])
     lines = once([line.text for line, keep in zip(chosen, edges) if keep])
+    cut = None if threaded else feed_start(lines)
+    if cut is not None:
+        explanation.setdefault("notes", []).append(f"the article ends where a feed of other stories begins "
+                                                   f"({lines[cut][:20]!r}): {len(lines) - cut} lines dropped")
+        lines = lines[:cut]
     if opening_floor is not None:
         lines += [line.text for line in without_headline([PageLine(t) for t in opening_floor.lines], title)]
     if floors or left:

@@ -77,13 +77,19 @@ def _cell(tag: Tag) -> str:
     return tidy(_text(tag)).replace("|", "｜")
 
 
-def table_lines(table: Tag) -> list[str]:
-    """A data table as Markdown table rows, the first row as the header."""
+MAX_CELL = 150  # characters: a longer cell holds paragraphs, and its table is the page's layout
+
+
+def table_lines(table: Tag) -> list[str] | None:
+    """A data table as Markdown table rows, the first row as the header; None when a cell holds paragraphs
+    (an old page laid out in a table whose cell is the article: its text is not a cell's)."""
     rows = []
     for tr in table.find_all("tr"):
         if tr.find_parent("table") is not table:
             continue
         cells = [_cell(c) for c in tr.find_all(["td", "th"], recursive=False)]
+        if any(len(c) > MAX_CELL for c in cells):
+            return None
         if any(cells):
             rows.append(cells)
     if not rows:
@@ -215,7 +221,8 @@ def page_lines(root: Tag, stats: dict[int, _Stats], *, chosen: Collection[int] =
         if name not in BLOCK_TAGS and not special:
             if name == "a" or not (s and s.has_block):
                 inner_tags = s.inner if s else frozenset()
-                if "img" in inner_tags and not (s and s.chars):
+                if "img" in inner_tags and not (s and s.chars) or "br" in inner_tags and name != "a":
+                    # Its images, or its lines: an old page's <font> holds paragraphs parted by <br>.
                     stack.append((iter(child.children), ctx, False))
                 else:
                     text = child.get_text(" ") if "br" in inner_tags else child.get_text()
@@ -236,8 +243,8 @@ def page_lines(root: Tag, stats: dict[int, _Stats], *, chosen: Collection[int] =
             if text:
                 out.append(PageLine("#" * max(2, int(name[1])) + " " + text, inner.chosen, inner.noise, inner.links,
                                     inner.post, style=name))
-        elif name == "table" and not _layout_table(s):
-            for line in table_lines(child):
+        elif name == "table" and not _layout_table(s) and (rows := table_lines(child)) is not None:
+            for line in rows:
                 emit(inner, line)
         elif name == "pre":
             for line in pre_lines(child.get_text()):
