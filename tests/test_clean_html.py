@@ -504,3 +504,23 @@ def test_a_poems_short_lines_between_its_byline_and_its_notes_are_the_article():
                 f"{poem}<div class='notes'>{notes}</div>", "<title>静夜思•夜-中国诗歌网</title>")
     lines, _ = extract_article(page)
     assert lines[:4] == ["题记：", "深夜看书小酌即兴所作", "深夜看书须尽欢，", "明月照亮浊酒案。"]
+
+
+def test_a_short_post_is_the_article_when_the_pages_description_says_so():
+    post = "今天去了新开的图书馆，环境很好。借了三本书，都是想读很久的。下周还要再去一次！"
+    story = "".join(f"<p>第{i}段：一篇很长的推荐文章，讲述另一件与本页无关的事情，文字很多，标点也很多，投票的抽取器都喜欢它。</p>"
+                    for i in range(8))
+    page = html(f"<div class='feed-item'><div class='who'>读书人</div><p>{post}</p><div>转发 评论 点赞</div></div>"
+                f"<div class='box'><h3>另一位博主的长文</h3><div>作者：某某</div>{story}</div>",
+                f"<title>读书人的微博</title><meta name='description' content='{post}'>")
+    lines, _, explanation = explain_article(page)
+    assert lines == [post]
+    assert any("description" in note for note in explanation["notes"])
+
+
+def test_a_lead_the_description_repeats_just_above_the_article_joins_it():
+    lead = "核心提示：腊八节要吃腊八粥，但很多年轻人并不知道腊八粥该怎样做？今天小编就来教大家。"
+    page = html(f"<div class='tip'>{lead}</div><div class='article'>{PARAGRAPHS}</div>",
+                f"<title>腊八粥</title><meta name='description' content='{lead[5:]}'>")
+    lines, _ = extract_article(page)
+    assert lines[0] == lead and len(lines) == 5

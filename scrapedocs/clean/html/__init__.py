@@ -222,6 +222,39 @@ def below_headline(page: list[PageLine], headline: int, start: int, name) -> lis
     return gap
 
 
+ADJACENT = 1  # lines between the description's line and the article that make it the article's lead
+MIN_DESCRIBED = 15  # characters of the page's description found in one of its lines that identify the post
+
+
+def described_post(page: list[PageLine], kept: list[bool], metas: dict[str, str]) -> list[bool] | None:
+    """A short post the vote passed over for a longer story beside it, when the page's own description says
+    which it is: the post's lines (the description's line and the text lines after it), else None.
+
+    When the description's line stands just above the article (a 核心提示, a lead), it joins the article.
+    """
+    description = normalise(next((metas[k] for k in ("og:description", "description", "twitter:description")
+                                  if metas.get(k)), ""))
+    key = description[:MIN_DESCRIBED * 2]
+    if len(key) < MIN_DESCRIBED:
+        return None
+    chosen = normalise("".join(line.text for line, keep in zip(page, kept) if keep))
+    if key[:MIN_DESCRIBED] in chosen:
+        return None
+    at = next((i for i, line in enumerate(page) if not line.links and not line.noise and not line.style
+               and key[:MIN_DESCRIBED] in normalise(line.text)), None)
+    if at is None:
+        return None
+    if any(kept[j] and page[j].ours for j in range(at + 1, min(len(page), at + 1 + ADJACENT))):
+        return [keep or i == at for i, keep in enumerate(kept)]  # the article's lead
+    out = [False] * len(page)
+    for i in range(at, len(page)):
+        line = page[i]
+        if line.links or line.noise or line.style or bare(line.text) and i > at:
+            break
+        out[i] = True
+    return out
+
+
 def thread_article(page: list[PageLine], kept: list[bool], posts: Posts) -> tuple[list[bool], list, int]:
     """A thread: its opening (the first floor, or the post our scorer chose above the replies) and its replies.
 
@@ -311,6 +344,11 @@ def explain_article(html: str, config: ExtractConfig | None = None) -> tuple[lis
             b.kept = settle_posts(page, b.kept, [bool(v) for v in b.votes], posts)
         kept = b.kept
         explanation = explain(page, b)
+        described = not threaded and described_post(page, kept, facts.metas)
+        if described:
+            kept = described
+            explanation["notes"].append("the page's own description names a post our choice left out: it is "
+                                        "the article's")
         if errors:
             explanation["errors"] = errors
         if skipped:
