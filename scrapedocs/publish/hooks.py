@@ -5,7 +5,8 @@
 - pymdownx.snippets includes from the docs folder being built (`--docs DIR`), not from the
   working directory (mkdocs.yml's `base_path: docs` is the default Zensical reads);
 - every build ends by indexing the site for search (`search.index_site`): Pagefind for the
-  website, the script index for the offline bundle.
+  website, the script index for the offline bundle. The index of the site being replaced
+  (`PREVIOUS_SEARCH`, set by `site.build_site`) gives the parts whose pages did not change.
 """
 from __future__ import annotations
 
@@ -26,7 +27,12 @@ def on_config(config):
     return config
 
 
+#: The `pagefind/` folder of the site a build replaces, when there is one.
+PREVIOUS_SEARCH = "SCRAPEDOCS_PREVIOUS_SEARCH"
+
+
 def on_post_build(config):
     from scrapedocs.publish.search import index_site
 
-    index_site(Path(config.site_dir), offline_bundle=offline())
+    previous = os.environ.get(PREVIOUS_SEARCH)
+    index_site(Path(config.site_dir), offline_bundle=offline(), previous=Path(previous) if previous else None)

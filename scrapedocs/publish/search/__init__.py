@@ -17,12 +17,15 @@ from . import offline, pagefind
 from .records import Record, read_records  # noqa: F401
 
 
-def index_site(site_dir: Path, *, offline_bundle: bool = False) -> dict:
-    """Index the built site in place: Pagefind for the website, a script for the offline bundle."""
+def index_site(site_dir: Path, *, offline_bundle: bool = False, previous: Path | None = None) -> dict:
+    """Index the built site in place: Pagefind for the website, a script for the offline bundle.
+
+    `previous`: the `pagefind/` folder of an earlier build of the site (the site being
+    replaced, or `site_dir/pagefind` itself): only the parts whose pages changed are
+    indexed again (`pagefind.update`); the result is the same as without it.
+    """
     site_dir = Path(site_dir)
-    records = read_records(site_dir, directory_urls=not offline_bundle)
     if offline_bundle:
-        path = offline.write_index(records, site_dir)
-    else:
-        path = pagefind.write_index(records, site_dir)
-    return {"pages": len(records), "path": path}
+        records = read_records(site_dir, directory_urls=False)
+        return {"pages": len(records), "path": offline.write_index(records, site_dir)}
+    return pagefind.update(site_dir, previous)

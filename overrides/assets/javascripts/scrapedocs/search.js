@@ -21,6 +21,7 @@
       "search.result.none": "没有找到符合条件的结果",
       "search.result.one": "找到 1 个符合条件的结果",
       "search.result.other": "# 个符合条件的结果",
+      "search.result.searching": "正在搜索，已找到 # 个",
       "search.unavailable": "本页无法使用搜索：请通过网页服务器打开本站，或使用离线版。",
       "search.offline.partial": "离线版检索每篇文档的标题、元数据、各级标题和首段（文库较大，未收录全文）；联网版本检索全文。",
     };
@@ -119,11 +120,15 @@
           }
           return ready[0].search(terms).then(function (result) {
             if (mine !== generation) return;
-            current = { terms: terms, result: result, shown: 0, note: ready[0].note };
+            var state = current = { terms: terms, result: result, shown: 0, note: ready[0].note };
             ui.list.innerHTML = "";
-            var summary = result.count === 0 ? T("search.result.none")
-              : result.count === 1 ? T("search.result.one") : T("search.result.other", result.count);
-            show(summary + (ready[0].note ? "。" + T(ready[0].note) : ""));
+            summarize(state);
+            // Results come as the index's parts answer (engines.js): shown as they are final.
+            result.listen(function () {
+              if (state !== current) return;
+              summarize(state);
+              if (state.shown < PAGE || ui.scroll.scrollHeight <= ui.scroll.clientHeight + 40) more();
+            });
             return more();
           });
         })
@@ -133,6 +138,14 @@
           ui.list.innerHTML = "";
           show(T("search.unavailable"));
         });
+    }
+
+    function summarize(state) {
+      var result = state.result;
+      var summary = !result.done ? T("search.result.searching", result.count)
+        : result.count === 0 ? T("search.result.none")
+          : result.count === 1 ? T("search.result.one") : T("search.result.other", result.count);
+      show(summary + (state.note ? "。" + T(state.note) : ""));
     }
 
     var loading = null;
