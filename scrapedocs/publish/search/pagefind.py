@@ -144,9 +144,10 @@ def meta(record: Record) -> dict[str, str]:
 def page_of(record: Record) -> Page:
     """What the plan and the next build need to know of a record."""
     kind = "document" if record.kind == "document" else "page"
+    shown = meta(record)  # the content is a function of the title and text (and FORMAT, in the part's digest)
     return Page(url=record.url, kind=kind, date=record.meta.get("date", ""),
-                text=digest([content(record, "text"), meta(record)]),
-                title=digest([content(record, "title"), meta(record)]), source=record.source)
+                text=digest([record.title, record.text, shown]), title=digest([record.title, shown]),
+                source=record.source)
 
 
 def _write(part: Part, records: dict[str, Record], out: Path) -> None:

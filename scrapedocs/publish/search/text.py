@@ -20,6 +20,7 @@ from ...text import HAN
 
 _HAN = re.compile(f"[{HAN}]")
 _HAN_WORD = re.compile(r"q(?:[0-9a-f]{4}){1,2}")
+_RUNS = re.compile(f"([{HAN}](?:\\s*[{HAN}])*)")
 _BOUNDARY = re.compile(f"(?<=[{HAN}])(?=\\S)|(?<=\\S)(?=[{HAN}])")
 #: Between blocks (title, metadata, paragraphs): a word no query can contain, so a phrase
 #: never runs from one block into the next.
@@ -60,16 +61,13 @@ def words(line: str) -> list[str]:
     ['知识', '识产', '产权', '权', '，', '申长', '长雨', '雨在', '在', '2020', '年说', '说', 'OK']
     """
     out: list[str] = []
-    run: list[str] = []
-    for word in _BOUNDARY.sub(" ", line).split() + [""]:
-        if len(word) == 1 and _HAN.match(word):
-            run.append(word)
-            continue
-        if run:
-            out += [han_word(a + b) for a, b in zip(run, run[1:])] + [han_word(run[-1])]
-            run = []
-        if word:
-            out.append(word)
+    for i, piece in enumerate(_RUNS.split(line)):
+        if i % 2:  # a Han run (spaces inside it dropped)
+            codes = [f"q{ord(c):04x}" for c in piece if not c.isspace()]
+            out += [a + b[1:] for a, b in zip(codes, codes[1:])]
+            out.append(codes[-1])
+        else:
+            out += _BOUNDARY.sub(" ", piece).split()
     return out
 
 
