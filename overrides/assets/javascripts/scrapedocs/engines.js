@@ -184,13 +184,14 @@
         }
         return instances[n];
       }
-      // Ready before the first keystroke: the first title and text parts of the documents.
+      // Started before the first keystroke: the first title and text parts of the documents.
       var firstText = parts.findIndex(function (p) { return p.band === "text"; });
-      return Promise.all([instance(0)].concat(firstText > 0 ? [instance(firstText)] : [])).catch(function () {})
-        .then(function () { return searcher(parts, head, instance); });
+      [0, firstText].forEach(function (n) { if (n >= 0 && n < parts.length) instance(n).catch(function () {}); });
+      return Promise.all(modules).then(function () { return searcher(parts, head, instance); });
     });
   }
   var WORKERS = 2;
+  var PREFETCH = 10; // the results search.js shows first
 
   function searcher(parts, head, instance) {
     var current = null;
@@ -207,8 +208,12 @@
         var running = 0;
         var shown = 0;
         function listen(callback) { listeners.push(callback); }
+        // The first part alone (it holds the first results), then two at a time; the first
+        // results' fragments are fetched before more parts are searched, as a worker busy
+        // searching answers nothing else.
+        var prefetched = 0;
         function pump() {
-          while (!state.cancelled && running < WORKERS && next < parts.length) {
+          while (!state.cancelled && running < (stages[0] ? WORKERS : 1) && next < parts.length) {
             var n = next++;
             running++;
             searchPart(n).then(function (n, hits) {
@@ -219,8 +224,10 @@
             }.bind(null, n)).then(function () {
               running--;
               release();
-              pump();
-            });
+              var first = result.hits.slice(prefetched, PREFETCH);
+              prefetched += first.length;
+              return Promise.all(first.map(function (hit) { return hit.result.data().catch(function () {}); }));
+            }).then(pump);
           }
         }
         function release() {
