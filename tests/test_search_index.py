@@ -115,7 +115,7 @@ def test_parts_are_bounded_in_rank_order_and_by_kind():
         for band, size in (("title", 2000), ("text", 500)):
             group = [p for p in plan if p.kind == kind and p.band == band]
             assert [q.url for p in group for q in p.pages] == [q.url for q in parts.ranked(pages) if q.kind == kind]
-            assert all(len(p.pages) <= 3 * size for p in group)
+            assert all(len(p.pages) <= 2 * size for p in group)
             assert all(len(p.pages) >= size // 4 for p in group[:-1])
     text = [p for p in plan if p.kind == "document" and p.band == "text"]
     assert 6 <= len(text) <= 24  # about 6000 / 500

@@ -19,12 +19,14 @@ bounded whatever the size of the collection.
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import json
 import os
 import shutil
 import subprocess
 import tempfile
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -39,9 +41,14 @@ FOLDER = "pagefind"
 MANIFEST = "shards.json"
 #: In each text part: the pages it holds, with the digests `update` compares.
 PAGES = "pages.json"
-#: Pagefind processes at once. Each holds its part's index in memory (0.4–0.6 GB for a text
-#: part of 1,000 pages); two keep both cores busy.
+#: Pagefind processes at most at once (two keep both cores busy), and the memory they may
+#: hold together: Pagefind holds a part's index in memory while it writes it, about 550
+#: bytes a word (1.8 MB for a page of 12 KB), so a text part of 400 pages takes 0.7 GB.
+#: A part is started when the estimates of the parts being indexed leave room for its own
+#: (a part larger than the budget is indexed alone).
 INDEXERS = 2
+MEMORY = 1_200_000_000
+BYTES_PER_WORD = 550
 #: Word positions given to the title at the start of a text part's record; the text follows.
 #: A match before this position is a match in the title (the browser lists it from the
 #: title parts and skips it in the text parts). Longer titles count their tail as text.
@@ -212,6 +219,28 @@ def _copy(old: Path, new: Path) -> None:
                 shutil.copy2(path, target)
 
 
+class _Budget:
+    """Memory the Pagefind processes hold together: `hold(n)` waits until n fits (or nothing runs)."""
+
+    def __init__(self, total: int):
+        self.total, self.used, self.running = total, 0, 0
+        self._cond = threading.Condition()
+
+    @contextlib.contextmanager
+    def hold(self, size: int):
+        with self._cond:
+            self._cond.wait_for(lambda: self.running == 0 or self.used + size <= self.total)
+            self.used += size
+            self.running += 1
+        try:
+            yield
+        finally:
+            with self._cond:
+                self.used -= size
+                self.running -= 1
+                self._cond.notify_all()
+
+
 def write_parts(parts: list[Part], records, out: Path, previous: Path | None = None) -> dict:
     """Write the bundles of `parts` and the manifest into `out` (replaced).
 
@@ -229,10 +258,16 @@ def write_parts(parts: list[Part], records, out: Path, previous: Path | None = N
                 reused += 1
             else:
                 todo.append((part, folder))
+        budget = _Budget(MEMORY)
+
         def index(job: tuple[Part, Path]) -> None:
             part, folder = job
-            _write(part, records([p.url for p in part.pages]), folder)
-        # One Pagefind process per part, `INDEXERS` at once: the memory is bounded by the
+            loaded = records([p.url for p in part.pages])
+            size = BYTES_PER_WORD * sum(len(loaded[p.url].title) + (len(loaded[p.url].text) if part.band == "text" else 0)
+                                        for p in part.pages)
+            with budget.hold(size):
+                _write(part, loaded, folder)
+        # One Pagefind process per part, within the memory budget: the peak is bounded by the
         # part size, not by the collection.
         with ThreadPoolExecutor(max_workers=INDEXERS) as pool:
             list(pool.map(index, todo))

@@ -23,10 +23,11 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 
-#: Pages per text part (about): Pagefind holds a part in memory while indexing it (about
-#: 1.7 MB a page of 12 KB), and the browser searches a part for the commonest words in
-#: about 0.1 s. Title parts hold titles only, a hundred times less text per page.
-TEXT_SIZE = 500
+#: Pages per text part (about; at most twice as many): Pagefind holds a part in memory while
+#: indexing it (about 1.8 MB a page of 12 KB, pagefind.MEMORY), and the browser searches a
+#: part for the commonest words in about 0.1 s. Title parts hold titles only, a hundred
+#: times less text per page.
+TEXT_SIZE = 400
 TITLE_SIZE = 5000
 #: The version of the index's format: a change re-indexes every part.
 FORMAT = "pairs-1"
@@ -90,7 +91,7 @@ def _hash(url: str, salt: str) -> int:
 def cut(pages: list[Page], size: int, salt: str) -> list[list[Page]]:
     """`pages` (in rank order) cut after each page whose URL hashes to 0 modulo `size`.
 
-    A part holds at least size/4 pages (no cut before) and at most 3 × size (cut there
+    A part holds at least size/4 pages (no cut before) and at most 2 × size (cut there
     anyway); a cut depends on the page before it, so a change moves the cuts of its own
     part only, and of the next while the forced cut of an oversized part moves.
 
@@ -104,7 +105,7 @@ def cut(pages: list[Page], size: int, salt: str) -> list[list[Page]]:
     current: list[Page] = []
     for page in pages:
         current.append(page)
-        if len(current) >= max(1, size // 4) and (_hash(page.url, salt) % size == 0 or len(current) >= 3 * size):
+        if len(current) >= max(1, size // 4) and (_hash(page.url, salt) % size == 0 or len(current) >= 2 * size):
             parts.append(current)
             current = []
     if current:
