@@ -261,3 +261,27 @@ def test_command_line_indexes_a_site_built_elsewhere(site, tmp_path):
     done = subprocess.run([sys.executable, "-m", "scrapedocs.publish.search", str(tmp_path / "none")],
                           cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert done.returncode == 2 and "not a folder" in done.stderr
+
+
+def test_pagefind_processes_are_held_within_the_memory_budget():
+    import threading
+    import time
+
+    budget = pagefind._Budget(100)
+    running, peak, lock = [0], [0], threading.Lock()
+
+    def job(size):
+        with budget.hold(size):
+            with lock:
+                running[0] += size
+                peak[0] = max(peak[0], running[0])
+            time.sleep(0.05)
+            with lock:
+                running[0] -= size
+
+    threads = [threading.Thread(target=job, args=(size,)) for size in (60, 60, 30, 150, 10)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert peak[0] == 150  # a part larger than the budget runs alone; the others fit in 100

@@ -43,15 +43,6 @@ def fold(text: str) -> str:
     return _t2s().convert(text)
 
 
-def han_words(text: str) -> str:
-    """Every Han character a word of its own, other words as they are, blocks kept apart.
-
-    >>> han_words("申长雨在2020年说 OK\\n第二段")
-    '申 长 雨 在 2020 年 说 OK ¶ 第 二 段'
-    """
-    return _BOUNDARY.sub(" ", text).replace("\n", BLOCK)
-
-
 def words(line: str) -> list[str]:
     """The index words of one line: each Han run as its overlapping pairs, its last character
     alone (so every character starts a word), other words as they are. Spaces between Han

@@ -10,13 +10,16 @@
  *   not match 申请 or 长远, 产权 matches 知识产权), other words whole (case aside); a phrase
  *   in quotes ("…", “…”, 「…」) is one term;
  * - pages carrying a document's text rank above other pages (cited-document placeholders),
- *   then pages where the terms occur earliest (title, metadata, first paragraphs).
+ *   then the pages whose title holds every term, then the others; newest first within each.
  *
- * The index holds every Han character as a word of its own (scrapedocs/publish/search/),
- * so a Han term is asked as a phrase of characters: exact substring semantics.
+ * The website's index holds each run of Han characters as its overlapping pairs
+ * (scrapedocs/publish/search/text.py), so a Han term is asked as the phrase of its pairs:
+ * exact substring semantics, reading lists far shorter than a character's.
  *
  * window.scrapedocsSearch = {root, parse(query) → terms, engine() → Promise of
- * {note, search(terms) → Promise of {count, load(i) → Promise of a result}}, compact(text)}.
+ * {note, search(terms) → Promise of {count, done, listen(callback), load(i) → Promise of a
+ * result}}, compact(text)}: `count` results are final; more may come until `done`, and
+ * `listen` is called each time.
  */
 (function () {
   "use strict";
@@ -326,19 +329,21 @@
           var hits = [];
           docs.forEach(function (doc, order) {
             if (doc.lower === null) doc.lower = doc.text.toLowerCase();
-            var at = 0;
             var first = null;
+            var inTitle = true;
+            var titleEnd = doc.lower.indexOf("\n");
             for (var i = 0; i < terms.length; i++) {
               var m = find(terms[i].pattern, doc.lower, 0);
               if (!m) return;
               if (!i) first = m;
-              at += m.index;
+              if (titleEnd !== -1 && m.index + m[0].length > titleEnd) inTitle = false;
             }
-            hits.push({ doc: doc, at: at, first: first, order: order });
+            hits.push({ doc: doc, inTitle: inTitle, first: first, order: order });
           });
-          // Ranked as the website ranks: documents, then earliest occurrence, then index order.
+          // Ranked as the website ranks: documents, then title matches, then index order
+          // (newest first: offline.py writes the pages in rank order).
           hits.sort(function (x, y) {
-            return (y.doc.document - x.doc.document) || (x.at - y.at) || (x.order - y.order);
+            return (y.doc.document - x.doc.document) || (y.inTitle - x.inTitle) || (x.order - y.order);
           });
           return Promise.resolve({
             count: hits.length,
