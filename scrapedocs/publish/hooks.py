@@ -34,5 +34,6 @@ PREVIOUS_SEARCH = "SCRAPEDOCS_PREVIOUS_SEARCH"
 def on_post_build(config):
     from scrapedocs.publish.search import index_site
 
-    previous = os.environ.get(PREVIOUS_SEARCH)
-    index_site(Path(config.site_dir), offline_bundle=offline(), previous=Path(previous) if previous else None)
+    site = Path(config.site_dir)
+    previous = Path(os.environ.get(PREVIOUS_SEARCH) or site / "pagefind")  # else a dirty build's own index
+    index_site(site, offline_bundle=offline(), previous=previous if previous.is_dir() else None)
