@@ -285,3 +285,18 @@ def test_pagefind_processes_are_held_within_the_memory_budget():
     for t in threads:
         t.join()
     assert peak[0] == 150  # a part larger than the budget runs alone; the others fit in 100
+
+
+def test_a_site_rebuild_reuses_the_index_of_the_site_it_replaces(site, tmp_path, monkeypatch):
+    """`publish.build_site` passes the site it replaces to the indexer: nothing changed, nothing indexed."""
+    from scrapedocs.publish import build_site
+
+    docs = site.parent / "docs"
+    target = tmp_path / "site"
+    build_site(ROOT / "mkdocs.yml", docs, target, "1700000000")
+    first = _files(target / "pagefind")
+    written = []
+    real = pagefind._write
+    monkeypatch.setattr(pagefind, "_write", lambda part, records, out: written.append(part) or real(part, records, out))
+    build_site(ROOT / "mkdocs.yml", docs, target, "1700000000")
+    assert written == [] and _files(target / "pagefind") == first
