@@ -194,6 +194,13 @@
     });
   }
   var WORKERS = 2;
+
+  /* The first position of a match (a prefix ask lists every occurrence). */
+  function least(positions) {
+    var out = Infinity;
+    for (var i = 0; i < positions.length; i++) if (positions[i] < out) out = positions[i];
+    return out;
+  }
   var PREFETCH = 10; // the results search.js shows first
 
   function searcher(parts, head, instance) {
@@ -260,7 +267,7 @@
             found[0].forEach(function (r) {
               if (!maps.every(function (m) { return m.has(r.id); })) return;
               var inTitle = part.band === "title" || maps.every(function (m, k) {
-                return asks[k].verify || Math.min.apply(null, m.get(r.id).words) < head;
+                return asks[k].verify || least(m.get(r.id).words) < head;
               });
               hits.push({ result: r, part: part, inTitle: inTitle });
             });
@@ -277,7 +284,7 @@
                 if (part.band === "text") {
                   hit.inTitle = asks.every(function (a, k) {
                     return a.verify ? !!find(a.term.pattern, texts[0], 0)
-                      : Math.min.apply(null, maps[k].get(hit.result.id).words) < head;
+                      : least(maps[k].get(hit.result.id).words) < head;
                   });
                 }
                 return ok ? hit : null;
