@@ -43,7 +43,7 @@ MANIFEST = "shards.json"
 PAGES = "pages.json"
 #: Pagefind processes at most at once (two keep both cores busy), and the memory they may
 #: hold together: Pagefind holds a part's index in memory while it writes it, about 550
-#: bytes a word (1.8 MB for a page of 12 KB), so a text part of 400 pages takes 0.7 GB.
+#: bytes a word (1.8 MB for a page of 12 KB), so a text part of 250 pages takes 0.45 GB.
 #: A part is started when the estimates of the parts being indexed leave room for its own
 #: (a part larger than the budget is indexed alone).
 INDEXERS = 2
