@@ -1,8 +1,10 @@
 """Search for the built site, read from its HTML (any theme, MkDocs or Zensical).
 
 - `records`: what is searchable on each built page (`data-pagefind-*` attributes);
-- `text`: the forms search compares (Traditional folded, Han characters as words);
-- `pagefind`: the website's index (Pagefind's extended build);
+- `text`: the forms search compares (Traditional folded, Han text as overlapping pairs);
+- `parts`: how the website's index is cut (bounded parts in rank order, stable cuts);
+- `pagefind`: the website's index, re-indexing only the parts whose pages changed;
+- `service`: Pagefind's indexing service (its extended build);
 - `offline`: the offline bundle's index (a script that works from file://);
 `publish/hooks.py` runs `index_site` at the end of every MkDocs build.
 
