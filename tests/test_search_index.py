@@ -148,6 +148,9 @@ def test_pagefind_bundle(site, tmp_path):
     for name in ("pagefind.js", "pagefind-worker.js", "pagefind-entry.json", pagefind.PAGES):
         assert (bundle / name).is_file(), name
     assert not any((bundle / name).exists() for name in pagefind.UNUSED)
+    # One copy of Pagefind's WebAssembly for all the parts, which load it from there.
+    assert (folder / "wasm.unknown.pagefind").is_file() and not list(bundle.glob("wasm.*"))
+    assert b"../wasm." in (bundle / "pagefind-worker.js").read_bytes()
     entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
     assert list(entry["languages"]) == [pagefind.LANG]
     assert entry["languages"][pagefind.LANG]["page_count"] == 2

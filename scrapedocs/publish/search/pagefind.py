@@ -91,8 +91,9 @@ def page_of(record: Record) -> Page:
                 source=record.source)
 
 
-def _write(part: Part, records: dict[str, Record], out: Path) -> None:
-    """Index `part` with one Pagefind process and write its bundle to `out`.
+def _write(part: Part, records: dict[str, Record], out: Path) -> dict[str, bytes]:
+    """Index `part` with one Pagefind process and write its bundle to `out`; return the
+    files the parts share (the WebAssembly), to be written beside them.
 
     The files are asked for (GetFiles) and written here: Pagefind's WriteFiles answers
     before its files are on disk, and a service closed then leaves some of them empty.
@@ -110,15 +111,30 @@ def _write(part: Part, records: dict[str, Record], out: Path) -> None:
         files = service.send({"type": "GetFiles", "index_id": index})["files"]
     finally:
         service.close()
-    for file in sorted(files, key=lambda f: f["path"]):
+    contents = {}
+    for file in files:
         rel = Path(file["path"])
         if rel.is_absolute() or ".." in rel.parts:
             raise OutputError(f"Pagefind named a file outside its folder: {file['path']}")
-        if rel.as_posix() in UNUSED:
-            continue
-        path = out / rel
+        if rel.as_posix() not in UNUSED:
+            contents[rel.as_posix()] = base64.b64decode(file["content"])
+    shared = {}
+    scripts = [name for name in ("pagefind.js", "pagefind-worker.js") if name in contents]
+    if scripts and all(_OWN_WASM in contents[name] for name in scripts):
+        for name in scripts:
+            contents[name] = contents[name].replace(_OWN_WASM, _SHARED_WASM)
+        shared = {name: contents.pop(name) for name in list(contents) if name.startswith("wasm.")}
+    for name in sorted(contents):
+        path = out / name
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(base64.b64decode(file["content"]))
+        path.write_bytes(contents[name])
+    return shared
+
+
+#: Every part would load its own copy of Pagefind's WebAssembly (68 KB, the same bytes);
+#: its loader is pointed at one copy beside the parts, fetched once and cached.
+_OWN_WASM = b"const wasm_url=`${this.basePath}wasm.${language}.pagefind`"
+_SHARED_WASM = b"const wasm_url=`${this.basePath}../wasm.${language}.pagefind`"
 
 
 def _previous_pages(folder: Path | None) -> dict[str, Page]:
@@ -194,17 +210,21 @@ def write_parts(parts: list[Part], records, out: Path, previous: Path | None = N
                 todo.append((part, folder))
         budget = _Budget(MEMORY)
 
-        def index(job: tuple[Part, Path]) -> None:
+        def index(job: tuple[Part, Path]) -> dict[str, bytes]:
             part, folder = job
             loaded = records([p.url for p in part.pages])
             size = BYTES_PER_WORD * sum(len(loaded[p.url].title) + (len(loaded[p.url].text) if part.band == "text" else 0)
                                         for p in part.pages)
             with budget.hold(size):
-                _write(part, loaded, folder)
+                return _write(part, loaded, folder)
         # One Pagefind process per part, within the memory budget: the peak is bounded by the
         # part size, not by the collection.
         with ThreadPoolExecutor(max_workers=INDEXERS) as pool:
-            list(pool.map(index, todo))
+            shared = {name: data for files in pool.map(index, todo) for name, data in files.items()}
+        if previous is not None and not shared:
+            shared = {p.name: p.read_bytes() for p in previous.glob("wasm.*")}
+        for name, data in sorted(shared.items()):
+            (building / name).write_bytes(data)
         indexed = len(todo)
         for part in parts:
             if part.band == "text":
