@@ -105,6 +105,7 @@ def _one(browser, url: str, query: str, offline: bool) -> dict:
         page.wait_for_function("() => window.__bench.first !== null || "
                                "/没有找到|无法使用/.test(document.querySelector('.md-search-result__meta').textContent)",
                                timeout=60_000)
+        first_bytes = fetched["bytes"]  # about: what had arrived when the first result was shown
         probe = page.evaluate("window.__bench")
         summary = page.locator(".md-search-result__meta").inner_text()
         count = page.locator(".md-search-result__item").count()
@@ -120,6 +121,7 @@ def _one(browser, url: str, query: str, offline: bool) -> dict:
             "summary": summary.strip(),
             "shown": count,
             "fetched_bytes": fetched["bytes"],
+            "first_bytes": first_bytes,
             "elsewhere": elsewhere,
         }
     finally:
