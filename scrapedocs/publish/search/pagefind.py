@@ -314,5 +314,8 @@ def update(site_dir: Path, previous: Path | None = None) -> dict:
         done = write_parts(plan(pages), load, out, previous)
     finally:
         if moved is not None:
-            shutil.rmtree(moved, ignore_errors=True)
+            if out.exists():
+                shutil.rmtree(moved, ignore_errors=True)
+            else:  # failed: the previous index stays
+                moved.rename(out)
     return done | {"pages": len(pages), "parsed": parsed, "path": out}
