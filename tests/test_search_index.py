@@ -303,3 +303,20 @@ def test_a_site_rebuild_reuses_the_index_of_the_site_it_replaces(site, tmp_path,
     monkeypatch.setattr(pagefind, "_write", lambda part, records, out: written.append(part) or real(part, records, out))
     build_site(ROOT / "mkdocs.yml", docs, target, "1700000000")
     assert written == [] and _files(target / "pagefind") == first
+
+
+def test_an_update_that_fails_leaves_the_previous_index(tmp_path, monkeypatch):
+    site = tmp_path / "site"
+    _page(site, "a", "标题", "正文。", "2020-01-01")
+    pagefind.update(site)
+    before = _files(site / "pagefind")
+    _page(site, "a", "标题", "改过的正文。", "2020-01-01")
+
+    def broken(*args):
+        raise OutputError("Pagefind stopped")
+
+    monkeypatch.setattr(pagefind, "_write", broken)
+    with pytest.raises(OutputError):
+        pagefind.update(site, site / "pagefind")
+    assert _files(site / "pagefind") == before
+    assert sorted(p.name for p in site.iterdir()) == ["a", "pagefind"]  # nothing left behind
