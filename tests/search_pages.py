@@ -66,7 +66,7 @@ def url_of(rel: str) -> str:
 
 @functools.lru_cache(maxsize=None)
 def page_texts(docs: Path = ROOT / "docs") -> dict[str, dict]:
-    """URL path of every searchable page → {"text", "title", "document"}."""
+    """URL path of every searchable page → {"text", "title", "document", "date"}."""
     config = _config()
     excluded = LIST_PAGES + (config["extra"].get("search_exclude") or [])
     pages = {}
@@ -93,6 +93,7 @@ def page_texts(docs: Path = ROOT / "docs") -> dict[str, dict]:
             "title": title,
             "text": "\n".join([title, *shown, body]),
             "document": bool(meta.get("source_file")),
+            "date": str(meta.get("date") or ""),
         }
     return pages
 

@@ -7,11 +7,14 @@ the query, Traditional folded to Simplified.
 """
 from __future__ import annotations
 
+import json
 import re
+import shutil
 
 import pytest
 
 from search_pages import NONE, containing, fold, page_texts, reader, search, serve
+from scrapedocs.publish.search import pagefind, parts
 
 pytestmark = pytest.mark.browser
 
@@ -183,3 +186,55 @@ def test_every_page_asks_nothing_of_another_host(site, browser):
         search(page, "知识产权")
         assert not page.elsewhere, page.elsewhere
         assert not page.errors, page.errors
+
+
+@pytest.fixture(scope="module")
+def small_parts(built_site, tmp_path_factory, browser):
+    """The same site with its index cut into parts of a few pages: every query crosses parts."""
+    copy = tmp_path_factory.mktemp("parts") / "site"
+    shutil.copytree(built_site, copy)
+    shutil.rmtree(copy / "pagefind")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(parts, "TEXT_SIZE", 4)
+        patch.setattr(parts, "TITLE_SIZE", 4)
+        pagefind.update(copy)
+    manifest = json.loads((copy / "pagefind" / pagefind.MANIFEST).read_text(encoding="utf-8"))
+    assert sum(p["band"] == "text" and p["kind"] == "document" for p in manifest["parts"]) >= 3
+    with serve(copy) as base, reader(browser) as page:
+        page.goto(base + "/", wait_until="load")
+        yield page
+        assert not page.elsewhere and not page.errors, (page.elsewhere, page.errors)
+
+
+#: Queries of every shape: common words, one character (a prefix query), a character the
+#: collection lacks, a term ending in one character after digits (checked against the text),
+#: Traditional, several terms, a quoted phrase.
+SHAPES = ["知识产权", "专利", "权", "鑫", "30日", "10月", "十四五", "國家知識產權局", "知识产权 专利", '"专利审查"', "5G"]
+
+
+@pytest.mark.parametrize("query", SHAPES)
+def test_every_shape_of_query_finds_exactly_the_pages_holding_it(page, query):
+    found = search(page, query)
+    assert paths(found) == containing(query)
+    assert found["count"] == len(found["results"]) == len(containing(query))
+
+
+def test_results_and_their_order_do_not_depend_on_the_parts(page, small_parts):
+    for query in SHAPES:
+        whole = search(page, query)
+        cut = search(small_parts, query)
+        assert [r["path"] for r in cut["results"]] == [r["path"] for r in whole["results"]], query
+        assert [r["excerpt"] for r in cut["results"]] == [r["excerpt"] for r in whole["results"]], query
+
+
+def test_ranking_documents_then_title_matches_then_newest(small_parts):
+    """Documents before cited-document pages; among them the pages whose title holds the
+    query first; newest first within each group."""
+    pages = page_texts()
+    for query in ("知识产权", "专利", "国家"):
+        listed = [r["path"] for r in search(small_parts, query)["results"]]
+        key = [(not pages[p]["document"], fold(query) not in fold(pages[p]["title"])) for p in listed]
+        assert key == sorted(key), (query, listed)
+        for group in set(key):
+            dates = [pages[p]["date"] for p, k in zip(listed, key) if k == group and pages[p]["date"]]
+            assert dates == sorted(dates, reverse=True), (query, group, dates)

@@ -16,7 +16,8 @@ What a site build needs beyond the theme, for `scrapedocs` and for `mkdocs build
   them (made by hand, before the first conversion);
 - its option `input` (default `seeds`) is the folder of scraped pages, for `scrapedocs`;
 - every build ends by indexing the site for search (`search.index_site`): Pagefind for the
-  website, the script index for the offline bundle.
+  website, the script index for the offline bundle. The index of the site being replaced
+  (`PREVIOUS_SEARCH`, set by `site.build_site`) gives the parts whose pages did not change.
 """
 from __future__ import annotations
 
@@ -46,6 +47,10 @@ def escaped(value):
     if isinstance(value, list):
         return [escaped(item) for item in value]
     return value
+
+
+#: The `pagefind/` folder of the site a build replaces, when there is one.
+PREVIOUS_SEARCH = "SCRAPEDOCS_PREVIOUS_SEARCH"
 
 
 class ScrapedocsConfig(base.Config):
@@ -81,4 +86,6 @@ class ScrapedocsPlugin(BasePlugin[ScrapedocsConfig]):
     def on_post_build(self, *, config):
         from .search import index_site
 
-        index_site(Path(config.site_dir), offline_bundle=offline())
+        site = Path(config.site_dir)
+        previous = Path(os.environ.get(PREVIOUS_SEARCH) or site / "pagefind")  # else a dirty build's own index
+        index_site(site, offline_bundle=offline(), previous=previous if previous.is_dir() else None)

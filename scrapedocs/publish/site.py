@@ -42,10 +42,14 @@ def build_site(config_file: Path, docs_dir: Path, site_dir: Path, epoch: str) ->
     site_dir = Path(site_dir).resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     building = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.building-", dir=site_dir.parent))
+    from .plugin import PREVIOUS_SEARCH
+
+    os.environ[PREVIOUS_SEARCH] = str(site_dir / "pagefind")  # unchanged search parts are reused
     try:
         build(_load_config(config_file, docs_dir, building))
         swap(building, site_dir)
     finally:
+        os.environ.pop(PREVIOUS_SEARCH, None)
         shutil.rmtree(building, ignore_errors=True)
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from .parts import ranked
 from .records import SHOWN, Record
 from .text import fold
 
@@ -28,9 +29,10 @@ FULL_TEXT_LIMIT = 20_000_000
 
 
 def build(records: list[Record], limit: int = FULL_TEXT_LIMIT) -> dict:
+    """The index: pages in rank order (`parts.ranked`: documents, newest first), as the website lists them."""
     full = sum(len(r.text) for r in records) <= limit
     docs = [[r.url, r.title, r.kind, " · ".join(r.meta[k] for k in SHOWN if r.meta.get(k)),
-             fold(r.text if full else r.summary)] for r in records]
+             fold(r.text if full else r.summary)] for r in ranked(records)]
     return {"full": full, "docs": docs}
 
 

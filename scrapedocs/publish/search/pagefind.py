@@ -1,197 +1,321 @@
-"""The website's search index: Pagefind's extended build, fed one record per page.
+"""The website's search index: Pagefind's extended build, fed one record per page, in parts.
 
 Records go in as Pagefind "custom records" rather than as HTML, because the content is
-rewritten first (`text.fold`, `text.han_words`); the browser side
-(scrapedocs/theme/assets/javascripts/scrapedocs/engines.js) asks Han queries as phrases of
-characters, which gives exact substring semantics.
+rewritten first (`text.fold`, `text.bigrams`); the browser side
+(scrapedocs/theme/assets/javascripts/scrapedocs/engines.js) asks a Han query as the phrase of its
+character pairs, which gives exact substring semantics.
 Pagefind writes small chunks that the browser fetches per query: nothing grows with the
 collection on a page load.
 
-A collection is cut into shards, separate Pagefind bundles (`pagefind/0/`, `pagefind/1/`,
-… listed in `pagefind/shards.json`) that the browser searches at once, each in its own
-worker. A query's cost grows with the pages it matches (Pagefind scores and returns every
-one), and 知识产权 is in every document of an IP-policy collection: shards let a reader's
-cores share that work, and the build indexes them at once too.
+The index is cut into parts (`parts.py`), separate Pagefind bundles (`pagefind/t-…/`,
+`pagefind/x-…/`, listed in rank order in `pagefind/shards.json`) that the browser searches
+one after the other, showing results as soon as they are final. A part is a function of its
+pages' records only, so `update` re-indexes only the parts whose records changed and takes
+the others from the previous index as they are: the result is the same, byte for byte, as
+a clean build. Pagefind holds a part's index in memory while it writes it (about 0.6 MB a
+page of text): parts are small and at most `INDEXERS` are indexed at once, so the memory is
+bounded whatever the size of the collection.
 """
 from __future__ import annotations
 
 import base64
+import contextlib
+import hashlib
 import json
-import math
+import os
 import shutil
-import subprocess
 import tempfile
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from ...config import default_jobs
 from ..errors import OutputError
-from .records import SHOWN, Record
-from .text import fold, han_words
+from .service import Service, binary  # noqa: F401  (binary: tests, and who checks the install)
+from .parts import FORMAT, Page, Part, digest, plan
+from .records import SHOWN, Record, page_url, read_page
+from .text import BLOCK, bigrams, fold, words
 
 #: Where the index goes, under the site.
 FOLDER = "pagefind"
-#: The browser reads this to find the shards.
+#: The browser reads this to find the parts.
 MANIFEST = "shards.json"
-#: Documents per shard (about), and at most this many shards of documents: each shard is a
-#: worker that compiles Pagefind's WebAssembly, so more than four cost a 2-core machine more
-#: than they save (measured at 10,000 documents: 4 shards answer sooner than 8).
-SHARD_SIZE = 1000
-MAX_SHARDS = 4
+#: In each text part: the pages it holds, with the digests `update` compares.
+PAGES = "pages.json"
+#: Pagefind processes at most at once (two keep both cores busy), and the memory they may
+#: hold together: Pagefind holds a part's index in memory while it writes it, about 550
+#: bytes a word (1.8 MB for a page of 12 KB), so a text part of 250 pages takes 0.45 GB.
+#: A part is started when the estimates of the parts being indexed leave room for its own
+#: (a part larger than the budget is indexed alone).
+INDEXERS = 2
+MEMORY = 1_200_000_000
+BYTES_PER_WORD = 550
+#: Word positions given to the title at the start of a text part's record; the text follows.
+#: A match before this position is a match in the title (the browser lists it from the
+#: title parts and skips it in the text parts). Longer titles count their tail as text.
+HEAD = 64
 #: Pagefind's ready-made UIs, which the site does not use (it keeps Material's search box).
 UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
           "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
-#: "No linguistic content": the content comes already cut into words (`text.han_words`), so
-#: Pagefind must neither segment it (its Chinese dictionary would re-cut the characters,
+#: "No linguistic content": the content comes already cut into words (`text.bigrams`), so
+#: Pagefind must neither segment it (its Chinese dictionary would re-cut the pairs,
 #: and takes most of the indexing time) nor stem it (governance would match government).
 LANG = "zxx"
 
 
-def binary() -> Path:
-    """The extended Pagefind binary from the `pagefind-bin-extended` wheel.
-
-    The issue asks for the extended build; the content reaches it already cut into words,
-    so its Chinese segmenter has nothing left to do, and the plain build would index alike.
-    """
-    try:
-        from pagefind_bin_extended import get_executable
-    except ImportError:
-        raise OutputError("Pagefind's extended build is missing: pip install 'pagefind[extended]'") from None
-    return Path(get_executable())
+def head(record: Record) -> list[str]:
+    """The title's words, as many as fit before `HEAD` (one position at least is left for a
+    block break, so no phrase runs from the title into the text)."""
+    return words(fold(record.title))[: HEAD - 1]
 
 
-def content(record: Record) -> str:
-    """What Pagefind indexes for a page: its text folded, each Han character a word."""
-    return han_words(fold(record.text))
+def content(record: Record, band: str = "text") -> str:
+    """What Pagefind indexes for a page: in a title part its title; in a text part its title,
+    padded with block breaks to `HEAD` positions, then its text (folded, as pairs)."""
+    title = head(record)
+    if band == "title":
+        return " ".join(title)
+    return " ".join(title + [BLOCK.strip()] * (HEAD - len(title))) + " " + bigrams(fold(record.text))
 
 
-def ranked(records: list[Record]) -> list[Record]:
-    """The order records go into the index, which is the order of equally matching results:
-    documents first, newest first (undated last), then the other pages.
-
-    The browser ranks by where the query first occurs on the page (the title first) and
-    keeps this order for ties.
-    """
-    out = sorted(records, key=lambda r: r.url)
-    out.sort(key=lambda r: r.meta.get("date", ""), reverse=True)  # stable; undated ("") last
-    out.sort(key=lambda r: r.kind != "document")
-    return out
+def meta(record: Record) -> dict[str, str]:
+    """Shown with a result: the title and the metadata line."""
+    return {"title": record.title} | {k: record.meta[k] for k in SHOWN if record.meta.get(k)}
 
 
-def shards(records: list[Record]) -> list[tuple[str, list[Record]]]:
-    """`ranked(records)` cut into consecutive shards: the documents in up to `MAX_SHARDS`
-    shards of about `SHARD_SIZE` pages, the other pages in one more. Returns (kind, records).
-
-    Consecutive, so that (shard, place in the shard's results) is the index order; by kind,
-    so that the browser knows a result's kind from its shard (Pagefind's filters would tell
-    it too, but its filter files come out in a different byte order from build to build).
-    """
-    ordered = ranked(records)
-    documents = [r for r in ordered if r.kind == "document"]
-    others = [r for r in ordered if r.kind != "document"]
-    out = []
-    if documents:
-        count = min(MAX_SHARDS, math.ceil(len(documents) / SHARD_SIZE))
-        bounds = [len(documents) * i // count for i in range(count + 1)]  # sizes differ by one at most
-        out += [("document", documents[a:b]) for a, b in zip(bounds, bounds[1:])]
-    if others:
-        out.append(("page", others))
-    return out
+def page_of(record: Record) -> Page:
+    """What the plan and the next build need to know of a record."""
+    kind = "document" if record.kind == "document" else "page"
+    shown = meta(record)  # the content is a function of the title and text (and FORMAT, in the part's digest)
+    return Page(url=record.url, kind=kind, date=record.meta.get("date", ""),
+                text=digest([record.title, record.text, shown]), title=digest([record.title, shown]),
+                source=record.source)
 
 
-class Service:
-    """Pagefind's indexing service (`pagefind --service`), spoken to one request at a time.
-
-    The protocol is the one Pagefind's own Python and Node APIs use: base64-encoded JSON
-    messages, each followed by a comma. The `pagefind` package's asyncio client polls for
-    replies every 0.1 s, which caps it at ten records a second; this client blocks on the
-    pipe instead.
-    """
-
-    def __init__(self, executable: Path):
-        self._log = tempfile.TemporaryFile()
-        self._proc = subprocess.Popen([str(executable), "--service"], stdin=subprocess.PIPE,
-                                      stdout=subprocess.PIPE, stderr=self._log)
-        self._id = 0
-
-    def send(self, payload: dict) -> dict:
-        self._id += 1
-        message = json.dumps({"message_id": self._id, "payload": payload}, ensure_ascii=False)
-        try:
-            self._proc.stdin.write(base64.b64encode(message.encode("utf-8")) + b",")
-            self._proc.stdin.flush()
-            reply = self._read()
-        except OSError as e:  # BrokenPipeError included
-            raise OutputError(f"Pagefind stopped: {e}; {self._stderr()}") from None
-        answer = reply.get("payload") or {}
-        if answer.get("type") == "Error":
-            raise OutputError(f"Pagefind: {answer.get('message')}")
-        return answer
-
-    def _read(self) -> dict:
-        data = bytearray()
-        while not data.endswith(b","):
-            chunk = self._proc.stdout.read1(1 << 16)  # one request at a time: never past the reply
-            if not chunk:
-                raise OSError("no reply")
-            data += chunk
-        return json.loads(base64.b64decode(bytes(data[:-1])))
-
-    def _stderr(self) -> str:
-        self._log.seek(0)
-        return self._log.read().decode("utf-8", "replace").strip()[-500:]
-
-    def close(self) -> None:
-        if self._proc.stdin:
-            self._proc.stdin.close()
-        try:
-            self._proc.wait(timeout=60)
-        except subprocess.TimeoutExpired:
-            self._proc.kill()
-            self._proc.wait()
-        self._log.close()
-
-
-def _write(records: list[Record], out: Path) -> None:
-    """Index `records` with one Pagefind process and write its bundle to `out`.
+def _write(part: Part, records: dict[str, Record], out: Path) -> dict[str, bytes]:
+    """Index `part` with one Pagefind process and write its bundle to `out`; return the
+    files the parts share (the WebAssembly), to be written beside them.
 
     The files are asked for (GetFiles) and written here: Pagefind's WriteFiles answers
     before its files are on disk, and a service closed then leaves some of them empty.
+    Pages come with their place in the part as a sort key: the browser asks for results in
+    that order, which is the rank order.
     """
     service = Service(binary())
     try:
         index = service.send({"type": "NewIndex", "config": None})["index_id"]
-        for record in records:
-            meta = {"title": record.title} | {k: record.meta[k] for k in SHOWN if record.meta.get(k)}
-            service.send({"type": "AddRecord", "index_id": index, "url": record.url, "content": content(record),
-                          "language": LANG, "meta": meta, "filters": None, "sort": None})
+        for i, page in enumerate(part.pages):
+            record = records[page.url]
+            service.send({"type": "AddRecord", "index_id": index, "url": record.url,
+                          "content": content(record, part.band), "language": LANG, "meta": meta(record),
+                          "filters": None, "sort": {"rank": f"{i:07d}"}})
         files = service.send({"type": "GetFiles", "index_id": index})["files"]
     finally:
         service.close()
-    for file in sorted(files, key=lambda f: f["path"]):
+    contents = {}
+    for file in files:
         rel = Path(file["path"])
         if rel.is_absolute() or ".." in rel.parts:
             raise OutputError(f"Pagefind named a file outside its folder: {file['path']}")
-        if rel.as_posix() in UNUSED:
-            continue
-        path = out / rel
+        if rel.as_posix() not in UNUSED:
+            contents[rel.as_posix()] = base64.b64decode(file["content"])
+    shared = {}
+    scripts = [name for name in ("pagefind.js", "pagefind-worker.js") if name in contents]
+    if scripts and all(_OWN_WASM in contents[name] for name in scripts):
+        for name in scripts:
+            contents[name] = contents[name].replace(_OWN_WASM, _SHARED_WASM)
+        shared = {name: contents.pop(name) for name in list(contents) if name.startswith("wasm.")}
+    for name in sorted(contents):
+        path = out / name
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(base64.b64decode(file["content"]))
+        path.write_bytes(contents[name])
+    return shared
 
 
-def write_index(records: list[Record], site_dir: Path) -> Path:
-    """Write `site_dir/pagefind/` (its shards and their manifest) for `records`; return its folder."""
-    out = site_dir / FOLDER
-    if out.exists():
-        shutil.rmtree(out)
-    parts = shards(records)
-    folders = [out / str(i) for i in range(len(parts))]
-    if parts:
-        # One Pagefind process per shard, as many at once as there are cores: each holds its
-        # shard's whole index in memory (about 2 GB for 2,500 documents of 12 KB).
-        with ThreadPoolExecutor(max_workers=min(len(parts), default_jobs())) as pool:
-            list(pool.map(_write, [part for _, part in parts], folders))
-    manifest = {"shards": [{"path": f"{i}/", "kind": kind, "pages": len(part)} for i, (kind, part) in enumerate(parts)]}
-    out.mkdir(parents=True, exist_ok=True)
-    (out / MANIFEST).write_text(json.dumps(manifest) + "\n", encoding="utf-8")
+#: Every part would load its own copy of Pagefind's WebAssembly (68 KB, the same bytes);
+#: its loader is pointed at one copy beside the parts, fetched once and cached.
+_OWN_WASM = b"const wasm_url=`${this.basePath}wasm.${language}.pagefind`"
+_SHARED_WASM = b"const wasm_url=`${this.basePath}../wasm.${language}.pagefind`"
+
+
+def _previous_pages(folder: Path | None) -> dict[str, Page]:
+    """The pages the previous index holds, by URL (nothing when there is none or it is of another format)."""
+    pages: dict[str, Page] = {}
+    if folder is None or not (folder / MANIFEST).is_file():
+        return pages
+    try:
+        manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+        if manifest.get("format") != FORMAT:
+            return {}
+        for part in manifest["parts"]:
+            if part["band"] == "text":
+                rows = json.loads((folder / part["path"] / PAGES).read_text(encoding="utf-8"))
+                pages.update((row[0], Page(*row)) for row in rows)
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}  # unreadable: everything is read again
+    return pages
+
+
+def _copy(old: Path, new: Path) -> None:
+    """An unchanged part, taken as it is: hard links when the file system allows, else copies."""
+    for path in sorted(old.rglob("*")):
+        target = new / path.relative_to(old)
+        if path.is_dir():
+            target.mkdir(parents=True, exist_ok=True)
+        elif path.name != PAGES or path.parent != old:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.link(path, target)
+            except OSError:
+                shutil.copy2(path, target)
+
+
+class _Budget:
+    """Memory the Pagefind processes hold together: `hold(n)` waits until n fits (or nothing runs)."""
+
+    def __init__(self, total: int):
+        self.total, self.used, self.running = total, 0, 0
+        self._cond = threading.Condition()
+
+    @contextlib.contextmanager
+    def hold(self, size: int):
+        with self._cond:
+            self._cond.wait_for(lambda: self.running == 0 or self.used + size <= self.total)
+            self.used += size
+            self.running += 1
+        try:
+            yield
+        finally:
+            with self._cond:
+                self.used -= size
+                self.running -= 1
+                self._cond.notify_all()
+
+
+def write_parts(parts: list[Part], records, out: Path, previous: Path | None = None) -> dict:
+    """Write the bundles of `parts` and the manifest into `out` (replaced).
+
+    `records(urls)` gives the records of the pages of a part to index (parsed on demand).
+    A part whose folder exists in `previous` is taken from there. Returns counts.
+    """
+    building = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
+    reused = indexed = 0
+    try:
+        todo: list[tuple[Part, Path]] = []
+        for part in parts:
+            folder = building / part.name
+            if previous is not None and (previous / part.name / "pagefind-entry.json").is_file():
+                _copy(previous / part.name, folder)
+                reused += 1
+            else:
+                todo.append((part, folder))
+        budget = _Budget(MEMORY)
+
+        def index(job: tuple[Part, Path]) -> dict[str, bytes]:
+            part, folder = job
+            loaded = records([p.url for p in part.pages])
+            size = BYTES_PER_WORD * sum(len(loaded[p.url].title) + (len(loaded[p.url].text) if part.band == "text" else 0)
+                                        for p in part.pages)
+            with budget.hold(size):
+                return _write(part, loaded, folder)
+        # One Pagefind process per part, within the memory budget: the peak is bounded by the
+        # part size, not by the collection.
+        with ThreadPoolExecutor(max_workers=INDEXERS) as pool:
+            shared = {name: data for files in pool.map(index, todo) for name, data in files.items()}
+        if previous is not None and not shared:
+            shared = {p.name: p.read_bytes() for p in previous.glob("wasm.*")}
+        for name, data in sorted(shared.items()):
+            (building / name).write_bytes(data)
+        indexed = len(todo)
+        for part in parts:
+            if part.band == "text":
+                (building / part.name / PAGES).write_text(
+                    json.dumps([p.row() for p in part.pages], ensure_ascii=False) + "\n", encoding="utf-8")
+        manifest = {"format": FORMAT, "head": HEAD,
+                    "parts": [{"path": f"{p.name}/", "kind": p.kind, "band": p.band, "pages": len(p.pages)}
+                              for p in parts]}
+        (building / MANIFEST).write_text(json.dumps(manifest) + "\n", encoding="utf-8")
+        if out.exists():
+            shutil.rmtree(out)
+        building.rename(out)
+    finally:
+        shutil.rmtree(building, ignore_errors=True)
+    return {"parts": len(parts), "indexed": indexed, "reused": reused}
+
+
+def write_index(records: list[Record], site_dir: Path, previous: Path | None = None) -> Path:
+    """Write `site_dir/pagefind/` for `records`; return its folder. With `previous` (an
+    earlier `pagefind/` folder), its unchanged parts are reused."""
+    out = Path(site_dir) / FOLDER
+    out.parent.mkdir(parents=True, exist_ok=True)
+    by_url = {r.url: r for r in records}
+    parts = plan([page_of(r) for r in records])
+    write_parts(parts, lambda urls: by_url, out, previous)
     return out
+
+
+def update(site_dir: Path, previous: Path | None = None) -> dict:
+    """Index the built site `site_dir` into `site_dir/pagefind/`, re-indexing only what changed
+    since `previous` (the `pagefind/` folder of an earlier build of the same site, possibly
+    `site_dir/pagefind` itself), and return what was done.
+
+    Each built page is read as bytes and compared by digest with the page the previous index
+    was made from; only pages whose HTML changed are parsed. The parts are planned from
+    every page's rank and digests; a part whose digest is unchanged is reused whole (hard
+    links), the others are indexed, reading the HTML of their pages. The result is the
+    same, byte for byte, as a clean build (`previous=None`).
+    """
+    site_dir = Path(site_dir)
+    out = site_dir / FOLDER
+    if previous is not None and not Path(previous).is_dir():
+        previous = None
+    moved = None
+    if previous is not None and Path(previous).resolve() == out.resolve():
+        moved = out.with_name(f".{FOLDER}.previous-{os.getpid()}")  # the index in place: set aside first
+        shutil.rmtree(moved, ignore_errors=True)
+        out.rename(moved)
+        previous = moved
+    try:
+        known = _previous_pages(previous)
+        if not known:
+            previous = None  # none, unreadable or of another format: nothing is reused
+        paths: dict[str, Path] = {}
+        records: dict[str, Record] = {}
+        pages: list[Page] = []
+        parsed = 0
+        for path in sorted(site_dir.rglob("*.html")):
+            rel = path.relative_to(site_dir).as_posix()
+            if rel.split("/", 1)[0] in (FOLDER, "search", "assets") or rel.startswith("."):
+                continue
+            data = path.read_bytes()
+            if b"data-pagefind-body" not in data:
+                continue
+            url = page_url(rel, True)
+            source = hashlib.sha256(data).hexdigest()
+            old = known.get(url)
+            if old is not None and old.source == source:
+                pages.append(old)
+                paths[url] = path
+                continue
+            record = read_page(path, url, data)
+            parsed += 1
+            if record is not None:
+                records[url] = record
+                paths[url] = path
+                pages.append(page_of(record))
+
+        def load(urls: list[str]) -> dict[str, Record]:
+            for url in urls:
+                if url not in records:
+                    record = read_page(paths[url], url)
+                    if record is not None:
+                        records[url] = record
+            return records
+
+        done = write_parts(plan(pages), load, out, previous)
+    finally:
+        if moved is not None:
+            if out.exists():
+                shutil.rmtree(moved, ignore_errors=True)
+            else:  # failed: the previous index stays
+                moved.rename(out)
+    return done | {"pages": len(pages), "parsed": parsed, "path": out}

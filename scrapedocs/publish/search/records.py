@@ -12,6 +12,7 @@ would index the same text:
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,6 +45,7 @@ class Record:
     filters: dict[str, list[str]] = field(default_factory=dict)
     headings: list[str] = field(default_factory=list)
     lead: str = ""  # the first paragraph of the article
+    source: str = ""  # digest of the built HTML it was read from
 
     @property
     def summary(self) -> str:
@@ -137,9 +139,9 @@ def _attributes(tree, name: str) -> list[tuple[str, str]]:
     return pairs
 
 
-def read_page(path: Path, url: str) -> Record | None:
-    """The record of one built page, or None when it has no searchable body."""
-    data = path.read_bytes()
+def read_page(path: Path, url: str, data: bytes | None = None) -> Record | None:
+    """The record of one built page (its bytes `data`, when already read), or None when it has no searchable body."""
+    data = path.read_bytes() if data is None else data
     if b"data-pagefind-body" not in data:
         return None
     tree = html.document_fromstring(data, parser=html.HTMLParser(encoding="utf-8", huge_tree=True))
@@ -155,7 +157,8 @@ def read_page(path: Path, url: str) -> Record | None:
     if not title:
         h1 = next(body.iter("h1"), None)
         title = text_of(h1)[0] if h1 is not None else squeeze(tree.findtext(".//title") or "")
-    return Record(url=url, title=title, text=text, meta=meta, filters=filters, headings=headings, lead=lead)
+    return Record(url=url, title=title, text=text, meta=meta, filters=filters, headings=headings, lead=lead,
+                  source=hashlib.sha256(data).hexdigest())
 
 
 def page_url(rel: str, directory_urls: bool) -> str:

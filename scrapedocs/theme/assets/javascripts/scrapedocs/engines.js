@@ -10,13 +10,16 @@
  *   not match 申请 or 长远, 产权 matches 知识产权), other words whole (case aside); a phrase
  *   in quotes ("…", “…”, 「…」) is one term;
  * - pages carrying a document's text rank above other pages (cited-document placeholders),
- *   then pages where the terms occur earliest (title, metadata, first paragraphs).
+ *   then the pages whose title holds every term, then the others; newest first within each.
  *
- * The index holds every Han character as a word of its own (scrapedocs/publish/search/),
- * so a Han term is asked as a phrase of characters: exact substring semantics.
+ * The website's index holds each run of Han characters as its overlapping pairs
+ * (scrapedocs/publish/search/text.py), so a Han term is asked as the phrase of its pairs:
+ * exact substring semantics, reading lists far shorter than a character's.
  *
  * window.scrapedocsSearch = {root, parse(query) → terms, engine() → Promise of
- * {note, search(terms) → Promise of {count, load(i) → Promise of a result}}, compact(text)}.
+ * {note, search(terms) → Promise of {count, done, listen(callback), load(i) → Promise of a
+ * result}}, compact(text)}: `count` results are final; more may come until `done`, and
+ * `listen` is called each time.
  */
 (function () {
   "use strict";
@@ -24,7 +27,6 @@
   var here = document.currentScript ? document.currentScript.src : location.href;
   var ROOT = new URL("../../../", here); // this file is assets/javascripts/scrapedocs/engines.js
   var HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
-  var HAN_G = /([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])/g;
   var QUOTES = { '"': '"', "“": "”", "「": "」", "『": "』", "”": "”" };
 
   // ------------------------------------------------------------------ queries
@@ -60,107 +62,257 @@
     return new RegExp(source, "gu");
   }
 
-  /* Each Han character a word of its own, as the index has it. */
-  function spaced(text) {
-    return text.replace(HAN_G, " $1 ").replace(/\s+/g, " ").trim();
-  }
-
   function compact(text) {
     return text.replace(/\s+/g, "").toLowerCase();
   }
 
   // ------------------------------------------------------------------ engines
 
-  /* Pagefind (the website): each term searched alone as an exact phrase, the results
-   * intersected. The index lists documents first, newest first, in shards that
-   * are searched at once, each in its own worker (scrapedocs/publish/search/pagefind.py):
-   * the documents in one or more shards, the other pages in one more; equally matching
-   * results come back in index order. Ranked: documents first; then the pages where the
-   * terms occur earliest (the title, the metadata, the first paragraphs); then index order.
-   * No second, unquoted search to rank by: at 2,000 documents it takes seconds for four
-   * characters. */
+  /* The index words of a term, as the index has them (scrapedocs/publish/search/text.py):
+   * each Han run as its overlapping pairs, then its last character alone when something
+   * follows it in the term; other words as they are. A term ending in a lone Han character
+   * after something else (2020年) cannot be asked exactly: that character starts a pair
+   * in the page (年发) or stands alone (年。). Returns {words, last}: `last` is that
+   * character (or the whole term when it is one Han character), "" otherwise. */
+  function indexWords(text) {
+    var pieces = text.match(HAN_OR_WORD) || [];
+    var words = [];
+    var run = [];
+    var last = "";
+    pieces.forEach(function (piece, i) {
+      if (HAN.test(piece)) {
+        run.push(piece);
+        if (i < pieces.length - 1) return;
+      }
+      if (run.length) {
+        for (var k = 0; k + 1 < run.length; k++) words.push(hanWord(run[k] + run[k + 1]));
+        var end = i === pieces.length - 1 && HAN.test(piece);
+        if (!end) words.push(hanWord(run[run.length - 1]));
+        else if (run.length === 1) last = hanWord(run[0]);
+        run = [];
+      }
+      if (!HAN.test(piece)) words.push(piece);
+    });
+    return { words: words, last: last };
+  }
+
+  /* A Han pair or character as the index writes it (text.py's han_word): q and the code
+   * points in hex, which Pagefind keeps whole (it would cut Han characters its own way). */
+  function hanWord(chars) {
+    var out = "q";
+    for (var i = 0; i < chars.length; i++) out += ("000" + chars.charCodeAt(i).toString(16)).slice(-4);
+    return out;
+  }
+  var HAN_WORD = /^q((?:[0-9a-f]{4}){1,2})$/;
+
+  /* How Pagefind is asked for a term: the exact phrase of its words; a lone Han character
+   * as a prefix (中 → 中, 中国, 中央 …: every word holding it starts with it); a term ending
+   * in a lone character after something else as the phrase of the rest, each candidate
+   * then checked against its text (`verify`). */
+  function ask(term) {
+    var cut = indexWords(term.text);
+    if (!cut.words.length) return { query: cut.last, prefix: cut.last, verify: false, term: term };
+    return { query: '"' + cut.words.join(" ") + '"', prefix: "", verify: !!cut.last, term: term };
+  }
+
+  /* Pagefind's results for an ask. Asked a prefix no word has, Pagefind falls back to the
+   * words that are a prefix of it (q4e2d → q, any page with a "Q"): when the first page
+   * found does not hold the character, nothing holds it. */
+  function answer(ask, found) {
+    var results = found.results;
+    if (!ask.prefix || !results.length) return Promise.resolve(results);
+    return results[0].data().then(function (data) {
+      return decode(data.content).toLowerCase().indexOf(ask.term.text) === -1 ? [] : results;
+    });
+  }
+
+  /* The text of a fragment's content (index words) from word `from` on, as a reader reads
+   * it: a pair stands for its first character, block breaks become new lines. */
+  function decode(content, from) {
+    var words = content.split(/\s+/);
+    var out = "";
+    var previous = "";
+    for (var i = from || 0; i < words.length; i++) {
+      var word = words[i];
+      if (!word) continue;
+      if (word === "¶") {
+        if (previous && previous !== "\n") { out += "\n"; previous = "\n"; }
+        continue;
+      }
+      var han = HAN_WORD.exec(word);
+      var piece = han ? String.fromCharCode(parseInt(han[1].slice(0, 4), 16)) : word;
+      if (previous && previous !== "\n" && !CJK_END.test(previous) && !CJK_START.test(piece)) out += " ";
+      out += piece;
+      previous = piece;
+    }
+    return out;
+  }
+  var HAN_CLASS = "\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff";
+  var HAN_OR_WORD = new RegExp("[" + HAN_CLASS + "]|[^\\s" + HAN_CLASS + "]+", "g");
+  var CJK = "\\u3000-\\u303f" + HAN_CLASS + "\\uff00-\\uffef“”‘’—…";
+  var CJK_END = new RegExp("[" + CJK + "]$");
+  var CJK_START = new RegExp("^[" + CJK + "]");
+
+  /* Pagefind (the website). The index is cut into parts, separate Pagefind bundles listed
+   * in rank order in pagefind/shards.json (scrapedocs/publish/search/parts.py): for the
+   * documents, then for the other pages, title parts (titles only) then text parts. Pages
+   * are ranked documents first; then the pages whose title holds every term, then the
+   * others; newest first within each; each part returns its pages in that order (its sort
+   * key). The parts are searched in order, two at a time (a worker each), and a result is
+   * final, so shown, once every part before its own has answered: a common word is in a
+   * recent title, so its first result comes from the first title part, whatever the size
+   * of the collection; the count is complete when the last part has answered.
+   * In a text part, each page's record starts with its title, padded to `head` word
+   * positions: a page whose every term occurs before that position was listed by a title
+   * part and is skipped. Each term is searched alone, the results intersected. */
   function pagefindEngine() {
     var folder = new URL("pagefind/", ROOT);
     return fetch(new URL("shards.json", folder)).then(function (response) {
       if (!response.ok) throw new Error("no Pagefind index");
       return response.json();
     }).then(function (manifest) {
-      return Promise.all(manifest.shards.map(function (shard) {
-        var base = new URL(shard.path, folder);
-        // A module per shard (its own URL), hence a worker per shard.
-        return import(new URL("pagefind.js", base).href).then(function (pagefind) {
-          var instance = pagefind.createInstance({ basePath: base.href, baseUrl: ROOT.pathname, excerptLength: 30 });
-          return instance.init().then(function () {
-            return { instance: instance, document: shard.kind === "document" };
+      var parts = manifest.parts;
+      var head = manifest.head;
+      // Two modules (two URLs of Pagefind's script), hence two workers: the parts share them.
+      var modules = parts.slice(0, WORKERS).map(function (part) {
+        return import(new URL(part.path + "pagefind.js", folder).href);
+      });
+      var instances = {};
+      function instance(n) {
+        if (!instances[n]) {
+          instances[n] = modules[n % modules.length].then(function (pagefind) {
+            var created = pagefind.createInstance({ basePath: new URL(parts[n].path, folder).href, baseUrl: ROOT.pathname });
+            return created.init().then(function () { return created; });
           });
-        });
-      }));
-    }).then(function (shards) {
-      return {
-        note: "",
-        search: function (terms) {
-          // Exact phrases even for one word: an unquoted word that no page has falls back to
-          // a shorter one ("arbitration" found "a"); an exact word never does.
-          var asks = terms.map(function (t) { return '"' + spaced(t.text) + '"'; });
-          return Promise.all(shards.map(function (shard, number) {
-            return Promise.all(asks.map(function (q) { return shard.instance.search(q); })).then(function (found) {
-              return rankShard(found, number, shard.document);
+        }
+        return instances[n];
+      }
+      // Started before the first keystroke: the first title and text parts of the documents.
+      var firstText = parts.findIndex(function (p) { return p.band === "text"; });
+      [0, firstText].forEach(function (n) { if (n >= 0 && n < parts.length) instance(n).catch(function () {}); });
+      return Promise.all(modules).then(function () { return searcher(parts, head, instance); });
+    });
+  }
+  var WORKERS = 2;
+
+  /* The first position of a match (a prefix ask lists every occurrence). */
+  function least(positions) {
+    var out = Infinity;
+    for (var i = 0; i < positions.length; i++) if (positions[i] < out) out = positions[i];
+    return out;
+  }
+  var PREFETCH = 10; // the results search.js shows first
+
+  function searcher(parts, head, instance) {
+    var current = null;
+    return {
+      note: "",
+      search: function (terms) {
+        if (current) current.cancelled = true;
+        var asks = terms.map(ask);
+        var state = current = { cancelled: false };
+        var stages = parts.map(function () { return null; });
+        var result = { count: 0, done: !parts.length, hits: [], load: load, listen: listen };
+        var listeners = [];
+        var next = 0;
+        var running = 0;
+        var shown = 0;
+        function listen(callback) { listeners.push(callback); }
+        // The first part alone (it holds the first results), then two at a time; the first
+        // results' fragments are fetched before more parts are searched, as a worker busy
+        // searching answers nothing else.
+        var prefetched = 0;
+        function pump() {
+          while (!state.cancelled && running < (stages[0] ? WORKERS : 1) && next < parts.length) {
+            var n = next++;
+            running++;
+            searchPart(n).then(function (n, hits) {
+              stages[n] = hits;
+            }.bind(null, n), function (n, error) {
+              console.error(error);
+              stages[n] = [];
+            }.bind(null, n)).then(function () {
+              running--;
+              release();
+              var first = result.hits.slice(prefetched, PREFETCH);
+              prefetched += first.length;
+              return Promise.all(first.map(function (hit) { return hit.result.data().catch(function () {}); }));
+            }).then(pump);
+          }
+        }
+        function release() {
+          var before = result.count;
+          while (shown < parts.length && stages[shown]) {
+            result.hits.push.apply(result.hits, stages[shown]);
+            shown++;
+          }
+          result.count = result.hits.length;
+          var done = shown === parts.length;
+          if (result.count !== before || done !== result.done) {
+            result.done = done;
+            listeners.forEach(function (f) { f(result); });
+          }
+        }
+        function searchPart(n) {
+          var part = parts[n];
+          return instance(n).then(function (pagefind) {
+            return Promise.all(asks.map(function (a) { return pagefind.search(a.query, { sort: { rank: "asc" } }); }));
+          }).then(function (found) {
+            return Promise.all(found.map(function (r, k) { return answer(asks[k], r); }));
+          }).then(function (found) {
+            var maps = found.map(function (results) {
+              return new Map(results.map(function (x) { return [x.id, x]; }));
             });
-          })).then(function (perShard) {
-            var hits = [].concat.apply([], perShard);
-            hits.sort(function (x, y) {
-              return (y.document - x.document) || (x.at - y.at) || (x.shard - y.shard) || (x.order - y.order);
+            var hits = [];
+            found[0].forEach(function (r) {
+              if (!maps.every(function (m) { return m.has(r.id); })) return;
+              var inTitle = part.band === "title" || maps.every(function (m, k) {
+                return asks[k].verify || least(m.get(r.id).words) < head;
+              });
+              hits.push({ result: r, part: part, inTitle: inTitle });
             });
-            return {
-              count: hits.length,
-              load: function (i) {
-                return hits[i].result.data().then(function (data) {
-                  return {
-                    url: new URL(data.url, location.href).href,
-                    title: data.meta.title || "",
-                    meta: ["date", "doc_number", "issuer", "source"]
-                      .map(function (k) { return data.meta[k]; }).filter(Boolean).join(" · "),
-                    excerpt: pagefindExcerpt(data.excerpt),
-                  };
+            if (!asks.some(function (a) { return a.verify; })) return hits.filter(keep);
+            // A term that Pagefind cannot ask exactly: each candidate read and checked, in order.
+            return Promise.all(hits.map(function (hit) {
+              return hit.result.data().then(function (data) {
+                var texts = part.band === "title" ? [decode(data.content).toLowerCase()]
+                  : [decode(data.content.split(/\s+/).slice(0, head).join(" ")).toLowerCase(),
+                    decode(data.content, head).toLowerCase()];
+                var ok = asks.every(function (a) {
+                  return !a.verify || texts.some(function (t) { return find(a.term.pattern, t, 0); });
                 });
-              },
+                if (part.band === "text") {
+                  hit.inTitle = asks.every(function (a, k) {
+                    return a.verify ? !!find(a.term.pattern, texts[0], 0)
+                      : least(maps[k].get(hit.result.id).words) < head;
+                  });
+                }
+                return ok ? hit : null;
+              });
+            })).then(function (checked) { return checked.filter(Boolean).filter(keep); });
+          });
+        }
+        // A page found by a title part is not listed again by its text part.
+        function keep(hit) { return hit.part.band === "title" || !hit.inTitle; }
+        function load(i) {
+          var hit = result.hits[i];
+          return hit.result.data().then(function (data) {
+            var text = decode(data.content, hit.part.band === "text" ? head : 0);
+            var doc = { text: text, lower: text.toLowerCase() };
+            var first = find(terms[0].pattern, doc.lower, 0) || { index: 0, 0: "" };
+            return {
+              url: new URL(data.url, location.href).href,
+              title: data.meta.title || "",
+              meta: ["date", "doc_number", "issuer", "source"]
+                .map(function (k) { return data.meta[k]; }).filter(Boolean).join(" · "),
+              excerpt: excerpt(doc, first, terms),
             };
           });
-        },
-      };
-    });
-  }
-
-  /* One shard's answer: the pages every term found, with what ranks them. */
-  function rankShard(found, shard, document) {
-    var maps = found.map(function (r) {
-      return new Map(r.results.map(function (x) { return [x.id, x]; }));
-    });
-    var hits = [];
-    found[0].results.forEach(function (result, order) {
-      if (!maps.every(function (m) { return m.has(result.id); })) return;
-      var at = maps.reduce(function (sum, m) {
-        var words = m.get(result.id).words;
-        return sum + (words && words.length ? words[0] : 1e6);
-      }, 0);
-      hits.push({ result: result, document: document, at: at, shard: shard, order: order });
-    });
-    return hits;
-  }
-
-  /* Pagefind's excerpt is HTML-escaped text, its words joined by spaces, <mark>s around
-   * matched words (one per Han character): joined up again, so it reads as the page does
-   * and a term is marked whole; block breaks (¶) shown as " · ". */
-  var CJK = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef“”‘’—…";
-  var CJK_SPACE = new RegExp("([" + CJK + "])((?:<\\/?mark>)*) ((?:<\\/?mark>)*)(?=[" + CJK + "])", "g");
-  // Digits stand against Han characters in Chinese text (2020年): no space between them either.
-  var CJK_DIGIT = new RegExp("([" + CJK + "])((?:<\\/?mark>)*) ((?:<\\/?mark>)*)(?=[0-9])|([0-9])((?:<\\/?mark>)*) ((?:<\\/?mark>)*)(?=[" + CJK + "])", "g");
-  function pagefindExcerpt(html) {
-    html = html.replace(/\s*¶\s*/g, " · ");
-    for (var i = 0; i < 2; i++) html = html.replace(CJK_SPACE, "$1$2$3"); // overlapping matches
-    for (var j = 0; j < 2; j++) html = html.replace(CJK_DIGIT, "$1$2$3$4$5$6");
-    return html.replace(/<\/mark>(\s*)<mark>/g, "$1").replace(/(\s+)<\/mark>/g, "</mark>$1")
-      .replace(/ · (?:· )+/g, " · ").replace(/^ · | · $/g, "");
+        }
+        pump();
+        return Promise.resolve(result);
+      },
+    };
   }
 
   /* The offline bundle: search/offline-index.js, a script (file:// allows scripts, not
@@ -184,29 +336,33 @@
           var hits = [];
           docs.forEach(function (doc, order) {
             if (doc.lower === null) doc.lower = doc.text.toLowerCase();
-            var at = 0;
             var first = null;
+            var inTitle = true;
+            var titleEnd = doc.lower.indexOf("\n");
             for (var i = 0; i < terms.length; i++) {
               var m = find(terms[i].pattern, doc.lower, 0);
               if (!m) return;
               if (!i) first = m;
-              at += m.index;
+              if (titleEnd !== -1 && m.index + m[0].length > titleEnd) inTitle = false;
             }
-            hits.push({ doc: doc, at: at, first: first, order: order });
+            hits.push({ doc: doc, inTitle: inTitle, first: first, order: order });
           });
-          // Ranked as the website ranks: documents, then earliest occurrence, then index order.
+          // Ranked as the website ranks: documents, then title matches, then index order
+          // (newest first: offline.py writes the pages in rank order).
           hits.sort(function (x, y) {
-            return (y.doc.document - x.doc.document) || (x.at - y.at) || (x.order - y.order);
+            return (y.doc.document - x.doc.document) || (y.inTitle - x.inTitle) || (x.order - y.order);
           });
           return Promise.resolve({
             count: hits.length,
+            done: true,
+            listen: function () {},
             load: function (i) {
               var hit = hits[i];
               return Promise.resolve({
                 url: new URL(hit.doc.url, ROOT).href,
                 title: hit.doc.title,
                 meta: hit.doc.meta,
-                excerpt: offlineExcerpt(hit.doc, hit.first, terms),
+                excerpt: excerpt(hit.doc, hit.first, terms),
               });
             },
           });
@@ -225,7 +381,7 @@
   }
 
   /* Some 36 characters around the first term's first occurrence, every term marked. */
-  function offlineExcerpt(doc, first, terms) {
+  function excerpt(doc, first, terms) {
     var start = Math.max(0, first.index - 14);
     var end = Math.min(doc.text.length, first.index + first[0].length + 22);
     var lower = doc.lower;

@@ -18,7 +18,8 @@
     var W = window.scrapedocsWords || function (key) { return key; };
     var strings = {};
     ["search.placeholder", "search.reset", "search.result.placeholder", "search.result.none", "search.result.one",
-     "search.result.other", "search.unavailable", "search.offline.partial", "search.sentence_end"].forEach(function (key) {
+     "search.result.other", "search.result.searching", "search.unavailable", "search.offline.partial",
+     "search.sentence_end"].forEach(function (key) {
       strings[key] = W(key.replace(/\./g, "_"));
     });
     var config = document.getElementById("__config");
@@ -116,11 +117,15 @@
           }
           return ready[0].search(terms).then(function (result) {
             if (mine !== generation) return;
-            current = { terms: terms, result: result, shown: 0, note: ready[0].note };
+            var state = current = { terms: terms, result: result, shown: 0, note: ready[0].note };
             ui.list.innerHTML = "";
-            var summary = result.count === 0 ? T("search.result.none")
-              : result.count === 1 ? T("search.result.one") : T("search.result.other", result.count);
-            show(summary + (ready[0].note ? T("search.sentence_end") + T(ready[0].note) : ""));
+            summarize(state);
+            // Results come as the index's parts answer (engines.js): shown as they are final.
+            result.listen(function () {
+              if (state !== current) return;
+              summarize(state);
+              if (state.shown < PAGE || ui.scroll.scrollHeight <= ui.scroll.clientHeight + 40) more();
+            });
             return more();
           });
         })
@@ -130,6 +135,14 @@
           ui.list.innerHTML = "";
           show(T("search.unavailable"));
         });
+    }
+
+    function summarize(state) {
+      var result = state.result;
+      var summary = !result.done ? T("search.result.searching", result.count)
+        : result.count === 0 ? T("search.result.none")
+          : result.count === 1 ? T("search.result.one") : T("search.result.other", result.count);
+      show(summary + (state.note ? T("search.sentence_end") + T(state.note) : ""));
     }
 
     var loading = null;
