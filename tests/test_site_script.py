@@ -178,7 +178,6 @@ def languages_site(tmp_path_factory):
     docs = root / "docs"
     docs.mkdir()
     shutil.copy(ROOT / "docs" / "index.md", docs / "index.md")
-    shutil.copytree(ROOT / "docs" / "stylesheets", docs / "stylesheets")
     publish.write(publish.plan(collection), docs)
     urls = {doc.meta["lang"]: f"/articles/{doc.slug}/" for doc in collection.published}
     with serve(build_site(docs, root / "site")) as base:
