@@ -1,8 +1,10 @@
 """Stage 2: keep the article, drop the site chrome around it.
 
 How depends on the input: a text dump is classified line by line (`dump`); an
-HTML page has its article chosen from the page's structure (`html`), then loses
-the strong chrome left inside it (`extracted`), as does a Markdown page. Every
+HTML page has its article chosen from the page's structure (`html`) and its
+headline above it (`headline`), then loses the strong chrome left inside it
+(`extracted`), as does a Markdown page. `chrome` is the lexicon of what site
+chrome says, shared by all of them. Every
 removed line stays in the document with the reason, for the build report and
 for metadata extraction.
 """

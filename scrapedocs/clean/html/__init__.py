@@ -16,13 +16,17 @@ Our scorer is one voter of an ensemble (`ensemble`): readability-lxml,
 trafilatura, jusText (judging Chinese by length and links) and Resiliparse
 each vote on every line of the page (`members`); within our article the
 majority drops and restores lines, and when our scorer chose another part of
-the page outright, the majority's article wins. Blogs and forums keep their
-first post (`posts`); a gallery whose captions sit in script data gets them
-(`scripts`). `explain_article` says which extractor won and why; the build
-report records it per input.
+the page outright, the majority's article wins. A blog page of several posts
+keeps its first (`posts`); a forum or Q&A thread keeps its question and every
+answer (`genre`, `thread`); a story loses its comments and the feed of other
+stories under it (`feeds`); the headline is chosen above the article
+(`clean.headline`) and the article's edges follow from it (`article`); a gallery
+whose captions sit in script data gets them (`scripts`). `explain_article`
+says which extractor won and why, which line is the title and why, and what
+kind of page it is; the build report records it per input.
 
 Modules: tree (iterative walks), tags, noise, scoring, blocks (the page as
-lines), posts, members, ensemble, scripts.
+lines), posts, genre, thread, members, ensemble, feeds, article, scripts.
 
 The article comes out as one line per block: headings as "## …", list items
 as "- …", tables as Markdown table rows ("| a | b |"), images as their alt
@@ -30,62 +34,32 @@ text. Lines are data for the later stages; nothing here escapes Markdown.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-from bs4 import BeautifulSoup, Tag
+from bs4 import BeautifulSoup
 
 from ...extract.fields import closing_byline
 from ...extract.page import page_author, page_facts, page_hints, page_strings, visible_strings
 from ...extract.policy.notice import frame_above
-from ...text import program_line
+from ..headline import choose_headline
+from .article import below_headline, described_post, once, self_name, without_headline
 from .blocks import PageLine, page_lines
-from .ensemble import (
-    ballot,
-    bare,
-    choose_page,
-    decide,
-    explain,
-    f1,
-    normalise,
-    settled,
-    trim_edges,
-)
-from ..chrome import features
-from ..extracted import STRONG_CHROME
-from ..headline import SelfName, choose_headline, key, refusal
-from .members import MEMBERS, run_member
-from .noise import drop_never_text, noise_roots
-from .posts import STAMP, Posts, _content, drop_comments, find_posts, keep_first_post, stamp_line
-from .thread import STAMP as THREAD_STAMP
+from .ensemble import ballot, bare, choose_page, decide, explain, settled, trim_edges
 from .feeds import feed_start
 from .genre import Genre, named_replies, page_genre
-from .thread import PostHeader, thread_floors
+from .members import MEMBERS, run_member
+from .noise import drop_never_text, noise_roots
+from .posts import Posts, _content, drop_comments, find_posts, keep_first_post, stamp_line
 from .scoring import choose_article, measure
 from .scripts import script_article
-from .tree import max_depth, preorder
+from .thread import STAMP as THREAD_STAMP
+from .thread import opening_post, replies, thread_article
+from .tree import max_depth
 
 
 SHORT_POST = 400  # characters outside links: a post this short with replies under it is a thread's opening
 MIN_REPLIES = 3
 MIN_REPLY = 6  # characters outside links a reply holds with its author and stamp
-MIN_OPENING = 60  # characters outside links: a thread's opening post shorter than this is widened to its holder
-
-
-def opening_post(roots: list[Tag], run: set[int], stats: dict) -> list[Tag]:
-    """A short opening post our scorer chose only part of (its subject line): the element that holds it,
-    up to the one that would hold the replies too."""
-    out = []
-    for root in roots:
-        node = root
-        while node.parent is not None and node.parent.name not in ("body", "html", "[document]") \
-                and _content(stats.get(id(node))) < MIN_OPENING \
-                and not any(id(t) in run for t in preorder(node.parent)):
-            node = node.parent
-        out.append(node)
-    return out
-
-
 def scored_lines(soup: BeautifulSoup, genre: Genre = Genre()) -> tuple[list[PageLine], Posts, Genre]:
     """Every line of the page, marked with the scorer's choice and the posts; no filter may empty the page.
 
@@ -135,159 +109,6 @@ def settle_posts(lines: list[PageLine], kept: list[bool], voted: list[bool], pos
         return drop_comments(indices, kept)
     return keep_first_post(indices, kept, voted, [not line.links and not line.noise for line in lines],
                            [bare(line.text) or stamp_line(line.text) for line in lines])
-
-
-HEADLINE_LIKE = 0.7  # character F1 with the title above which an opening line is the headline again
-_PARAGRAPH = re.compile(r"[，。！？；]")
-_SENTENCE = re.compile(r"[。；]")  # a headline has no full stop: a line with one is the article's
-MIN_SENTENCE = 10  # normalised characters of a line that opens the article's own text
-
-
-def without_headline(lines: list[PageLine], title: str) -> list[PageLine]:
-    """The headline is front matter, not body: drop it (and its variants above the text) where the article repeats it.
-
-    >>> lines = [PageLine(t) for t in ("## 新规发布：细则出台", "新规发布", "正文第一段，有标点，说明新规的内容。", "新规发布：细则出台")]
-    >>> [line.text for line in without_headline(lines, "新规发布：细则出台")]
-    ['正文第一段，有标点，说明新规的内容。']
-    >>> [line.text for line in without_headline([PageLine("同意在天津开展改革试点。现批复如下：")], "国务院关于同意在天津开展改革试点的批复")]
-    ['同意在天津开展改革试点。现批复如下：']
-    """
-    key = normalise(title)
-    if not key:
-        return lines
-    out, opening = [], True
-    for line in lines:
-        text = normalise(line.text)
-        if opening and _PARAGRAPH.search(line.text) and len(text) > MIN_SENTENCE and f1(text, key) < HEADLINE_LIKE:
-            opening = False  # the first sentence: what follows is the article's own (its 落款 names the issuer again)
-        variant = opening and text and not _SENTENCE.search(line.text)
-        same = text == key or variant and (f1(text, key) >= HEADLINE_LIKE or len(text) >= 4 and text in key)
-        if not same:
-            out.append(line)
-    return out
-
-
-REPEAT = 20  # normalised characters: a paragraph this long said twice is a carousel or a teaser, said once
-
-
-def once(lines: list[str]) -> list[str]:
-    """Lines without verbatim repeats of a long paragraph (the promotion block shown twice); code may repeat."""
-    seen, out = set(), []
-    for line in lines:
-        key = normalise(line)
-        if len(key) >= REPEAT and key in seen and not program_line(line):
-            continue
-        seen.add(key)
-        out.append(line)
-    return out
-
-
-MAX_CHROME_LINE = 30  # characters: the lines of a page's header and footer that may name the site
-
-
-def self_name(facts, page: list[PageLine]) -> SelfName:
-    """What the page calls itself, for the headline's choice: its titles, site name, URL, the words of its chrome."""
-    metas = facts.metas
-    chrome = frozenset(key(line.text) for line in page if line.noise and len(line.text) <= MAX_CHROME_LINE
-                       and (line.links or not line.style))  # a heading in a <header> may be the article's
-    return SelfName(facts.title, metas.get("og:title", "") or metas.get("twitter:title", ""),
-                    metas.get("og:site_name", "") or metas.get("application-name", ""), facts.url or "", chrome)
-
-
-#: What the headline's rules say of the byline under a headline.
-BYLINE = {"a byline", "a date line", "a counter"}
-MAX_GAP = 30  # lines between the headline and the article our choice may take back
-
-
-def below_headline(page: list[PageLine], headline: int, start: int, name) -> list[int]:
-    """The plain text between the headline (and its byline) and the article is the article's (a poem's short
-    lines, a 题记, an editor's note our scorer found too short to score).
-
-    Taken back only when it reaches from the article up to the byline or the headline, each
-    line plain text: a promotion standing between a share bar and the story is not.
-    """
-    if start - headline > MAX_GAP:
-        return []
-    gap = []
-    for i in range(start - 1, headline, -1):
-        line = page[i]
-        if line.links or line.noise or line.image or line.style:
-            return []
-        why = refusal(line.text, name)
-        if why in BYLINE or why.startswith("site chrome"):
-            break  # the byline: the gap is closed
-        if why == "does not decode" or features(line.text).chrome in STRONG_CHROME:
-            return []  # an icon font's glyph: a box the site draws (a summary), not the text
-        gap.append(i)
-    return gap
-
-
-ADJACENT = 1  # lines between the description's line and the article that make it the article's lead
-MIN_DESCRIBED = 15  # characters of the page's description found in one of its lines that identify the post
-
-
-def described_post(page: list[PageLine], kept: list[bool], metas: dict[str, str]) -> list[bool] | None:
-    """A short post the vote passed over for a longer story beside it, when the page's own description says
-    which it is: the post's lines (the description's line and the text lines after it), else None.
-
-    When the description's line stands just above the article (a 核心提示, a lead), it joins the article.
-    """
-    description = normalise(next((metas[k] for k in ("og:description", "description", "twitter:description")
-                                  if metas.get(k)), ""))
-    key = description[:MIN_DESCRIBED * 2]
-    if len(key) < MIN_DESCRIBED:
-        return None
-    chosen = normalise("".join(line.text for line, keep in zip(page, kept) if keep))
-    if key[:MIN_DESCRIBED] in chosen:
-        return None
-    at = next((i for i, line in enumerate(page) if not line.links and not line.noise and not line.style
-               and key[:MIN_DESCRIBED] in normalise(line.text)), None)
-    if at is None:
-        return None
-    if any(kept[j] and page[j].ours for j in range(at + 1, min(len(page), at + 1 + ADJACENT))):
-        return [keep or i == at for i, keep in enumerate(kept)]  # the article's lead
-    out = [False] * len(page)
-    for i in range(at, len(page)):
-        line = page[i]
-        if line.links or line.noise or line.style or bare(line.text) and i > at:
-            break
-        out[i] = True
-    return out
-
-
-def thread_article(page: list[PageLine], kept: list[bool], posts: Posts) -> tuple[list[bool], list, int]:
-    """A thread: its opening (the first floor, or the post our scorer chose above the replies) and its replies.
-
-    Returns the lines of an opening that stands above the replies (as `kept`; none when
-    the first floor is the opening), the floors read by `thread.thread_floors` (the first
-    floor first, when the run holds it), and how many replies were left out past the
-    page's limit.
-    """
-    indices = sorted({line.post for line in page if line.post >= 0})
-    if posts.holds_article:  # every floor is read alike, the first one included; the thread's header row goes
-        floors, left = thread_floors(page, indices, first_is_opening=True)
-        return [False] * len(page), floors, left
-    # The replies stand apart: the opening is what the vote and our scorer chose above them.
-    first_reply = next(i for i, line in enumerate(page) if line.post >= 0)
-    opening = [(keep or line.ours) and line.post < 0 and i < first_reply for i, (line, keep) in enumerate(zip(page, kept))]
-    chosen = [i for i, keep in enumerate(opening) if keep]  # widened to hold the post: its furniture goes
-    for i, keep in zip(chosen, trim_edges([page[i].text for i in chosen], [False] * len(chosen))):
-        opening[i] = keep
-    floors, left = thread_floors(page, indices, "".join(line.text for line, keep in zip(page, opening) if keep))
-    return opening, floors, left
-
-
-def replies(floors: list, left: int, opening: list[str]) -> list[str]:
-    """The reply floors as lines, each under its author and time (a `PostHeader` line)."""
-    out = []
-    for floor in floors:
-        if floor.header:
-            out.append(PostHeader(floor.header))
-        out += floor.lines
-    if left:
-        han = sum(1 for c in "".join(opening[:3]) if "\u4e00" <= c <= "\u9fff")
-        out.append(PostHeader(f"另有 {left} 条回复，见原网页" if han else f"{left} more replies on the original page"))
-    return out
 
 
 @dataclass(frozen=True)

@@ -14,10 +14,14 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from bs4 import Tag
+
 from ..chrome import STAMP as POST_STAMP
 from ..chrome import features
 from .blocks import PageLine
-from .ensemble import bare, normalise
+from .ensemble import bare, normalise, trim_edges
+from .posts import Posts, _content
+from .tree import preorder
 
 #: A floor's stamp, wider than a blog's: relative ages (6天前, 刚刚) and two-digit years (24-5-13 17:08).
 STAMP = re.compile(POST_STAMP.pattern + r"|\d+\s*(?:秒|分钟|小时|天|周|个月|月|年)前|刚刚|(?:今天|昨天|前天)\s*\d{1,2}:\d{2}"
@@ -201,3 +205,55 @@ def thread_floors(lines: list[PageLine], floors: list[int], opening: str = "",
             size += sum(len(t) for t in floor.lines)
             out.append(floor)
     return out, left
+
+
+MIN_OPENING = 60  # characters outside links: a thread's opening post shorter than this is widened to its holder
+
+
+def opening_post(roots: list[Tag], run: set[int], stats: dict) -> list[Tag]:
+    """A short opening post our scorer chose only part of (its subject line): the element that holds it,
+    up to the one that would hold the replies too."""
+    out = []
+    for root in roots:
+        node = root
+        while node.parent is not None and node.parent.name not in ("body", "html", "[document]") \
+                and _content(stats.get(id(node))) < MIN_OPENING \
+                and not any(id(t) in run for t in preorder(node.parent)):
+            node = node.parent
+        out.append(node)
+    return out
+
+
+def thread_article(page: list[PageLine], kept: list[bool], posts: Posts) -> tuple[list[bool], list, int]:
+    """A thread: its opening (the first floor, or the post our scorer chose above the replies) and its replies.
+
+    Returns the lines of an opening that stands above the replies (as `kept`; none when
+    the first floor is the opening), the floors read by `thread.thread_floors` (the first
+    floor first, when the run holds it), and how many replies were left out past the
+    page's limit.
+    """
+    indices = sorted({line.post for line in page if line.post >= 0})
+    if posts.holds_article:  # every floor is read alike, the first one included; the thread's header row goes
+        floors, left = thread_floors(page, indices, first_is_opening=True)
+        return [False] * len(page), floors, left
+    # The replies stand apart: the opening is what the vote and our scorer chose above them.
+    first_reply = next(i for i, line in enumerate(page) if line.post >= 0)
+    opening = [(keep or line.ours) and line.post < 0 and i < first_reply for i, (line, keep) in enumerate(zip(page, kept))]
+    chosen = [i for i, keep in enumerate(opening) if keep]  # widened to hold the post: its furniture goes
+    for i, keep in zip(chosen, trim_edges([page[i].text for i in chosen], [False] * len(chosen))):
+        opening[i] = keep
+    floors, left = thread_floors(page, indices, "".join(line.text for line, keep in zip(page, opening) if keep))
+    return opening, floors, left
+
+
+def replies(floors: list, left: int, opening: list[str]) -> list[str]:
+    """The reply floors as lines, each under its author and time (a `PostHeader` line)."""
+    out = []
+    for floor in floors:
+        if floor.header:
+            out.append(PostHeader(floor.header))
+        out += floor.lines
+    if left:
+        han = sum(1 for c in "".join(opening[:3]) if "\u4e00" <= c <= "\u9fff")
+        out.append(PostHeader(f"另有 {left} 条回复，见原网页" if han else f"{left} more replies on the original page"))
+    return out
