@@ -524,3 +524,17 @@ def test_a_lead_the_description_repeats_just_above_the_article_joins_it():
                 f"<title>腊八粥</title><meta name='description' content='{lead[5:]}'>")
     lines, _ = extract_article(page)
     assert lines[0] == lead and len(lines) == 5
+
+
+# ---------------------------------------------------------------- authors
+
+def test_a_blog_posts_author_is_the_blogs_owner():
+    page = html(f"<div id='header'><h1>bjreader的博客</h1></div><div class='post-title'>读《围城》有感</div>"
+                f"<div class='post'>{PARAGRAPHS}</div>", "<title>读《围城》有感 - bjreader的博客</title>")
+    assert extract_article(page)[1]["author"] == "bjreader"
+
+
+@pytest.mark.parametrize("byline", ["文／张三", "（文/图 张三）", "来源：新华网 作者：张三", "本报记者 张三"])
+def test_the_bylines_chinese_pages_print_name_the_author(byline):
+    page = html(f"<h1>某地举行活动</h1><div class='info'>{byline}</div><div class='text'>{PARAGRAPHS}</div>")
+    assert extract_article(page)[1]["author"] == "张三"

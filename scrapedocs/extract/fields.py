@@ -126,7 +126,8 @@ def _person(value: str) -> str | None:
 
 
 _BYLINE_AUTHOR = re.compile(
-    rf"(?:作者|撰文|记者|文|撰稿)\s*[:：/]\s*(?P<a>[{HAN}A-Za-z·]{{2,12}}(?:[ 、，,][{HAN}·]{{2,4}})*)"
+    rf"(?:(?:作者|撰文|记者|文|撰稿)\s*[:：/／]|文\s*[/／、]\s*图\s*[:：/／]?|图\s*[/／、]\s*文\s*[:：/／]?)"
+    rf"\s*(?P<a>[{HAN}A-Za-z·]{{2,12}}(?:[ 、，,][{HAN}·]{{2,4}})*)"
     rf"|(?:^|\s)作者\s+(?P<d>[{HAN}·]{{2,4}})(?:\s|$)"
     rf"|[（(]\s*(?:本报|本台)?记者\s*(?P<b>[{HAN}·]{{2,4}}(?:[ 、，,][{HAN}·]{{2,4}})*)"
     rf"|(?:本报|本台)?记者\s+(?P<c>[{HAN}·]{{2,4}}(?:[ 、][{HAN}·]{{2,4}})*)"
@@ -166,7 +167,7 @@ def byline_fields(lines: list[str]) -> _Byline:
 
 
 
-_CLOSING_BYLINE = re.compile(rf"(?:^[{HAN}]{{0,8}}?|[（(\s：:])(?:本报|本台)?(?:记者|采写|文/|撰文)\s*[:：]?\s*(?:[{HAN}]{{0,6}}记者\s*)?"
+_CLOSING_BYLINE = re.compile(rf"(?:^[{HAN}]{{0,8}}?|[（(\s：:])(?:本报|本台)?(?:记者|采写|文[/／](?:图)?|撰文)\s*[:：]?\s*(?:[{HAN}]{{0,6}}记者\s*)?"
                              rf"(?P<name>[{HAN}·]{{2,4}}(?:[ 、][{HAN}·]{{2,4}})*)\s*[）)]?$")
 MAX_BYLINE = 40  # characters; a closing byline is a short line
 

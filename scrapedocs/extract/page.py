@@ -91,6 +91,7 @@ class PageFacts:
     url: str | None
     texts: list[str]  # the visible strings, in order
     time: str | None  # the first <time datetime>
+    named_author: str | None = None  # the text of the first element the page names as its author
 
 
 def page_facts(soup: BeautifulSoup, html: str = "") -> PageFacts:
@@ -99,7 +100,40 @@ def page_facts(soup: BeautifulSoup, html: str = "") -> PageFacts:
     saved = _SAVED_FROM.match(html)
     time_tag = soup.find("time", attrs={"datetime": True})
     return PageFacts(html, metas, _text(title_tag) if title_tag else "", canonical_url(soup, metas) or (saved[1] if saved else None),
-                     visible_strings(soup), time_tag["datetime"] if time_tag else None)
+                     visible_strings(soup), time_tag["datetime"] if time_tag else None, named_author(soup))
+
+
+#: Class and id words of the element that holds a page's author (a byline, a self-media account's name).
+AUTHOR_NAMES = re.compile(r"(?:^|[\s_-])(?:author|author-?name|authorname|byline|writer|wemedia|media-?user|"
+                          r"media_?name|post_wemedia_name|rich_media_meta_text|nickname|user-?name|username)(?:$|[\s_-]|\d)",
+                          re.I)
+_NOT_AUTHOR_HOLDER = re.compile(r"comment|reply|reward|recommend|related|footer|sidebar", re.I)
+MAX_AUTHOR_ELEMENTS = 20  # elements named author looked at, in page order
+MAX_NAMED_AUTHOR = 20  # characters of such an element's text that may be a name
+
+
+def _names(tag) -> str:
+    classes = tag.get("class") or []
+    return " ".join([*(classes if isinstance(classes, list) else [classes]), tag.get("id") or ""])
+
+
+def named_author(soup: BeautifulSoup) -> str | None:
+    """The name in the first element the page marks as its author (class author, itemprop or rel author),
+    outside comments and asides: a self-media account (松科说娱乐), a blog's byline."""
+    looked = 0
+    for tag in soup.find_all(True):
+        if not (tag.get("itemprop") == "author" or "author" in (tag.get("rel") or []) or AUTHOR_NAMES.search(_names(tag))):
+            continue
+        looked += 1
+        if looked > MAX_AUTHOR_ELEMENTS:
+            break
+        if any(_NOT_AUTHOR_HOLDER.search(_names(p)) for p in [tag, *tag.parents][:6] if hasattr(p, "get")):
+            continue
+        text = tidy(_text(tag))
+        name = _person(text) if 2 <= len(text) <= MAX_NAMED_AUTHOR else None
+        if name and not re.search(r"\d{4}|[:：]$", name):
+            return name
+    return None
 
 
 def page_hints(facts: PageFacts, title: str) -> dict[str, str]:
@@ -134,6 +168,8 @@ def page_hints(facts: PageFacts, title: str) -> dict[str, str]:
         hints["date"] = date
     author = person_names(byline.author or next((a for a in map(unlabelled_author, lines) if a), None)
                           or next((a for a in map(poster, lines[:POSTER_WINDOW]) if a), None)
+                          or (facts.named_author if facts.named_author and any(facts.named_author in line for line in lines)
+                              else None)
                           or _meta_author(metas, facts.title + metas.get("og:site_name", "")))
     if author:
         hints["author"] = author

@@ -27,6 +27,7 @@ from .titles import (
     WINDOW,
     SelfName,
     _chars,
+    blog_owner,
     key,
     match,
     named_title,
@@ -38,7 +39,7 @@ from .titles import (
 if TYPE_CHECKING:
     from ..html.blocks import PageLine
 
-__all__ = ["Headline", "SelfName", "choose_headline", "key", "named_title", "refusal", "title_parts"]
+__all__ = ["Headline", "SelfName", "blog_owner", "choose_headline", "key", "named_title", "refusal", "title_parts"]
 
 
 STYLE_WEIGHT = {"h1": 1.0, "h2": 0.8, "titled": 0.8, "h3": 0.6, "big": 0.6, "bold": 0.4, "h4": 0.4, "h5": 0.4,
@@ -56,6 +57,7 @@ class Candidate:
     near: float = 0.0
     refused: str = ""
     notes: list[str] = field(default_factory=list)
+    owner: str = ""  # the name above the article's heading that the page's title names (a blog's, its owner's)
 
     @property
     def score(self) -> float:
@@ -151,7 +153,7 @@ def joined(page: list[PageLine], best: Candidate, name: SelfName) -> Candidate:
             spaced = f"{best.text} {other}" if j > best.index else f"{other} {best.text}"
             glued = spaced if re.search(r"[A-Za-z0-9]$", spaced.split(" ")[0]) else text
             return Candidate(glued, min(j, best.index), best.style, match(text, name), best.near,
-                             notes=["printed on two lines: joined"])
+                             notes=["printed on two lines: joined"], owner=best.owner)
     return best
 
 
@@ -172,6 +174,7 @@ def nearer_heading(best: Candidate, usable: list[Candidate]) -> Candidate:
         return best
     heading = max(nearer, key=lambda c: c.score)
     heading.notes.append(f"{best.text!r}, which the page's title names, is a name above the article's own heading")
+    heading.owner = best.text
     return heading
 
 
@@ -182,6 +185,7 @@ class Headline:
     text: str
     index: int | None
     explanation: dict
+    owner: str = ""  # the blog's (or site's) name the page's title gives above the post's heading
 
 
 def choose_headline(page: list[PageLine], start: int, name: SelfName) -> Headline:
@@ -195,9 +199,9 @@ def choose_headline(page: list[PageLine], start: int, name: SelfName) -> Headlin
         best = joined(page, best, name)
         why = "the page's title names it" if best.match >= MIN_MATCH else "set off just above the article"
         explanation = {"source": f"page line ({best.style or 'plain'})", "why": why, "winner": best.explain()}
-        title, index = best.text, best.index
+        title, index, owner = best.text, best.index, best.owner
     else:
-        index = None
+        index, owner = None, ""
         title = named_title(name)
         if title:
             explanation = {"source": "<title>", "why": "no line on the page is the headline: the page's title,"
@@ -205,4 +209,4 @@ def choose_headline(page: list[PageLine], start: int, name: SelfName) -> Headlin
     refused = [c.explain() for c in found if c.refused][:8]
     if refused:
         explanation["refused"] = refused
-    return Headline(title, index, explanation)
+    return Headline(title, index, explanation, owner)

@@ -260,3 +260,20 @@ def trimmed(text: str, name: SelfName) -> str:
         return text
     m = re.search(r"\s+\d+$", text)  # no title to compare with: a bare trailing count still goes
     return text[:m.start()] if m and _HAN.search(text[:m.start()]) and not _HAN.search(text[-1]) else text
+
+
+_OWNER = re.compile(r"^\s*(?P<name>[^\s|｜_»-]{2,16}?)\s*(?:的(?:新浪|网易|搜狐|腾讯|百度)?(?:博客|BLOG|blog|日志|个人空间|空间|专栏|部落格)"
+                    r"|'s\s+(?:blog|weblog|journal))\s*$", re.I)
+
+
+def blog_owner(name: SelfName) -> str:
+    """The person whose blog the page says it is: bjreader的博客 → bjreader, 海姑娘's blog → 海姑娘.
+
+    >>> blog_owner(SelfName(title="读《围城》有感 - bjreader的博客")), blog_owner(SelfName(title="新闻中心"))
+    ('bjreader', '')
+    """
+    for part in title_parts(name.title) + title_parts(name.og_title) + [name.site_name]:
+        m = _OWNER.match(part or "")
+        if m:
+            return m["name"]
+    return ""

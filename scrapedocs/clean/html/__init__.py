@@ -41,7 +41,7 @@ from bs4 import BeautifulSoup
 from ...extract.fields import closing_byline
 from ...extract.page import page_author, page_facts, page_hints, page_strings, visible_strings
 from ...extract.policy.notice import frame_above
-from ..headline import choose_headline
+from ..headline import blog_owner, choose_headline
 from .article import below_headline, described_post, once, self_name, without_headline
 from .blocks import PageLine, page_lines
 from .ensemble import ballot, bare, choose_page, decide, explain, settled, trim_edges
@@ -196,10 +196,13 @@ def explain_article(html: str, config: ExtractConfig | None = None) -> tuple[lis
     if headline.index is not None and headline.index < start and not threaded:
         taken_back = {id(page[i]) for i in below_headline(page, headline.index, start, name)}
     hints = page_hints(facts, title)
-    if genre.kind:
+    if genre.kind == "blog" or threaded or genre.thread and genre.strong:  # a forum's words alone make no thread
         hints["genre"] = genre.kind
     if opening_floor is not None and opening_floor.author:
         hints["author"] = opening_floor.author  # a thread's author is its first poster
+    owner = blog_owner(name) or (headline.owner if genre.kind == "blog" else "")
+    if owner and "author" not in hints:
+        hints["author"] = owner  # a blog post's author is the blog's owner
     # A notice's addressee and 文号 just above the block the extractors chose are the notice's (not its edge's furniture).
     first = next((i for i, keep in enumerate(kept) if keep), None)
     frame = {id(page[i]) for i in frame_above([line.text for line in page], first)} if first is not None else set()
