@@ -53,7 +53,9 @@ CHROME_PATTERNS: list[tuple[str, re.Pattern]] = [
     ("subscribe", re.compile(r"^\s*\d*\s*[、.]?\s*回复\s*[【\[「]\S{1,12}[】\]」]|点击?(?:下方|底部)?菜单栏?|点\s*[【\[「]?在看"
                              r"|扫描?(?:下方|上方|文末)?(?:的)?二维码|长按(?:识别)?(?:下方)?二维码")),
     # A feed of other stories: each item's outlet and age (信报财经新闻·8 小时前, AASTOCKS·21 分钟前)
-    ("feed", re.compile(r"^\S.{0,24}?\s*[·・•|]\s*(?:\d+\s*(?:秒|分钟|分鐘|小时|小時|天|日)前|昨天|前天|刚刚)\s*$")),
+    # and their counts (中国气象爱好者 ⋅ 55评论 ⋅ 相关), and the button to hide one (不感兴趣)
+    ("feed", re.compile(r"^\S.{0,24}?\s*[·・•⋅|]\s*(?:\d+\s*(?:秒|分钟|分鐘|小时|小時|天|日)前|昨天|前天|刚刚|\d+\s*(?:评论|阅读|浏览))"
+                        r"(?:\s*[·・•⋅|]\s*\S{1,8})*\s*$|^不感兴趣$")),
     # Crawler dumps of comment threads: "* 网友名 今天 12:08:37", "今天20:58 举报 赞 38回复".
     ("comment", re.compile(
         r"^[*+•-]?\s*(?!发布|发表|时间|日期|来源|更新)[^:\s]{1,24}\s+"

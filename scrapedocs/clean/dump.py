@@ -39,16 +39,23 @@ STOPPER_WALL = 1000  # a "相关文章" heading: the article never runs across i
 MAX_CHROME_PENALTY = 30
 _LIST_ITEM = re.compile(r"^[*+•]\s|^\d{1,2}[、.]\S")
 COMMENT_BODY = 3  # lines after a comment header that are the comment itself
+MIN_COMMENTS = 2  # comment headers that make a run of comments
 
 
 def _comment_bodies(feats: list[LineFeatures]) -> None:
-    """The lines under a comment header are the comment: chrome too, up to the next header."""
-    for i, f in enumerate(feats):
-        if f.chrome == "comment":
-            for g in feats[i + 1:i + 1 + COMMENT_BODY]:
-                if g.chrome:
-                    break
-                g.chrome = "comment"
+    """The lines under a comment header are the comment: chrome too, up to the next header.
+
+    Only where the page has comments (two headers or more): one "name date time" line is the
+    article's byline (中国网 2019-11-25 10:37:31), and the text under it the article.
+    """
+    headers = [i for i, f in enumerate(feats) if f.chrome == "comment"]
+    if len(headers) < MIN_COMMENTS:
+        return
+    for i in headers:
+        for g in feats[i + 1:i + 1 + COMMENT_BODY]:
+            if g.chrome:
+                break
+            g.chrome = "comment"
 
 
 TABLE_RUN = 3  # aligned rows in a row make a table (a brochure's price list), not a menu
