@@ -9,7 +9,7 @@ from pathlib import Path
 from . import publish
 from .config import BuildConfig, default_jobs, with_project_files
 from .pipeline import build_collection
-from .publish.report import console_summary, default_report_path
+from .publish.report import console_summary, default_report_path, printable
 from .read import MAX_SIZE
 from .restore import RestoreConfig, restore_and_explain
 
@@ -124,7 +124,8 @@ def _engine_options(p: argparse.ArgumentParser) -> None:
     g.add_argument("--no-cache", action="store_true",
                    help="convert every source again, ignoring the cache (build/cache/, beside the report)")
     g.add_argument("--time-budget", type=_positive(float), default=30.0, metavar="SECONDS",
-                   help="give up on a source whose conversion takes longer, and report it (default: 30)")
+                   help="give up on a source whose conversion takes longer, and report it; a page whose "
+                        "Markdown takes longer to render is published as plain text (default: 30)")
     g.add_argument("--stats", type=Path, metavar="FILE",
                    help="write the build's statistics (seconds per stage, sources converted or cached) as JSON")
 
@@ -132,8 +133,8 @@ def _engine_options(p: argparse.ArgumentParser) -> None:
 def _config(args: argparse.Namespace, report: Path) -> BuildConfig:
     return with_project_files(BuildConfig(
         input_dir=args.input, docs_dir=args.docs, report=report, project_dir=args.config.parent,
-        jobs=args.jobs, executor=args.executor, time_budget=args.time_budget, max_bytes=args.max_size,
-        use_cache=not args.no_cache, check=args.check,
+        site_config=args.config, jobs=args.jobs, executor=args.executor, time_budget=args.time_budget,
+        max_bytes=args.max_size, use_cache=not args.no_cache, check=args.check,
     ))
 
 
@@ -227,8 +228,10 @@ def build_command(args: argparse.Namespace) -> int:
 
         try:
             publish.build_site(args.config, args.docs, args.site, publish.source_date_epoch(collection))
-        except OutputError as e:  # e.g. Pagefind's binary missing: the previous site stays
-            print(f"error: {e}", file=sys.stderr)
+        except OutputError as e:  # a page MkDocs failed on, Pagefind's binary missing: the previous site stays
+            print(f"error: {printable(str(e))}", file=sys.stderr)
+            if isinstance(e, publish.SiteError):
+                publish.write_report(collection, report_path, site=e.details)
             return 3
         print(f"site built in {args.site} (search: Pagefind)")
     if args.offline or args.pdf:
