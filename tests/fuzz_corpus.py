@@ -19,8 +19,9 @@ from pathlib import Path
 CITED = "关于加强知识产权保护的意见"
 #: The sentence of the issue's input: it cites 《关于加强知识产权保护的意见》, again and again.
 CITING = f"各地区各部门要认真贯彻落实《{CITED}》，切实加强知识产权保护工作，"
-LEAD = "国务院近日印发关于知识产权保护工作的通知，对今后一个时期的工作作出部署。"
-TAIL = "通知要求各地区各部门认真贯彻落实，确保各项措施取得实效，为创新发展提供有力保障。"
+#: The article around the hostile part, with made-up words of its own in each file.
+LEAD = "国务院近日印发关于{}保护工作的通知，对今后一个时期的{}工作作出部署。"
+TAIL = "通知要求各地区各部门认真贯彻落实，确保{}措施取得实效，为{}发展提供有力保障。"
 #: The characters Markdown reads as syntax in a paragraph, and the HTML ones.
 CHARACTERS = {"bracket": "[", "star": "*", "underscore": "_", "backtick": "`", "lt": "<", "amp": "&", "pipe": "|"}
 FORMATS = ("txt", "html", "md")
@@ -75,7 +76,7 @@ def _shapes(scale: float, words: _Words) -> dict[str, list[tuple[str, str]]]:
 
 
 def _txt(title: str, blocks: list[tuple[str, str]]) -> str:
-    lines = [title, "发布日期：2021-11-01　来源：新华社", LEAD]
+    lines, rows = [title, "发布日期：2021-11-01　来源：新华社"], 0
     for kind, text in blocks:
         if kind == "p":
             lines.append(text)
@@ -92,13 +93,14 @@ def _txt(title: str, blocks: list[tuple[str, str]]) -> str:
         elif kind == "row":
             cells = text.split("\t")
             lines.append("| " + " | ".join(cells) + " |")
-            if lines[-2].startswith(LEAD):  # the header row: Markdown's rule after it
+            rows += 1
+            if rows == 1:  # the header row: Markdown's rule after it
                 lines.append("| " + " | ".join("---" for _ in cells) + " |")
-    return "\n".join(lines + [TAIL]) + "\n"
+    return "\n".join(lines) + "\n"
 
 
 def _md(title: str, blocks: list[tuple[str, str]]) -> str:
-    out = ["---", f"title: {title}", "date: 2021-11-01", "---", "", LEAD, ""]
+    out, rows = ["---", f"title: {title}", "date: 2021-11-01", "---", ""], 0
     for kind, text in blocks:
         if kind == "h":
             out += [f"## {text}", ""]
@@ -113,19 +115,20 @@ def _md(title: str, blocks: list[tuple[str, str]]) -> str:
         elif kind == "row":
             cells = text.split("\t")
             out.append("| " + " | ".join(cells) + " |")
-            if out[-2] == "":  # the header row
+            rows += 1
+            if rows == 1:  # the header row
                 out.append("| " + " | ".join("---" for _ in cells) + " |")
         else:
-            out += [text, ""]
-    return "\n".join(out + ["", TAIL]) + "\n"
+            out += ["", text, ""]
+    return "\n".join(out) + "\n"
 
 
 def _html(title: str, blocks: list[tuple[str, str]]) -> str:
     """A page of a news site: navigation, the article (a shape's blocks are of one kind, or headings
     and paragraphs), a footer."""
     e = html.escape
-    body = [f"<h1>{e(title)}</h1>", "<p>发布日期：2021-11-01　来源：新华社</p>", f"<p>{LEAD}</p>"]
-    for kind, text in blocks:
+    body = [f"<h1>{e(title)}</h1>", "<p>发布日期：2021-11-01　来源：新华社</p>", f"<p>{e(blocks[0][1])}</p>"]
+    for kind, text in blocks[1:-1]:
         if kind == "p":
             body.append(f"<p>{e(text)}</p>")
         elif kind == "h":
@@ -141,7 +144,7 @@ def _html(title: str, blocks: list[tuple[str, str]]) -> str:
     if rows:
         body.append("<table>" + "".join("<tr>" + "".join(f"<td>{e(c)}</td>" for c in row) + "</tr>" for row in rows)
                     + "</table>")
-    body.append(f"<p>{TAIL}</p>")
+    body.append(f"<p>{e(blocks[-1][1])}</p>")
     return (f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{e(title)}</title></head>"
             f"<body><div class='nav'>首页 新闻 政策</div><article>{''.join(body)}</article>"
             "<div class='footer'>版权所有</div></body></html>")
@@ -155,11 +158,15 @@ def make_fuzz(folder: Path, scale: float = 1.0) -> list[Source]:
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     cited = folder / "cited.txt"
-    cited.write_text(f"{CITED}\n发布日期：2019-11-24　来源：新华社\n{LEAD}\n{TAIL}\n", encoding="utf-8")
+    words = _Words("cited")
+    cited.write_text(f"{CITED}\n发布日期：2019-11-24　来源：新华社\n{LEAD.format(words(), words())}\n"
+                     f"{TAIL.format(words(), words())}\n", encoding="utf-8")
     written.append(Source("cited.txt", "cited", "txt"))
     for fmt in FORMATS:
-        for shape, blocks in _shapes(scale, _Words(fmt)).items():
-            title = f"关于{_Words(shape + fmt)()}{shape}的知识产权保护通知"
+        words = _Words(fmt)
+        for shape, blocks in _shapes(scale, words).items():
+            title = f"关于{words()}{shape}的知识产权保护通知"
+            blocks = [("p", LEAD.format(words(), words())), *blocks, ("p", TAIL.format(words(), words()))]
             name = f"{shape}.{fmt}"
             (folder / name).write_text(WRITERS[fmt](title, blocks), encoding="utf-8")
             written.append(Source(name, shape, fmt))
