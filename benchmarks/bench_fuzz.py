@@ -4,7 +4,7 @@
 Not a test: timings depend on the machine. For each input kind (.txt, .html, .md) the
 fuzz shapes of that kind (10,000 of one Markdown character in one paragraph, a
 10,000-item list, lists and quotes 1,000 deep, a table row of 10,000 cells, 5,000
-headings, a 2 MB paragraph citing one document 13,000 times) are converted
+headings, a 2 MB paragraph citing one document about 16,000 times) are converted
 (`build_docs.py --no-site`, empty cache) and the site is built from what was written
 (`mkdocs build --strict` and the Pagefind index); then the whole set is built at once,
 as a user would (`build_docs.py`, convert and site in one command). Prints per kind
@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -32,11 +33,24 @@ sys.path.insert(0, str(ROOT / "tests"))
 from fuzz_corpus import FORMATS, make_fuzz  # noqa: E402
 
 
-def _run(cmd: list[str]) -> tuple[float, subprocess.CompletedProcess]:
+class Timed:
+    """Wall seconds and processor seconds (user + system, the command's processes and workers)."""
+
+    def __init__(self, wall: float, cpu: float):
+        self.wall, self.cpu = wall, cpu
+
+    def __str__(self) -> str:
+        return f"{self.wall:.1f} s ({self.cpu:.0f} s CPU)"
+
+
+def _run(cmd: list[str]) -> tuple[Timed, subprocess.CompletedProcess]:
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, check=False,
                           env={**os.environ, "PYTHONPATH": str(ROOT)})
-    return time.perf_counter() - start, done
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return Timed(time.perf_counter() - start, cpu), done
 
 
 def _project(work: Path, name: str) -> Path:
@@ -91,7 +105,7 @@ def main() -> None:
             sys.exit(f"{kind}: the site build failed:\n{done.stderr[-3000:]}")
         report = json.loads((project / "build" / "report.json").read_text(encoding="utf-8"))
         rows.append((kind, sum(1 for s in sources if s.format == kind), report["summary"], convert, site))
-        print(f".{kind}: convert {convert:.1f} s, site {site:.1f} s", flush=True)
+        print(f".{kind}: convert {convert}, site {site}", flush=True)
     project = _project(work, "all")
     stats = project / "stats.json"
     total, done = _run([sys.executable, "build_docs.py", "--input", str(seeds), "--docs", str(project / "docs"),
@@ -99,19 +113,22 @@ def main() -> None:
     if done.returncode or "Traceback" in done.stderr:
         sys.exit(f"the whole set failed (exit {done.returncode}):\n{done.stderr[-3000:]}")
     report = json.loads((project / "build" / "report.json").read_text(encoding="utf-8"))
-    pages = json.loads(stats.read_text(encoding="utf-8")).get("pages", {})
+    numbers = json.loads(stats.read_text(encoding="utf-8"))
+    pages = numbers.get("pages", {})
     seconds = dict((path, s) for path, s in pages.get("slowest", []))
     live = _live(project / "site")
     summary = report["summary"]
 
     print(f"\nfuzz set at scale {args.scale:g}: {len(sources)} inputs, "
-          f"{sum((seeds / s.source).stat().st_size for s in sources) / 1e6:.1f} MB, {args.jobs} jobs")
+          f"{sum((seeds / s.source).stat().st_size for s in sources) / 1e6:.1f} MB, {args.jobs} jobs; "
+          f"load average {os.getloadavg()[0]:.1f} at the end (other processes share the cores)")
     print("\n| input kind | inputs | pages | failed (a line) | degraded | convert | site |")
     print("|---|---|---|---|---|---|---|")
     for kind, count, s, convert, site in rows:
-        print(f"| .{kind} | {count} | {s['pages']} | {s['failed']} | {s['degraded']} | {convert:.1f} s | {site:.1f} s |")
-    print(f"| all at once (`build_docs.py`, convert + site) | {summary['inputs']} | {summary['pages']} | "
-          f"{summary['failed']} | {summary['degraded']} | {total:.1f} s in all ||")
+        print(f"| .{kind} | {count} | {s['pages']} | {s['failed']} | {s['degraded']} | {convert} | {site} |")
+    site = numbers.get("site", 0.0)
+    print(f"| all at once (`build_docs.py`) | {summary['inputs']} | {summary['pages']} | {summary['failed']} | "
+          f"{summary['degraded']} | {total.wall - site:.1f} s | {site:.1f} s (in all {total}) |")
     print(f"\nlive markup in the built HTML: {len(live)}" + "".join(f"\n  {x}" for x in live[:10]))
     print(f"pages rendered in the workers: {pages.get('rendered')} in {pages.get('seconds', 0):.1f} s "
           f"(summed over the workers); slowest: "

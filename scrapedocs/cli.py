@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+import time
 from pathlib import Path
 
 from . import publish
@@ -140,8 +141,6 @@ def _config(args: argparse.Namespace, report: Path) -> BuildConfig:
 
 def _engine_summary(collection, stats_file: Path | None) -> None:
     """One console line on what the engine did; the full statistics in --stats FILE."""
-    import json
-
     stats = collection.stats
     line = f"converted {stats['converted']} of {stats['documents']} sources"
     if stats["cached"]:
@@ -151,9 +150,16 @@ def _engine_summary(collection, stats_file: Path | None) -> None:
     if stats["cache_corrupt"]:
         line += f"; {stats['cache_corrupt']} damaged cache entries converted again"
     print(line, file=sys.stderr)
+    _write_stats(collection, stats_file)
+
+
+def _write_stats(collection, stats_file: Path | None) -> None:
+    """--stats FILE: seconds per stage, sources converted or cached, pages rendered, the site's seconds."""
+    import json
+
     if stats_file is not None:
         stats_file.parent.mkdir(parents=True, exist_ok=True)
-        stats_file.write_text(json.dumps(stats, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+        stats_file.write_text(json.dumps(collection.stats, indent=2, sort_keys=True) + "\n", encoding="utf-8")
 
 
 def restore_command(args: argparse.Namespace) -> int:
@@ -226,6 +232,7 @@ def build_command(args: argparse.Namespace) -> int:
     elif not args.no_site:
         from .publish.errors import OutputError
 
+        start = time.perf_counter()
         try:
             publish.build_site(args.config, args.docs, args.site, publish.source_date_epoch(collection))
         except OutputError as e:  # a page MkDocs failed on, Pagefind's binary missing: the previous site stays
@@ -233,6 +240,8 @@ def build_command(args: argparse.Namespace) -> int:
             if isinstance(e, publish.SiteError):
                 publish.write_report(collection, report_path, site=e.details)
             return 3
+        collection.stats["site"] = time.perf_counter() - start  # MkDocs and the search index
+        _write_stats(collection, args.stats)
         print(f"site built in {args.site} (search: Pagefind)")
     if args.offline or args.pdf:
         from .publish import dist as outputs

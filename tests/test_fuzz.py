@@ -2,7 +2,7 @@
 
 `fuzz_corpus` writes every shape (one Markdown character 10,000 times in one paragraph,
 a 10,000-item list, lists and quotes 1,000 deep, a table row of 10,000 cells, 5,000
-headings, a 2 MB paragraph citing one document 13,000 times) as .txt, .html and .md.
+headings, a 2 MB paragraph citing one document about 16,000 times) as .txt, .html and .md.
 Here at a quarter of those sizes, every one still past the limits of
 `scrapedocs.render.limits`, so the same mechanisms act; `benchmarks/bench_fuzz.py`
 builds the full sizes and times them (bounded time is measured there, not here).
