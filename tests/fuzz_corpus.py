@@ -139,7 +139,8 @@ def _html(title: str, blocks: list[tuple[str, str]]) -> str:
         body.append("<ul>" + "".join(f"<li>{e(text)}</li>" for text in items) + "</ul>")
     nested = [(kind, text.split("\t")[1]) for kind, text in blocks if kind.startswith("nested")]
     if nested:
-        opening, closing = ("<ul><li>", "</li></ul>") if nested[0][0] == "nested-li" else ("<blockquote>", "</blockquote>")
+        lists = nested[0][0] == "nested-li"
+        opening, closing = ("<ul><li>", "</li></ul>") if lists else ("<blockquote>", "</blockquote>")
         body.append("".join(f"{opening}<p>{e(text)}</p>" for _, text in nested) + closing * len(nested))
     rows = [text.split("\t") for kind, text in blocks if kind == "row"]
     if rows:

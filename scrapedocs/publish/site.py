@@ -69,7 +69,7 @@ def _failure(err: BaseException, problems: list[logging.LogRecord], docs_dir: Pa
     if messages:
         first = " ".join(messages[0].split())
         if first not in reason:
-            reason = f"{first} ({reason})"  # "Doc file … contains a link … (Aborted with 1 warnings in strict mode!)"
+            reason = f"{first} ({reason})"  # "Doc file … contains a link … (Aborted with 1 warnings …)"
     page = next((m[1] for text in messages + [str(err)] for m in [_PAGE.search(text)] if m), None)
     return SiteError(reason[:1000], page, page_source(docs_dir, page) if page else None)
 

@@ -114,7 +114,8 @@ def plain_text(markdown: str) -> str:
     >>> plain_text("## 标题\\n\\n- [a](b.md)")
     '<p>## 标题</p>\\n\\n<p>- [a](b.md)</p>'
     """
-    return "\n\n".join(f"<p>{html.escape(line.strip(), quote=False)}</p>" for line in markdown.split("\n") if line.strip())
+    lines = [line.strip() for line in markdown.split("\n") if line.strip()]
+    return "\n\n".join(f"<p>{html.escape(line, quote=False)}</p>" for line in lines)
 
 
 def table_rows(rows: str) -> list[str]:
@@ -160,7 +161,7 @@ def split(block: Block) -> list[Block]:
         limit = min(len(text), start + MAX_PARAGRAPH)
         first = bisect.bisect_left(starts, start)
         if first + MAX_LINKS < len(links):  # the piece ends before its (MAX_LINKS + 1)th link
-            limit = min(limit, links[first + MAX_LINKS].start)
+            limit = max(start + 1, min(limit, links[first + MAX_LINKS].start))
         end = limit if limit == len(text) else _cut(text, start, limit)
         inside = next((link for link in links[first:first + MAX_LINKS + 1] if link.start < end < link.end), None)
         if inside is not None:  # never inside a link: before it, or after it when it opens the piece
@@ -174,8 +175,9 @@ def split(block: Block) -> list[Block]:
         piece = piece.strip()
         if not piece:
             continue
-        kept = [Link(link.start - shift, link.end - shift, link.target) for link in links
-                if start <= link.start and link.end <= end]
+        within = links[bisect.bisect_left(starts, shift):bisect.bisect_left(starts, end)]
+        kept = [Link(link.start - shift, link.end - shift, link.target) for link in within
+                if link.end - shift <= len(piece)]
         out.append(replace(block, text=piece, links=kept, lead=block.lead if number == 0 else ""))
     return out
 
