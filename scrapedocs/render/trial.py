@@ -87,7 +87,7 @@ def check_pages(collection: Collection) -> Collection:
     from ..engine.pages import render_pages
     from ..pipeline import Stage
 
-    config = collection.config or BuildConfig()
+    config = collection.config or BuildConfig(use_cache=False)  # a collection made by hand: no cache
     try:  # the configuration itself: MkDocs will report it when it builds the site
         site_markdown(config.markdown, str(Path(config.docs_dir).resolve()))
     except Exception as err:
