@@ -106,7 +106,8 @@ def render_pages(pages: dict[str, str], stage, config, progress: bool = False) -
     `markdown` is its Markdown, and may leave the page's HTML in `facts["html"]`.
     """
     start = time.perf_counter()
-    stats: dict = {"pages": len(pages), "rendered": 0, "cached": 0, "failed": 0, "gave_up": 0, "seconds": 0.0}
+    stats: dict = {"pages": len(pages), "rendered": 0, "cached": 0, "failed": 0, "gave_up": 0, "seconds": 0.0,
+                   "cpu": 0.0}
     writable = not config.check
     cache = Cache(Path(config.cache) / "pages", writable) if config.use_cache else None
     bodies = Cache(Path(config.cache) / "html", writable) if config.use_cache else None
@@ -136,6 +137,7 @@ def render_pages(pages: dict[str, str], stage, config, progress: bool = False) -
             else:
                 error = outcome.error
             seconds = sum(outcome.seconds.values())
+            stats["cpu"] += sum(outcome.cpu.values())
             results[path] = Rendered(error=error, seconds=seconds)
             timings.append((seconds, path))
             stats["rendered"] += 1
@@ -151,7 +153,7 @@ def render_pages(pages: dict[str, str], stage, config, progress: bool = False) -
     if cache is not None:
         keep = set(keys.values())
         stats["cache_pruned"] = cache.prune(keep) + bodies.prune(keep)
-    stats["seconds"] = sum(seconds for seconds, _ in timings)
+    stats["seconds"] = sum(seconds for seconds, _ in timings)  # in the workers, summed; "cpu": their processor time
     stats["slowest"] = [[path, round(seconds, 3)] for seconds, path in sorted(timings, reverse=True)[:SLOWEST]]
     stats["wall"] = time.perf_counter() - start
     return results, stats
