@@ -1,5 +1,6 @@
 import io
 import json
+import logging
 import sys
 
 import pytest
@@ -152,6 +153,8 @@ def test_a_failed_site_build_names_the_page_its_input_and_why(tmp_path, monkeypa
         return render(self, config, files)
 
     monkeypatch.setattr(mkdocs.structure.pages.Page, "render", breaks_on_b)
+    # The command's MkDocs log handler writes to the stderr of the first test that made it: a fresh one here.
+    monkeypatch.setattr(logging.getLogger("mkdocs"), "handlers", [])
     report = tmp_path / "build" / "report.json"
     code = main(["--input", str(seeds), "--docs", str(docs), "--site", str(tmp_path / "site"),
                  "--config", str(ROOT / "mkdocs.yml"), "--report", str(report), "--no-progress"])
