@@ -4,7 +4,8 @@
 (十三) as `#十三` and to 第十条 as `#第十条`; the toc extension's own ids for
 Chinese headings are counters (`_1`, `_2`) that shift whenever a heading is
 added. Numbered elements get `structure.numbered_anchors`; other headings an
-id made of their own text. The Markdown stays as the converter wrote it (no
+id made of their own text, a repeated one numbered (附件, 附件-2), so that toc's
+own numbering, which walks from _1 for every repeat, never runs. The Markdown stays as the converter wrote it (no
 `{#id}` glued to headings), so the page text is unchanged for every reader of
 the Markdown; the ids exist in the built HTML only. Runs before toc, which
 keeps ids already set.
@@ -16,6 +17,7 @@ import xml.etree.ElementTree as etree
 
 from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
+from markdown.util import ETX, STX
 
 from .structure import numbered_anchors, outline_label
 
@@ -32,8 +34,13 @@ def text_id(text: str) -> str:
     return re.sub(r"[\W_]+", "-", text).strip("-")[:MAX_TEXT_ID].strip("-").lower()
 
 
+_ESCAPED = re.compile(f"{STX}([0-9]+){ETX}")
+
+
 def _text(el: etree.Element) -> str:
-    return "".join(el.itertext()).strip()
+    """The element's text as a reader sees it: a character escaped in the Markdown (\\*) is still a
+    placeholder of its code when tree processors run (unescaped last), read here as the character."""
+    return _ESCAPED.sub(lambda m: chr(int(m[1])), "".join(el.itertext())).strip()
 
 
 class NumberedAnchors(Treeprocessor):
@@ -58,11 +65,15 @@ class NumberedAnchors(Treeprocessor):
             if anchor not in used:
                 el.set("id", anchor)
                 used.add(anchor)
+        following: dict[str, int] = {}  # id → the next number to try for a repeat of it
         for el in plain:
-            anchor = text_id(_text(el))
-            if anchor and anchor not in used:
-                el.set("id", anchor)
-                used.add(anchor)
+            base = text_id(_text(el)) or "h"
+            anchor, n = base, following.get(base, 2)
+            while anchor in used:  # a repeated heading: 附件, 附件-2, … (toc's own counter is quadratic)
+                anchor, n = f"{base}-{n}", n + 1
+            following[base] = n
+            el.set("id", anchor)
+            used.add(anchor)
 
 
 class AnchorsExtension(Extension):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+import time
 from pathlib import Path
 
 from . import publish
@@ -17,7 +18,7 @@ from .config import BuildConfig, default_jobs, with_project_files
 from .pipeline import build_collection
 from .project import Project, ProjectError
 from .project.folders import DISK_ERRORS, check_inputs, check_writable, disk_problem, writing
-from .publish.report import console_summary, default_report_path
+from .publish.report import console_summary, default_report_path, printable
 from .read import MAX_SIZE
 from .restore import RestoreConfig, restore_and_explain
 
@@ -151,7 +152,8 @@ def _engine_options(p: argparse.ArgumentParser) -> None:
     g.add_argument("--no-cache", action="store_true",
                    help="convert every source again, ignoring the cache (build/cache/, beside the report)")
     g.add_argument("--time-budget", type=_positive(float), default=30.0, metavar="SECONDS",
-                   help="give up on a source whose conversion takes longer, and report it (default: 30)")
+                   help="give up on a source whose conversion takes longer, and report it; a page whose "
+                        "Markdown takes longer to render is published as plain text (default: 30)")
     g.add_argument("--stats", type=Path, metavar="FILE",
                    help="write the build's statistics (seconds per stage, sources converted or cached) as JSON")
 
@@ -160,15 +162,13 @@ def _config(args: argparse.Namespace, report: Path, project: Project | None) -> 
     return with_project_files(BuildConfig(
         input_dir=args.input, docs_dir=args.docs, report=report,
         project_dir=project.root if project else Path("."), language=project.language if project else "zh",
-        jobs=args.jobs, executor=args.executor, time_budget=args.time_budget, max_bytes=args.max_size,
-        use_cache=not args.no_cache, check=args.check,
+        site_config=args.config, jobs=args.jobs, executor=args.executor, time_budget=args.time_budget,
+        max_bytes=args.max_size, use_cache=not args.no_cache, check=args.check,
     ))
 
 
 def _engine_summary(collection, stats_file: Path | None) -> None:
     """One console line on what the engine did; the full statistics in --stats FILE."""
-    import json
-
     stats = collection.stats
     line = f"converted {stats['converted']} of {stats['documents']} sources"
     if stats["cached"]:
@@ -178,9 +178,16 @@ def _engine_summary(collection, stats_file: Path | None) -> None:
     if stats["cache_corrupt"]:
         line += f"; {stats['cache_corrupt']} damaged cache entries converted again"
     print(line, file=sys.stderr)
+    _write_stats(collection, stats_file)
+
+
+def _write_stats(collection, stats_file: Path | None) -> None:
+    """--stats FILE: seconds per stage, sources converted or cached, pages rendered, the site's seconds."""
+    import json
+
     if stats_file is not None:
         stats_file.parent.mkdir(parents=True, exist_ok=True)
-        stats_file.write_text(json.dumps(stats, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+        stats_file.write_text(json.dumps(collection.stats, indent=2, sort_keys=True) + "\n", encoding="utf-8")
 
 
 def restore_command(args: argparse.Namespace) -> int:
@@ -304,16 +311,21 @@ def build_command(args: argparse.Namespace) -> int:
 
         from mkdocs.exceptions import MkDocsException
 
+        start = time.perf_counter()
         try:
             with writing(args.site, "--site DIR"):
                 publish.build_site(args.config, args.docs, args.site, publish.source_date_epoch(collection))
-        except OutputError as e:  # e.g. Pagefind's binary missing: the previous site stays
-            print(f"error: {e}", file=sys.stderr)
+        except OutputError as e:  # a page MkDocs failed on, Pagefind's binary missing: the previous site stays
+            print(f"error: {printable(str(e))}", file=sys.stderr)
+            if isinstance(e, publish.SiteError):
+                publish.write_report(collection, report_path, site=e.details)
             return 3
         except MkDocsException as e:  # MkDocs named the problems above (a broken link in a hand-written page…)
             print(f"error: the site was not built ({e}); the previous one in {args.site} is unchanged",
                   file=sys.stderr)
             return 3
+        collection.stats["site"] = time.perf_counter() - start  # MkDocs and the search index
+        _write_stats(collection, args.stats)
         print(f"site built in {args.site} (search: Pagefind)")
     if args.offline or args.pdf:
         from .publish import dist as outputs

@@ -8,11 +8,14 @@ possibly on another machine: they read settings from it, never files; the
 project files a document stage needs (`lexicon.yml`, `topics.yml`) travel in it
 as bytes (`with_project_files`) and count in its fingerprint. `fingerprint()` names what in it changes a converted
 document: the cache key includes it, so changing such a setting converts
-everything again.
+everything again. The site's Markdown configuration (mkdocs.yml's extensions) travels
+in it too, as JSON, for the workers that render every page before MkDocs does
+(`render.trial`); it keys that pass's cache, not the documents'.
 """
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -48,6 +51,8 @@ class BuildConfig:
     check: bool = False  # write nothing, the cache included (`--check`)
     project_files: tuple[tuple[str, bytes], ...] = ()  # (name, content) of the `PROJECT_FILES` present
     language: str = "zh"  # the site's (theme.language): the words of the pages the collection stages write
+    site_config: Path | None = None  # the MkDocs configuration (None: mkdocs.yml in the project folder)
+    markdown: str = ""  # its Markdown extensions and their options, as JSON (`site_markdown`); "": MkDocs' own
 
     @property
     def cache(self) -> Path:
@@ -86,7 +91,8 @@ class BuildConfig:
 
 
 def with_project_files(config: BuildConfig) -> BuildConfig:
-    """`config` carrying the content of the project files the document stages read.
+    """`config` carrying the content of the project files the document stages read, and the site's
+    Markdown configuration.
 
     >>> with_project_files(BuildConfig(project_dir=Path("/nonexistent"))).project_files
     ()
@@ -96,4 +102,35 @@ def with_project_files(config: BuildConfig) -> BuildConfig:
         path = Path(config.project_dir) / name
         if path.is_file():
             found.append((name, path.read_bytes()))
-    return replace(config, project_files=tuple(found))
+    site = config.site_config or Path(config.project_dir) / "mkdocs.yml"
+    return replace(config, project_files=tuple(found), markdown=config.markdown or site_markdown(Path(site)))
+
+
+#: The extensions MkDocs always loads before those its configuration lists.
+MKDOCS_EXTENSIONS = ("toc", "tables", "fenced_code")
+
+
+def site_markdown(config_file: Path) -> str:
+    """The Markdown configuration MkDocs builds the site with: its own extensions, then those of
+    `markdown_extensions` with their options, read and checked by MkDocs' own code, as JSON pairs.
+
+    "" when there is no such file, or MkDocs refuses it (the site build will say why); the page
+    trial then uses MkDocs' own extensions alone.
+
+    >>> json.loads(site_markdown(Path(__file__).parents[1] / "mkdocs.yml"))[:3]
+    [['toc', {'permalink': True}], ['tables', {}], ['fenced_code', {}]]
+    """
+    if not config_file.is_file():
+        return ""
+    from mkdocs.config.config_options import MarkdownExtensions
+    from mkdocs.utils.yaml import yaml_load
+
+    try:
+        with open(config_file, "rb") as f:
+            data = yaml_load(f)
+        option = MarkdownExtensions(builtins=list(MKDOCS_EXTENSIONS), configkey="mdx_configs")
+        names = option.validate(data.get("markdown_extensions") or [])
+    except Exception:  # a YAML or extension error: MkDocs reports it when it builds the site
+        return ""
+    return json.dumps([[name, option.configdata.get(name, {})] for name in names], ensure_ascii=False,
+                      sort_keys=True, default=str)

@@ -73,6 +73,7 @@ class Document:
     repairs: Counter = field(default_factory=Counter)
     warnings: list[str] = field(default_factory=list)
     error: str = ""  # set when the source yields no page; the reason
+    degraded: list[str] = field(default_factory=list)  # how its page departs from the usual form, and why (render)
     appendix: list[str] = field(default_factory=list)  # Markdown sections after the body (backlinks, …)
     kind: str = "text"  # "text" (a dump: clean classifies lines), "html" (lines are the extracted article), "markdown"
     hints: dict = field(default_factory=dict)  # metadata the reader found (HTML <meta>, front matter); extract prefers it

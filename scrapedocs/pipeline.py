@@ -9,7 +9,9 @@ and is reported instead of published.
 The document stages before the first collection stage are the expensive,
 per-document part of a build, and a pure function of the source's bytes, its
 sidecar's and the config: `engine` runs them in worker processes (or on a Dask
-cluster) and caches their result. So whatever a collection stage can learn from
+cluster) and caches their result. The last stage, `pages`, sends every page the
+stages wrote through the engine once more, to render it as the site will, under
+the same time budget (`render.trial`). So whatever a collection stage can learn from
 one document alone belongs in a document stage registered before it (the
 reprints' `signature`, the link stage's `citations`), stored as plain data in
 `doc.facts`.
@@ -37,6 +39,7 @@ from .metadata_file import apply_metadata_file
 from .model import Collection
 from .read import decode_source, load_source, scan
 from .render import render
+from .render.trial import check_pages
 from .reprints import merge_reprints
 from .reprints import sign as sign_reprints
 from .restore import restore_document
@@ -72,7 +75,8 @@ PIPELINE: list[Stage] = [
     Stage("slugs", assign_slugs, "collection"),
     Stage("link", link_collection, "collection"),
     Stage("indexes", build_indexes, "collection"),
-    Stage("render", render),
+    Stage("render", render),  # within limits (render.limits)
+    Stage("pages", check_pages, "collection"),  # every page rendered as the site will, in the workers, in time
 ]
 
 PROGRESS_THRESHOLD = 50  # sources; below this a progress bar is noise

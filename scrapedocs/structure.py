@@ -72,6 +72,7 @@ def numbered_anchors(items: list[tuple[str, str]]) -> list[str]:
         outermost[label] = min(outermost.get(label, 99), ANCHOR_KINDS.index(kind))
     anchors, used = [], set()
     parents: dict[str, str] = {}  # kind → anchor of the current element of that kind
+    following: dict[str, int] = {}  # anchor → the next number to try for it: 5,000 一、 stay linear
     for kind, label in items:
         rank = ANCHOR_KINDS.index(kind)
         for inner in ANCHOR_KINDS[rank:]:
@@ -79,9 +80,10 @@ def numbered_anchors(items: list[tuple[str, str]]) -> list[str]:
         bare = labels[label] == 1 or (outermost[label] == rank and per_kind[(kind, label)] == 1)
         parent = next((parents[k] for k in reversed(ANCHOR_KINDS[:rank]) if k in parents), None)
         anchor = label if bare or parent is None else f"{parent}-{label}"
-        base, n = anchor, 2
+        base, n = anchor, following.get(anchor, 2)
         while anchor in used:
             anchor, n = f"{base}-{n}", n + 1
+        following[base] = n
         used.add(anchor)
         parents[kind] = anchor
         anchors.append(anchor)

@@ -1,6 +1,7 @@
 import errno
 import io
 import json
+import logging
 import os
 import shutil
 import subprocess
@@ -330,3 +331,36 @@ def test_a_failed_write_leaves_the_docs_folder_as_it_was(tmp_path, monkeypatch):
     monkeypatch.undo()
     docs_module.write(files, docs)
     assert (docs / "articles" / "a.md").read_text(encoding="utf-8") == "new a"
+
+
+def test_a_failed_site_build_names_the_page_its_input_and_why(tmp_path, monkeypatch, capsys):
+    """The site build reports like the converter (issue 17, item 4): on the console and in the report."""
+    import mkdocs.structure.pages
+
+    from conftest import ROOT
+
+    seeds, docs = tmp_path / "in", tmp_path / "docs"
+    seeds.mkdir()
+    (seeds / "a.txt").write_text("关于甲的通知\n" + ARTICLE, encoding="utf-8")
+    (seeds / "b.txt").write_text("关于乙的通知\n" + article("b.txt", 6) + "一段含有xyzzy-theme-poison的正文。\n",
+                                 encoding="utf-8")
+    render = mkdocs.structure.pages.Page.render
+
+    def breaks_on_b(self, config, files):  # a failure the page trial cannot see: in MkDocs itself
+        if "xyzzy-theme-poison" in (self.markdown or ""):
+            raise ValueError("the theme choked")
+        return render(self, config, files)
+
+    monkeypatch.setattr(mkdocs.structure.pages.Page, "render", breaks_on_b)
+    # The command's MkDocs log handler writes to the stderr of the first test that made it: a fresh one here.
+    monkeypatch.setattr(logging.getLogger("mkdocs"), "handlers", [])
+    report = tmp_path / "build" / "report.json"
+    code = main(["--input", str(seeds), "--docs", str(docs), "--site", str(tmp_path / "site"),
+                 "--config", str(ROOT / "mkdocs.yml"), "--report", str(report), "--no-progress"])
+    err = capsys.readouterr().err  # (not run(): MkDocs reads its configuration beside sys.stdin.buffer)
+    assert code == 3 and not (tmp_path / "site").exists()
+    assert "error: the site build failed on articles/b.md (input b.txt): " in err and "the theme choked" in err
+    assert "Traceback" not in err
+    site = json.loads(report.read_text(encoding="utf-8"))["site"]
+    assert site == {"built": False, "page": "articles/b.md", "source": "b.txt", "error": site["error"]}
+    assert "the theme choked" in site["error"]

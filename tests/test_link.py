@@ -73,3 +73,32 @@ def test_seeds_citations_reach_the_cited_pages():
     assert "000_29e46c3a256b3124.md" in back and "004_991a9348aedf864f.md" in back
     # Documents the collection does not hold are the collector's to-do list.
     assert "专利审查指南" in collection.pages["cited/index.md"].split("尚未收录", 1)[1]
+
+
+def test_a_document_is_linked_at_its_first_mention_in_a_paragraph_and_every_mention_counts():
+    """Wikipedia's rule: later mentions in the same paragraph stay text; 被引用 counts them all."""
+    held = _doc("held.txt", "关于加强知识产权保护的意见", "正文。")
+    sentence = "根据《关于加强知识产权保护的意见》和《专利审查指南》，落实《关于加强知识产权保护的意见》。"
+    citing = _doc("citing.txt", "某地贯彻落实情况", sentence * 50, "再次提到《关于加强知识产权保护的意见》。")
+    link_collection(Collection([held, citing], config=BuildConfig(project_dir=ROOT)))
+    first, second = citing.blocks
+    assert [(first.text[link.start:link.end], link.target) for link in first.links] == [
+        ("《关于加强知识产权保护的意见》", held.page), ("《专利审查指南》", first.links[1].target)]
+    assert first.links[0].start == sentence.index("《")  # the first mention, not a later one
+    assert len(second.links) == 1, "a new paragraph links the document again"
+    appendix = "\n".join(held.appendix)
+    assert "（引用 101 处）" in appendix, "every mention counts under 被引用, linked or not"
+
+
+def test_one_document_cannot_flood_the_registry(tmp_path):
+    """Titles cited in 《》 become pages under cited/: one hostile page adds at most MAX_CITED of them."""
+    from scrapedocs.link.facts import MAX_CITED, MAX_CITED_TITLE, gather
+
+    made_up = "".join(f"《关于第{i}号知识产权事项的通知》" for i in range(MAX_CITED + 300))
+    doc = gather(_doc("flood.txt", "标题", made_up, "《" + "很长" * MAX_CITED_TITLE + "》"))
+    titles = {key for key, _ in doc.facts["link"]["cited"]}
+    assert len(titles) == MAX_CITED and "关于第0号知识产权事项的通知" in titles
+    assert any("300 distinct titles cited" in w for w in doc.warnings)
+    collection = link_collection(Collection([doc], config=BuildConfig(project_dir=tmp_path)))
+    lists = ("cited/index.md", "cited/held", "cited/missing")  # the list of cited documents, paginated
+    assert len([p for p in collection.pages if p.startswith("cited/") and not p.startswith(lists)]) == MAX_CITED

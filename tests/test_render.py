@@ -72,3 +72,104 @@ def test_a_huge_metadata_value_is_cut_with_a_warning():
     meta = yaml.safe_load(render(doc).markdown.split("---\n")[1])
     assert len(meta["title"]) == 1000 and meta["title"].endswith("…")
     assert doc.warnings == ["metadata field 'title' cut to 1,000 characters"]
+
+
+# --- limits: a page's cost in the site build is bounded (render/limits.py) ----------------------
+
+def _site_html(markdown_text: str) -> str:
+    """The page's HTML as the site renders it (mkdocs.yml's Markdown configuration)."""
+    from mkdocs.utils.meta import get_data
+
+    from conftest import ROOT
+    from scrapedocs.config import site_markdown
+    from scrapedocs.render.trial import site_markdown as instance
+
+    md = instance(site_markdown(ROOT / "mkdocs.yml"), str(ROOT / "docs"))
+    md.reset()
+    return md.convert(get_data(markdown_text)[0])
+
+
+def _text(html: str) -> str:
+    import lxml.html
+
+    return "".join(lxml.html.fragment_fromstring(html, create_parent="div").itertext()).replace("¶", "")  # permalinks
+
+
+def _squeezed(text: str) -> str:
+    import re
+
+    return re.sub(r"\s+", "", text)
+
+
+def test_a_long_paragraph_of_links_is_split_at_sentence_ends_keeping_every_character_and_link():
+    from scrapedocs.model import Link
+    from scrapedocs.render.limits import MAX_LINKS, MAX_PARAGRAPH
+
+    sentence = "根据《关于加强知识产权保护的意见》第{}条，各地落实保护措施。"
+    text, links = "", []
+    for i in range(400):  # 400 sentences, each linking a different document: 20 links at most per piece
+        part = sentence.format(i)
+        start = len(text) + part.index("《")
+        links.append(Link(start, start + len("《关于加强知识产权保护的意见》"), f"cited/{i}.md"))
+        text += part
+    doc = make_doc("")
+    doc.slug = "a"
+    doc.blocks = [Block("paragraph", text, links=links, lead="第一条")]
+    render(doc)
+    pieces = [b.strip() for b in doc.markdown.split("---\n", 2)[2].split("\n\n") if b.strip()]
+    pieces = [p for p in pieces if not p.startswith("[《")]  # the reference definitions at the end
+    assert len(pieces) >= 400 // MAX_LINKS
+    assert all(piece.count("](") <= MAX_LINKS and len(piece) < 2 * MAX_PARAGRAPH for piece in pieces)
+    assert pieces[0].startswith("**第一条** 根据") and all(p.endswith("。") for p in pieces)
+    html = _site_html(doc.markdown)
+    assert _squeezed(_text(html)) == "第一条" + text  # nothing dropped
+    assert html.count("<a href=") == 400  # every link kept
+    assert doc.degraded == ["paragraphs over 3,000 characters or 20 links split at sentence ends: 1"]
+
+
+def test_a_sentence_without_ends_is_cut_at_pauses_then_at_the_limit_never_inside_a_link():
+    from scrapedocs.model import Link
+    from scrapedocs.render.limits import MAX_PARAGRAPH, split
+
+    text = "知识产权" * 500 + "，" + "保护" * 3000
+    pause = text.index("，") + 1
+    links = [Link(pause + 100, pause + 110, "cited/x.md"),  # inside the second piece
+             Link(pause + MAX_PARAGRAPH - 2, pause + MAX_PARAGRAPH + 5, "cited/y.md")]  # across its limit
+    pieces = split(Block("paragraph", text, links=links))
+    assert "".join(p.text for p in pieces) == text
+    assert len(pieces[0].text) == pause and pieces[0].text.endswith("，")  # the pause, not the limit
+    assert len(pieces[1].text) == MAX_PARAGRAPH - 2  # the limit, moved before the link it would cut
+    assert all(len(p.text) <= MAX_PARAGRAPH for p in pieces)
+    spans = [p.text[lk.start:lk.end] for p in pieces for lk in p.links]
+    assert spans == [text[lk.start:lk.end] for lk in links], "each link whole, in one piece"
+
+
+def test_a_page_past_its_budget_writes_later_blocks_as_plain_text_nothing_live_nothing_lost():
+    from scrapedocs.render.limits import PAGE_BUDGET, ENTITY_COST
+
+    hostile = "<img src=x onerror=alert(1)>*_`[&|" * 40
+    count = int(PAGE_BUDGET / (ENTITY_COST * 60 * 2)) + 10  # more paragraphs than the budget affords
+    doc = make_doc("")
+    doc.blocks = [Block("heading", "一、<总体>", level=2)] + [Block("paragraph", f"{i}{hostile}") for i in range(count)]
+    render(doc)
+    body = doc.markdown.split("---\n", 2)[2]
+    assert body.count("\n<p>") > 0 and "\\*" in body  # both forms on the page
+    html = _site_html(doc.markdown)
+    assert "<img" not in html and "onerror=alert(1)&gt;" in html
+    assert _squeezed(_text(html)) == _squeezed("".join(["一、<总体>"] + [b.text for b in doc.blocks[1:]]))
+    assert any("past the page's Markdown budget" in note for note in doc.degraded)
+
+
+def test_huge_tables_and_too_many_headings_are_written_plainer():
+    from scrapedocs.render.limits import MAX_HEADINGS, MAX_TABLE_CELLS
+
+    doc = make_doc("")
+    cells = [f"c{i}" for i in range(MAX_TABLE_CELLS + 1)]
+    doc.blocks = ([Block("table", "| " + " | ".join(cells) + " |\n| " + " | ".join("---" for _ in cells) + " |")]
+                  + [Block("heading", f"第{i}节", level=3) for i in range(MAX_HEADINGS + 5)])
+    render(doc)
+    html = _site_html(doc.markdown)
+    assert "<table>" not in html and "c0 | c1 | c2" in html and f"c{MAX_TABLE_CELLS}" in html
+    assert html.count("<h3") == MAX_HEADINGS and html.count("<strong>第") == 5
+    assert {"tables over 2,000 cells written as one paragraph per row: 1",
+            "headings after the first 1,000 written as bold paragraphs: 5"} <= set(doc.degraded)

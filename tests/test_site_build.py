@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from scrapedocs.publish import build_site
+from scrapedocs.publish import SiteError, build_site
 
 EPOCH = "1600000000"
 
@@ -51,14 +51,40 @@ def test_a_successful_build_replaces_the_site_whole(previous, docs):
     assert _leftovers(site) == []
 
 
-def test_a_failed_build_leaves_the_previous_site_untouched(previous, docs):
+def test_a_failed_build_leaves_the_previous_site_untouched_and_names_the_page_and_its_input(previous, docs):
     site, before = previous
     (docs / "articles" / "000_29e46c3a256b3124.md").write_text(
         "---\nsource_file: x.txt\ntitle: 坏页\n---\n\n[断链](no-such-page.md)\n", encoding="utf-8")
-    with pytest.raises(SystemExit):  # mkdocs --strict aborts on the warning
+    with pytest.raises(SiteError) as failed:  # mkdocs --strict aborts on the warning
         build_site(ROOT / "mkdocs.yml", docs, site, EPOCH)
+    assert (failed.value.page, failed.value.source) == ("articles/000_29e46c3a256b3124.md", "x.txt")
+    assert "no-such-page.md" in failed.value.reason and "strict mode" in failed.value.reason
+    assert str(failed.value).startswith("the site build failed on articles/000_29e46c3a256b3124.md (input x.txt): ")
     assert _fingerprint(site) == before
     assert _leftovers(site) == []
+
+
+def test_a_page_that_breaks_mkdocs_is_named_with_its_input(previous, docs, monkeypatch):
+    """An exception inside MkDocs while it renders one page (here: a Markdown extension that raises)."""
+    import markdown.treeprocessors
+
+    site, before = previous
+    page = docs / "articles" / "001_e9f6b771d52f2730.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nPOISON 一段正文。\n", encoding="utf-8")
+    original = markdown.treeprocessors.InlineProcessor.run
+
+    def run(self, tree, *args, **kwargs):
+        if "POISON" in markdown.treeprocessors.etree.tostring(tree, encoding="unicode"):
+            raise RecursionError("maximum recursion depth exceeded")
+        return original(self, tree, *args, **kwargs)
+
+    monkeypatch.setattr(markdown.treeprocessors.InlineProcessor, "run", run)
+    with pytest.raises(SiteError) as failed:
+        build_site(ROOT / "mkdocs.yml", docs, site, EPOCH)
+    assert failed.value.page == "articles/001_e9f6b771d52f2730.md"
+    assert failed.value.source == "001_e9f6b771d52f2730.txt"
+    assert "maximum recursion depth exceeded" in failed.value.reason
+    assert _fingerprint(site) == before
 
 
 def test_an_interrupted_build_leaves_the_previous_site_untouched(previous, docs, monkeypatch):

@@ -83,3 +83,18 @@ def test_restarting_subitems_are_qualified_by_their_item():
     ids = _ids("## 一、总体要求\n\n### （一）指导思想。\n\n## 二、主要任务\n\n### （一）完善机制。\n\n### （二）强化保护。\n")
     assert [ids[k] for k in ("一、总体要求", "（一）指导思想。", "二、主要任务", "（一）完善机制。", "（二）强化保护。")] == [
         "一", "一-一", "二", "二-一", "二-二"]
+
+
+def test_repeated_headings_get_distinct_anchors_each_counted_once():
+    """Headings of one text, or of punctuation only: every one gets its own id, counted once (toc's own
+    counter walks from _1 for each repeat: quadratic; benchmarks/bench_fuzz.py builds 5,000)."""
+    import re
+
+    import markdown
+
+    from scrapedocs.structure import numbered_anchors
+
+    text = "\n\n".join(["## 附件"] * 3 + ["## \\*\\*"] * 2 + ["## 第\\*一"])
+    html = markdown.markdown(text, extensions=["toc", "scrapedocs.anchors"])
+    assert re.findall(r'id="([^"]+)"', html) == ["附件", "附件-2", "附件-3", "h", "h-2", "第-一"]
+    assert numbered_anchors([("item", "一")] * 4) == ["一", "一-2", "一-3", "一-4"]

@@ -104,3 +104,18 @@ def test_repository_site(built_site):
         assert f'href="articles/{md.stem}/"' in home, f"{md.name} missing from the home page table"
         if any(meta.get(k) for k in ("date", "source", "author", "editor")):
             assert 'class="article-meta"' in html, md
+
+
+def test_a_page_is_in_its_document_language(built_site):
+    """<html lang> is the document's: the English article's page is en (screen readers, hyphenation,
+    fonts follow it); the Chinese ones and the pages of the site itself are the site's, zh."""
+    langs = {}
+    for md in sorted((ROOT / "docs" / "articles").glob("*.md")):
+        if not md.name.startswith("_"):
+            own = yaml.safe_load(md.read_text(encoding="utf-8").split("---\n")[1])["lang"]
+            html = (built_site / "articles" / md.stem / "index.html").read_text(encoding="utf-8")
+            langs[md.stem] = (re.search(r'<html lang="([^"]*)"', html)[1], own)
+    assert all(built == own for built, own in langs.values()), langs
+    assert ("en", "en") in langs.values() and ("zh", "zh") in langs.values()
+    for page in ("index.html", "cited/index.html", "browse/year/index.html"):
+        assert '<html lang="zh"' in (built_site / page).read_text(encoding="utf-8"), page

@@ -100,6 +100,20 @@ def test_article_pages_render_with_their_metadata_block(project, zensical_site):
                     assert str(meta[key]) in text, (md.name, key)
 
 
+def test_a_page_is_in_its_document_language(project, zensical_site):
+    """<html lang> is the document's (an English article's page is en), as with MkDocs (test_theme.py)."""
+    from lxml import html
+
+    langs = {}
+    for md in sorted((project / "docs" / "articles").glob("*.md")):
+        if not md.name.startswith("_"):
+            tree = html.parse(str(zensical_site / "articles" / md.stem / "index.html"))
+            langs[md.stem] = (tree.getroot().get("lang"), _front_matter(md)["lang"])
+    assert all(built == own for built, own in langs.values()), langs
+    assert ("en", "en") in langs.values()
+    assert html.parse(str(zensical_site / "index.html")).getroot().get("lang") == "zh"
+
+
 def test_no_scraped_markup_is_live(zensical_site):
     from lxml import html
 

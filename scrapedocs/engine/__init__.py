@@ -13,6 +13,10 @@ the source's bytes, its sidecar's bytes and the config, so the engine
 
 A document the executor gave up on, or whose stage raised, keeps its place
 with the reason as its error: it becomes a line of the report.
+
+`pages` is the second pass, after the collection stages: every generated page
+through one stage (`render.trial`: rendered as the site will) on the same
+executors, under the same budget, cached by the page's Markdown.
 """
 from __future__ import annotations
 

@@ -88,7 +88,9 @@ def _convert_one(payload: bytes, stages: Sequence, config, budget: float) -> Out
 
 
 _warm = threading.Lock()
-_warmed: set[str] = set()  # converter versions this worker process has warmed up for
+#: (converter version, stage names) this worker process has warmed up for: the documents' stages and
+#: the pages pass's are warmed apart (a worker whose first task rendered pages has no dictionary loaded).
+_warmed: set[tuple[str, tuple[str, ...]]] = set()
 
 
 def convert_batch(payloads: list[bytes], stages: Sequence, config, budget: float, version: str) -> list[Outcome]:
@@ -96,10 +98,11 @@ def convert_batch(payloads: list[bytes], stages: Sequence, config, budget: float
     if converter_version() != version:
         raise VersionMismatch("a Dask worker runs another version of scrapedocs (or of its libraries) than this "
                               "machine: install the same version on the workers")
-    with _warm:  # once per worker process, before any document's time counts
-        if version not in _warmed:
+    warmed = (version, tuple(stage.name for stage in stages))
+    with _warm:  # once per worker process and stages, before any document's time counts
+        if warmed not in _warmed:
             warm_up(stages, config)
-            _warmed.add(version)
+            _warmed.add(warmed)
     return [_convert_one(p, stages, config, budget) for p in payloads]
 
 

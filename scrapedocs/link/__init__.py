@@ -9,9 +9,13 @@ translation. The stage
    defined in a text (bound to that text only) and `aliases.yml`;
 2. scans every paragraph once with an Aho-Corasick automaton of all folded
    titles and aliases (linear in the text), keeps the longest match at each
-   place and turns it into a `Link` — to the page that carries the document's
-   text when the collection holds it, otherwise to the document's page under
-   `cited/`; generic short names (纲要, 规划, 意见, …) link only where defined,
+   place and turns the first mention of each document in a paragraph into a
+   `Link` — to the page that carries the document's text when the collection
+   holds it, otherwise to the document's page under `cited/` — and later
+   mentions in the same paragraph stay text (Wikipedia's rule: it bounds a
+   paragraph's links by the documents it names, and Python-Markdown's time
+   grows with links × paragraph length); every mention counts under 被引用;
+   generic short names (纲要, 规划, 意见, …) link only where defined,
    and an alias shared by two documents links nowhere and is reported;
 3. writes a page per cited document (`cited/<key>.md`: title, aliases, the
    pages that carry or report on it, every citing page with its sentence),
@@ -74,14 +78,16 @@ def link_collection(collection: Collection) -> Collection:
         paragraphs = _paragraphs(doc)
         for k, found in sorted(candidates(facts(doc)["paragraphs"], doc, reg, auto).items()):  # one scan per doc
             block = paragraphs[k]
+            linked = {link.target for link in block.links}  # a document is linked once per paragraph
             for m in find_mentions(block.text, doc, reg, auto, ambiguous, found=found):
                 if any(link.start < m.end and m.start < link.end for link in block.links):
                     continue  # never inside an existing link
                 target = target_of(m.entry, doc)
-                if m.entry.page is not doc:
+                if m.entry.page is not doc:  # every mention counts under 被引用, linked or not
                     m.entry.citations.append((doc, sentence_around(block.text, m.start, m.end)))
-                if target:
+                if target and target not in linked:
                     block.links.append(Link(m.start, m.end, target))
+                    linked.add(target)
     collection.warnings.extend(dict.fromkeys(ambiguous))
     backlinks(docs, reg, strings.of(config))
     cited_pages(collection, reg)

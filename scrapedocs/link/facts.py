@@ -16,6 +16,12 @@ from ..model import Document
 from .fold import fold, fold_text
 
 OPENING = 300  # characters of the first paragraph that say what a page reports on
+#: One document's share of the registry, bounded: each title it cites may become a page under cited/
+#: and an entry of the automaton every document is scanned with, so a page citing thousands of made-up
+#: titles must not cost the site thousands of pages. Real documents cite a few dozen, in under 100 characters.
+MAX_CITED = 500  # distinct titles a document adds to the registry
+MAX_CITED_TITLE = 120  # characters: a longer "title" in 《》 is text that lost its closing bracket
+MAX_DEFINED = 100  # short names a document defines (以下简称…), each looked for in its text
 
 # A short name the text defines for the title just before it: 《…》（以下简称《意见》）
 DEFINE = re.compile(
@@ -61,6 +67,18 @@ def opening(doc: Document) -> str:
     return ""
 
 
+def _bounded(pairs: list[tuple[str, str]], limit: int, what: str, doc: Document) -> list[tuple[str, str]]:
+    """`pairs` with at most `limit` distinct keys (the first ones met): a longer list is cut, with a warning."""
+    keys = dict.fromkeys(key for key, _ in pairs)
+    if len(keys) <= limit:
+        return pairs
+    kept = set(list(keys)[:limit])
+    warning = f"{len(keys) - limit:,} {what} beyond the first {limit} not registered (they stay text)"
+    if warning not in doc.warnings:  # gathered again when a collection stage changed the title
+        doc.warnings.append(warning)
+    return [pair for pair in pairs if pair[0] in kept]
+
+
 def gather(doc: Document) -> Document:
     """The `citations` stage: `doc.facts["link"]`, see the module's docstring."""
     cited: list[tuple[str, str]] = []  # (folded key, title as written)
@@ -68,9 +86,12 @@ def gather(doc: Document) -> Document:
     folded: list[str] = []
     for block in paragraphs(doc):
         if "《" in block.text or "〈" in block.text:
-            cited += [(fold(t), clean_title(t)) for _, _, t in bracket_titles(block.text)]
+            cited += [(fold(t), clean_title(t)) for _, _, t in bracket_titles(block.text) if len(t) <= MAX_CITED_TITLE]
             defines += [(fold(m["full"]), fold(m["short"])) for m in DEFINE.finditer(block.text)]
         folded.append(fold_text(block.text))
+    cited = _bounded(cited, MAX_CITED, "distinct titles cited in 《》", doc)
+    defines = _bounded([(short, full) for full, short in defines], MAX_DEFINED, "short names defined", doc)
+    defines = [(full, short) for short, full in defines]
     title = str(doc.meta.get("title") or "")
     doc.facts["link"] = {
         "title": title,

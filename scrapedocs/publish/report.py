@@ -2,6 +2,9 @@
 
 Every source ends as a page, as a reprint merged into another page, or as a
 failure with the reason; every other file is listed as skipped with the reason.
+A page published in a simpler form than usual, to keep the site build bounded
+(`render.limits`, `render.trial`), says so under `degraded`; a site build that
+failed says on which page, from which input, and why (`site`).
 Nothing from outside the input folder is ever in it: sources are read only
 inside the folder (`read.load_source`).
 """
@@ -18,8 +21,9 @@ CONSOLE_FIRST = 5  # warnings and skipped files named on the console; the report
 CONSOLE_FAILURES = 10
 
 
-def report(collection: Collection) -> dict:
-    """What became of each input: its page or why none, removed lines, repairs, warnings; the skipped files."""
+def report(collection: Collection, site: dict | None = None) -> dict:
+    """What became of each input: its page or why none, removed lines, repairs, warnings; the skipped files;
+    and, given `site` (`publish.site.SiteError.details`), what became of the site build."""
     docs, inputs = collection.docs, []
     pages = {doc.relpath: doc.page for doc in collection.published}
     for doc in docs:
@@ -34,10 +38,12 @@ def report(collection: Collection) -> dict:
             "removed": [{"line": line.number, "reason": line.reason, "text": line.text} for line in doc.removed],
             "repairs": dict(sorted(doc.repairs.items())),
             "warnings": doc.warnings,
+            "degraded": doc.degraded if page else [],
             **({"extraction": doc.extraction} if doc.extraction else {}),
         })
     return {
         "summary": summary(collection),
+        **({"site": site} if site is not None else {}),
         "warnings": collection.warnings,
         "inputs": inputs,
         "skipped": [{"source": s.source, "reason": s.reason} for s in collection.skipped],
@@ -45,7 +51,7 @@ def report(collection: Collection) -> dict:
 
 
 def summary(collection: Collection) -> dict[str, int]:
-    """Counts: sources read, pages made, reprints merged, failures, files skipped, warnings."""
+    """Counts: sources read, pages made, reprints merged, failures, files skipped, warnings, pages degraded."""
     docs = collection.docs
     return {
         "inputs": len(docs),
@@ -54,6 +60,7 @@ def summary(collection: Collection) -> dict[str, int]:
         "failed": sum(1 for d in docs if d.error),
         "skipped": len(collection.skipped),
         "warnings": len(collection.warnings) + sum(len(d.warnings) for d in docs),
+        "degraded": sum(1 for d in collection.published if d.degraded),
     }
 
 
@@ -81,9 +88,9 @@ def report_json(data: dict) -> str:
     return "{\n" + ",\n".join(lines) + "\n}"
 
 
-def write_report(collection: Collection, path: Path) -> None:
+def write_report(collection: Collection, path: Path, site: dict | None = None) -> None:
     """The report, written whole or not at all (a full disk leaves the previous one)."""
-    write_all(path.parent, {path.name: (report_json(report(collection)) + "\n").encode("utf-8")})
+    write_all(path.parent, {path.name: (report_json(report(collection, site)) + "\n").encode("utf-8")})
 
 
 def default_report_path(docs: Path) -> Path:
@@ -125,13 +132,18 @@ def console_summary(collection: Collection, report_path: Path | None = None) -> 
     counts = summary(collection)
     line = (f"{counts['inputs']} sources → {counts['pages']} pages"
             + (f" ({counts['merged']} reprints merged)" if counts["merged"] else "")
-            + f"; {counts['failed']} failed, {counts['skipped']} skipped, {counts['warnings']} warnings")
+            + f"; {counts['failed']} failed, {counts['skipped']} skipped, {counts['warnings']} warnings"
+            + (f", {counts['degraded']} pages degraded" if counts["degraded"] else ""))
     if report_path is not None:
         line += f"; report: {report_path}"
     details = []
     failures = [f"{d.relpath}: {d.error}" for d in collection.docs if d.error]
     if failures:
         details += [f"failed ({len(failures)}), no page:"] + _first(failures, CONSOLE_FAILURES)
+    degraded = [f"{d.relpath}: {'; '.join(d.degraded)}" for d in collection.published if d.degraded]
+    if degraded:
+        details += [f"degraded ({len(degraded)}), published in a plainer form to keep the site build bounded:"]
+        details += _first(degraded, CONSOLE_FAILURES)
     warnings = collection.warnings + [f"{d.relpath}: {w}" for d in collection.docs for w in d.warnings]
     if warnings:
         details += [f"warnings ({len(warnings)}):"] + _first(warnings, CONSOLE_FIRST)

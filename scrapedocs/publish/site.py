@@ -1,13 +1,77 @@
-"""The MkDocs site of `docs/`: a strict build swapped in whole, a live preview, a reproducible timestamp."""
+"""The MkDocs site of `docs/`: a strict build swapped in whole, a live preview, a reproducible timestamp.
+
+A build that fails says on which page, from which input, and why (`SiteError`):
+MkDocs names the page in what it logs, and the page's front matter names its input.
+"""
 from __future__ import annotations
 
+import logging
 import os
+import re
 import shutil
 import tempfile
 from datetime import datetime, timezone
 from pathlib import Path
 
+import yaml
+
 from ..model import Collection
+from .errors import OutputError
+
+
+class SiteError(OutputError):
+    """The site build failed: the message names the page, its input and the reason; the previous site stays."""
+
+    def __init__(self, reason: str, page: str | None = None, source: str | None = None):
+        self.reason, self.page, self.source = reason, page, source
+        where = f" on {page}" + (f" (input {source})" if source else "") if page else ""
+        super().__init__(f"the site build failed{where}: {reason}; the previous site is unchanged")
+
+    @property
+    def details(self) -> dict:
+        """For the report: `{"built": false, "page": …, "source": …, "error": …}`."""
+        return {"built": False, "page": self.page, "source": self.source, "error": self.reason}
+
+
+class _Problems(logging.Handler):
+    """What MkDocs warns about or reports as an error while it builds, in order."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+_PAGE = re.compile(r"'([^'\n]+\.md)'")  # MkDocs quotes the pages it names: "Error reading page 'articles/x.md'"
+_FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
+
+
+def page_source(docs_dir: Path, page: str) -> str | None:
+    """The input a generated page comes from (its front matter's `source_file`), or None."""
+    try:
+        with open(Path(docs_dir) / page, encoding="utf-8", errors="replace") as f:
+            head = f.read(65_536)
+        m = _FRONT_MATTER.match(head)
+        meta = yaml.safe_load(m[1]) if m else None
+    except (OSError, yaml.YAMLError):
+        return None
+    source = meta.get("source_file") if isinstance(meta, dict) else None
+    return str(source) if source else None
+
+
+def _failure(err: BaseException, problems: list[logging.LogRecord], docs_dir: Path) -> SiteError:
+    """The page and the reason of a failed build: MkDocs' first error, else its first warning, else the exception."""
+    messages = ([r.getMessage() for r in problems if r.levelno >= logging.ERROR]
+                + [r.getMessage() for r in problems if r.levelno < logging.ERROR])
+    reason = " ".join(str(err).split()) or type(err).__name__
+    if messages:
+        first = " ".join(messages[0].split())
+        if first not in reason:
+            reason = f"{first} ({reason})"  # "Doc file … contains a link … (Aborted with 1 warnings …)"
+    page = next((m[1] for text in messages + [str(err)] for m in [_PAGE.search(text)] if m), None)
+    return SiteError(reason[:1000], page, page_source(docs_dir, page) if page else None)
 
 
 def source_date_epoch(collection: Collection) -> str:
@@ -34,22 +98,31 @@ def build_site(config_file: Path, docs_dir: Path, site_dir: Path, epoch: str) ->
     """`mkdocs build --strict` of `docs_dir` into `site_dir`, search index included (the scrapedocs plugin).
 
     The site is built into a folder beside `site_dir` and swapped in only when the build
-    succeeded: a failed or interrupted build leaves the previous site as it was.
+    succeeded: a failed or interrupted build leaves the previous site as it was. A failed
+    build raises `SiteError`, naming the page, its input and the reason.
     """
     from mkdocs.commands.build import build
+
+    from .plugin import PREVIOUS_SEARCH
 
     os.environ.setdefault("SOURCE_DATE_EPOCH", epoch)
     site_dir = Path(site_dir).resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     building = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.building-", dir=site_dir.parent))
-    from .plugin import PREVIOUS_SEARCH
-
     os.environ[PREVIOUS_SEARCH] = str(site_dir / "pagefind")  # unchanged search parts are reused
+    problems = _Problems()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(problems)
     try:
         build(_load_config(config_file, docs_dir, building))
         swap(building, site_dir)
+    except (KeyboardInterrupt, OutputError):  # an interruption; an output that cannot be made says why itself
+        raise
+    except (Exception, SystemExit) as err:  # MkDocs aborts a strict build with SystemExit
+        raise _failure(err, problems.records, docs_dir) from err
     finally:
         os.environ.pop(PREVIOUS_SEARCH, None)
+        logger.removeHandler(problems)
         shutil.rmtree(building, ignore_errors=True)
 
 

@@ -70,6 +70,14 @@ def member_votes(keys: list[str], text: str) -> list[bool]:
         if len(own & grams) >= COVERED * len(own):
             votes[i], starts[i], ends[i] = True, cursor, cursor
     long_lines = [i for i in range(n) if len(keys[i]) >= LONG]
+    # Where the kept long lines above a place end at most, and where those below it start at least:
+    # running extremes, so that a page of 5,000 headings stays linear.
+    ends_above, starts_below = [0], [len(text)] * (len(long_lines) + 1)
+    for j in long_lines:
+        ends_above.append(max(ends_above[-1], ends[j]) if votes[j] else ends_above[-1])
+    for k in range(len(long_lines) - 1, -1, -1):
+        j = long_lines[k]
+        starts_below[k] = min(starts_below[k + 1], starts[j]) if votes[j] else starts_below[k + 1]
     previous: int | None = None  # the nearest long line above
     following = 0  # index into long_lines of the nearest long line below
     for i, key in enumerate(keys):
@@ -81,9 +89,8 @@ def member_votes(keys: list[str], text: str) -> list[bool]:
         below = long_lines[following] if following < len(long_lines) else None
         if not key or not ((previous is not None and votes[previous]) or (below is not None and votes[below])):
             continue
-        lo = max((ends[j] for j in long_lines[:following] if votes[j]), default=0)
-        hi = min((starts[j] for j in long_lines[following:] if votes[j]), default=len(text))
-        votes[i] = key in text[lo:max(lo, hi)]
+        lo, hi = ends_above[following], starts_below[following]
+        votes[i] = text.find(key, lo, max(lo, hi)) >= 0
     return votes
 
 

@@ -102,6 +102,11 @@ def _classify(paragraph) -> str:
     return "neargood" if density >= STOPWORDS_LOW else "bad"
 
 
+#: Paragraphs past which jusText does not vote: its revision looks for each short paragraph's
+#: nearest good or bad neighbour by walking, so a run of 10,000 list items takes a minute.
+MAX_JUSTEXT_PARAGRAPHS = 2_000
+
+
 def justext_text(html: str) -> str:
     """jusText's good paragraphs, with a Chinese classifier (see the module's docstring)."""
     from justext.core import (
@@ -112,6 +117,8 @@ def justext_text(html: str) -> str:
     )
 
     paragraphs = ParagraphMaker.make_paragraphs(preprocessor(html_to_dom(html)))
+    if len(paragraphs) > MAX_JUSTEXT_PARAGRAPHS:
+        raise ValueError(f"{len(paragraphs):,} paragraphs: more than jusText's revision takes in linear time")
     for paragraph in paragraphs:
         paragraph.heading = paragraph.is_heading
         paragraph.cf_class = _classify(paragraph)

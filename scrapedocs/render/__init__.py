@@ -6,6 +6,11 @@ tag, script or include line from a source reaches the site, whatever the
 input format (a Markdown source arrives as blocks of text like the others).
 Front matter is data too, but themes print it without escaping: every value
 is checked against its field's type and made inert (`schema`).
+
+A page's cost in the site build is bounded here (`limits`: paragraphs split,
+blocks past the page's budget written as plain HTML) and then measured:
+`trial` renders every page with the site's own Markdown configuration in the
+engine's workers, under the time budget, before MkDocs sees it.
 """
 from __future__ import annotations
 
@@ -14,10 +19,11 @@ import re
 
 import yaml
 
-from .escape import escape
-from .model import META_KEYS, Block, Document
-from .restore import HAN
-from .schema import check_meta, inert
+from ..escape import escape
+from ..model import META_KEYS, Block, Document
+from ..restore import HAN
+from ..schema import check_meta, inert
+from .limits import Page, estimate, estimate_markdown, plain, plain_text
 
 
 def _inert(value):
@@ -103,25 +109,53 @@ def unsearched(markdown: str) -> str:
     return f"{UNSEARCHED[0]}\n\n{markdown}\n\n{UNSEARCHED[1]}"
 
 
+def written(block: Block, page: str, refs: dict) -> str:
+    """One block as Markdown (a heading, a table, a paragraph with its bold lead)."""
+    text = linked_text(block, page, refs)
+    if block.kind == "heading":
+        return f"{'#' * block.level} {text}"
+    if block.kind == "table":
+        return table_markdown(block.text)
+    if block.kind == "byline":  # a thread reply's author and time: a small line of its own
+        return f"{text}\n{{: .byline }}"
+    if block.lead:
+        return f"**{escape(block.lead)}** {text}".rstrip()
+    return text
+
+
+#: Estimated microseconds one appendix section may take (a generated list takes a few
+#: milliseconds); a larger one, which only scraped text can make, is shown as text.
+SECTION_BUDGET = 200_000
+
+
 def render(doc: Document) -> Document:
-    """Write `doc.markdown` from its metadata, blocks and appendix sections."""
+    """Write `doc.markdown` from its metadata, blocks and appendix sections, within the limits of one page."""
     parts, refs = [], {}
+    limits = Page()
     for block in doc.blocks:
-        text = linked_text(block, doc.page, refs)
-        if block.kind == "heading":
-            parts.append(f"{'#' * block.level} {text}")
-        elif block.kind == "table":
-            parts.append(table_markdown(block.text))
-        elif block.kind == "byline":  # a thread reply's author and time: a small line of its own
-            parts.append(f"{text}\n{{: .byline }}")
-        elif block.lead:
-            parts.append(f"**{escape(block.lead)}** {text}".rstrip())
-        else:
-            parts.append(text)
-    if doc.appendix:
-        parts.append(unsearched("\n\n".join(doc.appendix)))
+        for piece in limits.fit(block):
+            if limits.affordable(estimate(piece)):
+                parts.append(written(piece, doc.page, refs))
+            else:
+                parts.append(limits.written_plain(piece))
+    parts += appendix(doc.appendix)
     if refs:
         parts.append("\n".join(f"[{label}]: {target}" for label, target in refs.items()))
     doc.meta = check_meta(doc.meta, doc.warnings)
     doc.markdown = front_matter(doc.meta) + "\n" + "\n\n".join(parts) + "\n"
+    doc.degraded = limits.notes()
     return doc
+
+
+def appendix(sections: list[str]) -> list[str]:
+    """The appendix as Markdown, left out of search; a section over `SECTION_BUDGET` shown as its source text."""
+    if not sections:
+        return []
+    return [unsearched("\n\n".join(s if estimate_markdown(s) <= SECTION_BUDGET else plain_text(s) for s in sections))]
+
+
+def plain_page(doc: Document) -> str:
+    """The page in its simplest complete form, for a page whose Markdown failed or ran out of time:
+    every block as plain HTML (its text escaped, no links), the generated sections as they were."""
+    parts = [plain(block) for block in doc.blocks] + appendix(doc.appendix)
+    return front_matter(doc.meta) + "\n" + "\n\n".join(parts) + "\n"

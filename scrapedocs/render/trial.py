@@ -1,0 +1,124 @@
+"""Collection stage `pages`: every generated page rendered with the site's own Markdown before MkDocs is.
+
+The site build isolates nothing: a page that makes Python-Markdown, one of its
+extensions or the theme take an hour stops publication. So, once `render` has
+written every page within its limits (`limits`), each one — articles, cited
+documents, indexes, browse pages — is rendered to HTML with the site's own Markdown
+configuration (mkdocs.yml's `markdown_extensions` and MkDocs' own, read by MkDocs'
+code: `config.site_markdown`) in the engine's workers, one page per task, under the
+document's time budget (`engine.pages`). A page that fails or runs out of time is
+published in its plainest complete form — its text escaped in raw HTML paragraphs,
+without links — with a note naming its input; nothing of it is dropped.
+
+The pass is deterministic for a page within the limits (they keep it far under the
+budget), and cached by the page's Markdown: a rebuild renders only the pages that
+changed. The HTML body and the table of contents each page gave are kept in the cache
+(`engine.pages`) for a site build that would reuse them; MkDocs still renders every
+page itself (its own extensions rewrite links and collect anchors).
+"""
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from ..config import MKDOCS_EXTENSIONS, BuildConfig
+from ..model import Collection, Document
+from . import plain_page
+from .limits import plain_text
+
+STAGE = "markdown"  # the name the workers' stage reports under ("gave up after 30 s in markdown")
+
+
+@lru_cache(maxsize=2)
+def site_markdown(configuration: str, docs_dir: str):
+    """A Python-Markdown instance configured as MkDocs configures the site's (`config.site_markdown`).
+
+    pymdownx.snippets reads from the docs folder, as publish/hooks.py makes MkDocs do.
+    """
+    import markdown
+
+    pairs = json.loads(configuration) if configuration else [[name, {}] for name in MKDOCS_EXTENSIONS]
+    options = {name: dict(config) for name, config in pairs if config}
+    if "pymdownx.snippets" in options:
+        options["pymdownx.snippets"]["base_path"] = [docs_dir]
+    return markdown.Markdown(extensions=[name for name, _ in pairs], extension_configs=options)
+
+
+def to_html(page: Document, config: BuildConfig) -> Document:
+    """The workers' stage: the page's Markdown (front matter apart, as MkDocs reads it) to HTML.
+
+    The HTML body and the table of contents are handed back for the cache when there is one.
+    """
+    from mkdocs.utils.meta import get_data
+
+    md = site_markdown(config.markdown, str(Path(config.docs_dir).resolve()))
+    md.reset()
+    body, _ = get_data(page.markdown)
+    html = md.convert(body)
+    if config.use_cache and not config.check:
+        page.facts["html"] = {"html": html, "toc": getattr(md, "toc_tokens", [])}
+    return page
+
+
+_FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
+
+
+def plain_source(markdown: str) -> str:
+    """A generated page other than an article in its plainest form: its Markdown shown as text.
+
+    >>> print(plain_source("---\\nsearch:\\n  exclude: true\\n---\\n\\n# 标题\\n"))
+    ---
+    search:
+      exclude: true
+    ---
+    <BLANKLINE>
+    <p># 标题</p>
+    <BLANKLINE>
+    """
+    m = _FRONT_MATTER.match(markdown)
+    head, body = (m[0], markdown[m.end():]) if m else ("", markdown)
+    return f"{head}\n{plain_text(body)}\n"
+
+
+def check_pages(collection: Collection) -> Collection:
+    """The `pages` stage: every page rendered in the workers; one that fails or runs out of time made plain."""
+    from ..engine.pages import render_pages
+    from ..pipeline import Stage
+
+    config = collection.config or BuildConfig(use_cache=False)  # a collection made by hand: no cache
+    try:  # the configuration itself: MkDocs will report it when it builds the site
+        site_markdown(config.markdown, str(Path(config.docs_dir).resolve()))
+    except Exception as err:
+        collection.warnings.append("pages not rendered before the site build: the site's Markdown extensions "
+                                   f"do not load ({type(err).__name__}: {str(err)[:200]})")
+        return collection
+    pages = {doc.page: doc.markdown for doc in collection.published} | collection.pages
+    results, stats = render_pages(pages, Stage(STAGE, to_html, with_config=True), config)
+    collection.stats["pages"] = stats
+    for doc in collection.published:
+        error = results[doc.page].error
+        if error:
+            doc.markdown = plain_page(doc)
+            doc.degraded.append(f"page published as plain text, without links: its Markdown {_why(error)}")
+    for path, markdown in collection.pages.items():
+        error = results[path].error
+        if error:
+            collection.pages[path] = plain_source(markdown)
+            collection.warnings.append(f"{path}: published as its Markdown source: its Markdown {_why(error)}")
+    return collection
+
+
+def _why(error: str) -> str:
+    """The engine's reason, said of a page's Markdown.
+
+    >>> _why("gave up after 30 s in markdown"), _why("markdown failed: RecursionError: deep")
+    ('took longer than the time budget (30 s)', 'failed to render (RecursionError: deep)')
+    """
+    m = re.fullmatch(r"gave up after (\S+) s in \S+", error)
+    if m:
+        return f"took longer than the time budget ({m[1]} s)"
+    if error.startswith(f"{STAGE} failed: "):
+        return f"failed to render ({error[len(STAGE) + 9:]})"
+    return f"could not be rendered ({error})"
