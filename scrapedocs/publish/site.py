@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 
 from ..model import Collection
+from ..project.folders import DISK_ERRORS
 from .errors import OutputError
 
 
@@ -118,6 +119,10 @@ def build_site(config_file: Path, docs_dir: Path, site_dir: Path, epoch: str) ->
         swap(building, site_dir)
     except (KeyboardInterrupt, OutputError):  # an interruption; an output that cannot be made says why itself
         raise
+    except OSError as err:
+        if err.errno in DISK_ERRORS:
+            raise  # a full disk, a folder that cannot be written: the command says what to do
+        raise _failure(err, problems.records, docs_dir) from err
     except (Exception, SystemExit) as err:  # MkDocs aborts a strict build with SystemExit
         raise _failure(err, problems.records, docs_dir) from err
     finally:
