@@ -35,8 +35,6 @@ def fuzz(tmp_path_factory):
     seeds = project / "seeds"
     sources = make_fuzz(seeds, SCALE)
     docs = project / "docs"
-    (docs / "stylesheets").mkdir(parents=True)
-    shutil.copy(ROOT / "docs" / "stylesheets" / "extra.css", docs / "stylesheets")
     from scrapedocs.cli import main
 
     out, err = io.StringIO(), io.StringIO()

@@ -111,7 +111,7 @@ def test_a_page_is_in_its_document_language(built_site):
     fonts follow it); the Chinese ones and the pages of the site itself are the site's, zh."""
     langs = {}
     for md in sorted((ROOT / "docs" / "articles").glob("*.md")):
-        if not md.name.startswith("_"):
+        if not md.name.startswith(("_", ".")):
             own = yaml.safe_load(md.read_text(encoding="utf-8").split("---\n")[1])["lang"]
             html = (built_site / "articles" / md.stem / "index.html").read_text(encoding="utf-8")
             langs[md.stem] = (re.search(r'<html lang="([^"]*)"', html)[1], own)

@@ -106,7 +106,7 @@ def test_a_page_is_in_its_document_language(project, zensical_site):
 
     langs = {}
     for md in sorted((project / "docs" / "articles").glob("*.md")):
-        if not md.name.startswith("_"):
+        if not md.name.startswith(("_", ".")):
             tree = html.parse(str(zensical_site / "articles" / md.stem / "index.html"))
             langs[md.stem] = (tree.getroot().get("lang"), _front_matter(md)["lang"])
     assert all(built == own for built, own in langs.values()), langs
