@@ -54,6 +54,7 @@ class Stage:
     run: Callable
     scope: str = "document"  # or "collection"
     with_config: bool = False  # run(target, config) rather than run(target)
+    sees_failures: bool = False  # also runs on a document that failed a stage before it (to say better why)
 
     def apply(self, target, config: BuildConfig | None = None):
         return self.run(target, config) if self.with_config else self.run(target)
@@ -62,7 +63,7 @@ class Stage:
 PIPELINE: list[Stage] = [
     Stage("read", decode_source),
     Stage("clean", clean),
-    Stage("lists", reject_list_page),  # a page that lists links to other pages is not an article
+    Stage("lists", reject_list_page, sees_failures=True),  # a page that lists links to other pages: not an article
     Stage("restore", restore_document),
     Stage("extract", extract),
     Stage("policy", apply_policy),

@@ -14,8 +14,9 @@ article can be a 40-character note on a page of 300 links):
    as a headline (`TITLE_WIDTH`) — and little text of their own
    (`MAX_ITEM_TEXT`: a summary, not a post).
 2. The page is a list when those lists link to at least `MIN_LINKS` pages and
-   the article the extractors chose lies mostly (`LISTED_SHARE`) inside them. A
-   real article, however short, lies outside the lists around it.
+   the article the extractors chose lies mostly (`LISTED_SHARE`) inside them, or
+   they found none. A real article, however short, lies outside the lists
+   around it.
 
 Links to files (PDF, Office documents, archives) are attachments, not pages:
 a notice with ten attachments is an article. Every walk is iterative and
@@ -136,14 +137,18 @@ def list_page_reason(html: str, article: list[str]) -> str:
         total += len(text)
         if text not in listed:
             outside += len(text)
-    if not total or (total - outside) < LISTED_SHARE * total:
+    if total and (total - outside) < LISTED_SHARE * total:
         return ""
     return f"a list page: {pages} links, {outside} characters of text"
 
 
 def reject_list_page(doc: Document) -> Document:
-    """The `lists` stage: an HTML page that is a list of links gets the reason as its error (not an article)."""
-    if doc.kind != "html" or doc.error:
+    """The `lists` stage: an HTML page that is a list of links gets the reason as its error (not an article).
+
+    It also judges a page in which the extractors found no article at all: when
+    that page is a list, the list is the better reason.
+    """
+    if doc.kind != "html" or doc.rejected or (doc.error and doc.body):
         return doc
     reason = list_page_reason(doc.raw, [line.text for line in doc.body])
     if reason:

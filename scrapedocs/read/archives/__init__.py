@@ -108,10 +108,14 @@ def index_containers(paths: Iterable[Path], root: Path, max_size: int) -> Index:
     modules = readers()
     for path in paths:
         name = display_path(path, root)
+        before = len(items)
         try:
             items.extend(modules[container_suffix(path)].index(path, root, name, max_size, start=len(items)))
         except Refused as err:
             index.skipped.append(Skipped(name, str(err)))
+            continue
+        if len(items) == before:
+            index.skipped.append(Skipped(name, "empty: no record in it"))
     captures, index.records = resolve(items)
     index.captures = captures
     return index

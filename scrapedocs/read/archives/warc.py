@@ -126,8 +126,13 @@ def _items(rec, container: str, member: str, max_size: int, order: int) -> Itera
                       target_date=iso(rec.headers.get("WARC-Refers-To-Date")),
                       profile=rec.headers.get("WARC-Profile") or "")
         return
+    if kind not in _OTHER and kind != "response":
+        told = (rec.headers.get("WARC-Type") or "none")[:40]
+        yield Skipped(name, f"damaged record at byte {pos:,}: its WARC-Type ({told!r}) is not one WARC defines",
+                      "damaged")
+        return
     if kind != "response":
-        yield Skipped(name, _OTHER.get(kind, f"a {kind} record, not a response"), kind if kind in _OTHER else "other")
+        yield Skipped(name, _OTHER[kind], kind)
         return
     status, reason, headers = _http(rec)
     if status is None:
