@@ -49,8 +49,8 @@ def write_warc(path: Path, records: list[Rec], gzip: bool = True, version: str =
             extra = {"WARC-Date": r.date}
             if r.kind == "response":
                 http = StatusAndHeaders(r.status, [("Content-Type", r.content_type), *r.headers], protocol="HTTP/1.1")
-                rec = w.create_warc_record(r.url, "response", payload=io.BytesIO(r.body), http_headers=http,
-                                           warc_headers_dict=extra)
+                body = io.BytesIO(r.body) if isinstance(r.body, bytes) else r.body  # a stream: written as it is read
+                rec = w.create_warc_record(r.url, "response", payload=body, http_headers=http, warc_headers_dict=extra)
             elif r.kind == "revisit":
                 digest = r.refers_to.rec_headers.get_header("WARC-Payload-Digest") if r.refers_to else "sha1:NOTHERE"
                 ref = r.refers_to.rec_headers if r.refers_to else None

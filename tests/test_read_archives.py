@@ -439,18 +439,36 @@ def test_bombs_and_huge_records_are_bounded_by_max_size(tmp_path):
     assert peak < 60_000_000  # the 200 MB bomb is never held
 
 
-def test_a_warc_of_100000_tiny_records_is_read_in_memory_that_does_not_grow_with_payloads(tmp_path):
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    recs = [Rec(f"http://x.cn/{i}", b"x" * (i % 50), status="404 Not Found") for i in range(100_000)]
-    write_warc(seeds / "tiny.warc", recs, gzip=False)
-    found = scan(seeds)
+def _many(folder: Path, n: int, payload: int) -> Path:
+    """A WARC of n 404 responses of `payload` bytes each: 1,000 written by warcio, the file concatenated
+    (WARC files are concatenations of records)."""
+    folder.mkdir()
+    part = folder / "part.warc"
+    write_warc(part, [Rec(f"http://x.cn/{i}", b"x" * payload, status="404 Not Found") for i in range(1000)], gzip=False)
+    with open(folder / "many.warc", "wb") as out:
+        for _ in range(n // 1000):
+            out.write(part.read_bytes())
+    part.unlink()
+    return folder
+
+
+def _indexed(folder: Path) -> tuple[object, int]:
     tracemalloc.start()
-    index = index_containers(found.containers, seeds, 20_000_000)
-    size, peak = tracemalloc.get_traced_memory()
+    index = index_containers(scan(folder).containers, folder, 20_000_000)
+    peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
-    assert len(index.records) == 100_001 and not index.captures  # and its warcinfo
-    assert peak / 100_000 < 1500  # bytes per record: its report line, nothing of its payload
+    return index, peak
+
+
+def test_a_warc_of_100000_tiny_records_is_read_in_memory_that_does_not_grow_with_payloads(tmp_path):
+    index = index_containers(scan(_many(tmp_path / "many", 100_000, 10)).containers, tmp_path / "many", 20_000_000)
+    assert len(index.records) == 100_100 and not index.captures  # and a warcinfo record per 1,000
+    assert {r.kind for r in index.records} == {"error", "warcinfo"}
+    small, small_peak = _indexed(_many(tmp_path / "small", 10_000, 10))
+    large, large_peak = _indexed(_many(tmp_path / "large", 10_000, 20_000))  # 200 MB of payloads
+    assert len(small.records) == len(large.records) == 10_010
+    assert large_peak < 1.2 * small_peak + 1_000_000  # payloads are streamed past, never held
+    assert small_peak / 10_010 < 1500  # bytes per record: its report line
 
 
 def test_the_console_summarises_fifty_thousand_records_in_a_few_lines():
