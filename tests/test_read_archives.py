@@ -10,7 +10,6 @@ import io
 import json
 import shutil
 import tracemalloc
-import zipfile
 from email.mime.image import MIMEImage
 from email.mime.multipart import MIMEMultipart
 from email.mime.text import MIMEText
