@@ -7,8 +7,10 @@ them as files under a host-named folder (as `wget --mirror` would), as one
 WARC written by warcio (a request and a response record per page, as a crawler
 writes them, plus a warcinfo), and as a WACZ holding that WARC. Each is
 converted cold by `build_docs.py --no-site` in a fresh process; the wall time,
-the document stages' seconds and the peak memory of the process tree (workers
-included) are printed. Then the crawl is made again into a new archive with
+the time spent loading the sources (files, or records read out of the archive),
+the processor time of the stages (summed over the worker processes: steadier
+than the wall time on a shared machine) and the peak memory of the process
+tree (workers included) are printed. Then the crawl is made again into a new archive with
 `--changed` payloads edited and every fetch time later, and converted with the
 cache of the first WARC build: only the changed payloads may be converted.
 
@@ -82,9 +84,9 @@ def build(source: Path, work: Path, label: str, jobs: int, cache_from: Path | No
 
 def line(label: str, input_bytes: int, result: dict) -> str:
     s, summary = result["stats"], result["report"]["summary"]
-    stages = sum(v for k, v in s["seconds"].items() if k not in ("load", "cache lookup"))
+    cpu = sum(v for k, v in s["cpu"].items() if k not in ("load", "cache lookup"))
     return (f"| {label} | {mb(input_bytes)} | {result['wall']:.1f} s | {s['seconds'].get('load', 0):.1f} s | "
-            f"{stages:.1f} s | {result['peak'] / 1e9:.2f} GB | {s['converted']:,} converted, {s['cached']:,} cached | "
+            f"{cpu:.1f} s | {result['peak'] / 1e9:.2f} GB | {s['converted']:,} converted, {s['cached']:,} cached | "
             f"{summary['pages']:,} pages, {summary['records']:,} records accounted |")
 
 
@@ -120,7 +122,8 @@ def main() -> None:
     results["wacz"] = build(wacz_seeds, work / "wacz", "wacz", args.jobs)
     results["recrawl"] = build(recrawl_seeds, work / "recrawl", "recrawl", args.jobs,
                                cache_from=work / "warc" / "build" / "cache")
-    print("\n| input | size | cold wall | load | document stages (all workers) | peak memory | engine | report |")
+    print("\n| input | size | wall | load | processor time of the stages (all processes) | peak memory | engine | "
+          "report |")
     print("|---|---|---|---|---|---|---|---|")
     print(line(f"{args.n:,} files", size, results["files"]))
     print(line("one WARC", (warc_seeds / "crawl.warc.gz").stat().st_size, results["warc"]))
