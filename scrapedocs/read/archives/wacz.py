@@ -9,6 +9,7 @@ or any other trick of zip names is refused unread, with a line.
 """
 from __future__ import annotations
 
+import io
 import json
 import re
 import zipfile
@@ -67,7 +68,7 @@ def index(path: Path, root: Path, name: str, max_size: int, start: int = 0) -> I
                 if lower.startswith("archive/") and lower.endswith((".warc", ".warc.gz")):
                     warcs += 1
                     try:
-                        with zf.open(info) as stream:
+                        with _member_stream(zf, f, member) as stream:
                             for item in warc.records(stream, name, max_size, order, member=member):
                                 order += 1
                                 yield item
@@ -103,6 +104,52 @@ def _page_list(zf: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, where: str
         yield Skipped(where, f"damaged zip member: {err}", "damaged")
 
 
+class Slice(io.RawIOBase):
+    """A stored (uncompressed) zip member as a seekable stream over the zip file itself.
+
+    Python's `ZipExtFile` seeks backwards by reading the member again from its
+    start, and FastWARC reads ahead of each record: reading captures one after
+    another through it would cost the square of the member's size.
+    """
+
+    def __init__(self, file, start: int, size: int):
+        self.file, self.start, self.size, self.pos = file, start, size, 0
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def tell(self) -> int:
+        return self.pos
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        self.pos = max(0, {0: offset, 1: self.pos + offset, 2: self.size + offset}[whence])
+        return self.pos
+
+    def readinto(self, buffer) -> int:
+        n = max(0, min(len(buffer), self.size - self.pos))
+        self.file.seek(self.start + self.pos)
+        data = self.file.read(n)
+        buffer[:len(data)] = data
+        self.pos += len(data)
+        return len(data)
+
+
+def _member_stream(zf: zipfile.ZipFile, file, name: str):
+    """A seekable stream of a member: a `Slice` of the zip when it is stored, else the zip's own reader."""
+    info = zf.getinfo(name)
+    if info.compress_type != zipfile.ZIP_STORED or info.flag_bits & 0x1:  # compressed or encrypted
+        return zf.open(info)
+    file.seek(info.header_offset)
+    local = file.read(30)
+    if len(local) < 30 or local[:4] != b"PK\x03\x04":
+        raise zipfile.BadZipFile(f"bad local header for {name!r}")
+    start = info.header_offset + 30 + int.from_bytes(local[26:28], "little") + int.from_bytes(local[28:30], "little")
+    return Slice(file, start, info.compress_size)
+
+
 class Reader:
     """The payloads of captures in one WACZ, read again from the WARC members at their offsets."""
 
@@ -122,7 +169,7 @@ class Reader:
             if self.member is not None:
                 self.member[1].close()
             try:
-                self.member = (capture.member, self.zip.open(capture.member))
+                self.member = (capture.member, _member_stream(self.zip, self.file, capture.member))
             except (KeyError, zipfile.BadZipFile, OSError, RuntimeError) as err:
                 raise Refused(f"damaged zip member: {err}") from None
         return warc.payload(self.member[1], capture.offset, max_size)
@@ -132,4 +179,3 @@ class Reader:
             self.member[1].close()
         self.zip.close()
         self.file.close()
-
