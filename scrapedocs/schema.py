@@ -8,7 +8,8 @@ prints `title` and `description` raw in `<title>`, the navigation and
 - a sidecar or front matter sets only the documented fields (`DOCUMENTED`);
   an unknown key (`template`, `hide`, `search`, …) is ignored with a warning;
 - every value is checked against its field's type (text; a list of text for
-  `tags`; a boolean for `excerpt`; dates as YYYY-MM-DD; http(s) URLs) and
+  `tags`; a boolean for `excerpt`; dates as YYYY-MM-DD; `retrieved` as a
+  date or an ISO 8601 date and time in UTC; http(s) URLs) and
   dropped with a warning naming the field when it does not fit: a list or a
   mapping is never turned into text;
 - `inert` makes text safe wherever a theme prints it: the five characters
@@ -70,6 +71,37 @@ def day(value) -> str:
     raise FieldError(f"{'text' if isinstance(value, str) else _kind(value)} that is not a date (YYYY-MM-DD)")
 
 
+def instant(value) -> str:
+    """A moment as ISO 8601: a day (2024-05-01), or a day and a time, in UTC (2024-05-01T10:20:30Z).
+
+    A time without a zone is taken as UTC (as WARC dates are); an HTTP date is read too.
+
+    >>> instant("2024-05-01T18:20:30+08:00"), instant(dt.date(2024, 5, 1)), instant("Mon, 06 May 2024 10:20:30 GMT")
+    ('2024-05-01T10:20:30Z', '2024-05-01', '2024-05-06T10:20:30Z')
+    """
+    if isinstance(value, dt.datetime):
+        moment = value
+    elif isinstance(value, dt.date):
+        return value.isoformat()
+    elif isinstance(value, str) and re.match(r"^\s*\d{4}-\d\d-\d\d[T ]\d\d:\d\d", value):
+        try:
+            moment = dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00").replace("z", "+00:00"))
+        except ValueError:
+            raise FieldError("text that is not a date and time (YYYY-MM-DDTHH:MM:SSZ)") from None
+    elif isinstance(value, str) and re.match(r"^\s*[A-Za-z]{3},", value):
+        from email.utils import parsedate_to_datetime
+
+        try:
+            moment = parsedate_to_datetime(value.strip())
+        except (TypeError, ValueError):
+            raise FieldError("text that is not a date and time") from None
+    else:
+        return day(value)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.timezone.utc)
+    return moment.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
 _URL = re.compile(r"^https?://[^\s/?#]+[^\s]*$", re.I)
 
 
@@ -129,6 +161,8 @@ DOCUMENTED: dict[str, Callable] = {
     # An official document's own metadata (文号, 发文机关, 文种, 成文日期, 施行日期, 时效性, 节选).
     "doc_number": text, "issuer": text, "doc_type": text, "written_date": day, "effective_date": day,
     "validity": text, "excerpt": flag,
+    # When the page was fetched (a crawl's record, a mirror's note, a browser's save): the citation's 引用日期.
+    "retrieved": instant,
 }
 #: Fields the converter itself writes; any other key a stage adds must be text, a list of text or true/false.
 GENERATED: dict[str, Callable] = {"source_file": text, "lang": lang, "description": text,

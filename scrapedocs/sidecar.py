@@ -2,9 +2,9 @@
 
 Extraction guesses; the user knows. `a/b.html` is overridden by `a/b.yml`
 (or `a/b.yaml`). A sidecar sets only the documented fields (`schema.DOCUMENTED`:
-title, date, source, author, editor, url, tags, slug and an official
-document's doc_number, issuer, doc_type, written_date, effective_date,
-validity, excerpt), each checked against its type; an empty value removes a
+title, date, source, author, editor, url, retrieved, tags, slug and an
+official document's doc_number, issuer, doc_type, written_date,
+effective_date, validity, excerpt), each checked against its type; an empty value removes a
 wrongly extracted field. Anything else (an unknown key such as `template`,
 a list where text belongs) is ignored with a warning naming the file and the
 field, and a sidecar that cannot be read is a warning, never a failed build.

@@ -1,7 +1,7 @@
 """Collection stage: a stable, unique, URL-safe page name per document.
 
 A slug is the page's path under the generated folder (`articles/<slug>.md`),
-from the file name or chosen in a sidecar. Whatever its origin it is confined
+from the file name (a crawl's record: its URL) or chosen in a sidecar. Whatever its origin it is confined
 to safe characters (a-z, 0-9, "-", "_", and "/" between parts) and can never
 name a file the site treats specially: no part starts with "_" or "." (MkDocs
 and `exclude_docs` leave those out of the site, so the page would be a 404),
@@ -10,9 +10,11 @@ of a generated file such as `_table`.
 """
 from __future__ import annotations
 
+import hashlib
 import re
+from urllib.parse import unquote, urlsplit
 
-from .model import Collection
+from .model import Collection, Document
 
 #: Names a part of a slug may not have: a folder's own page in MkDocs.
 RESERVED = {"index", "readme"}
@@ -35,6 +37,33 @@ def safe_slug(value: str) -> str:
     return "/".join(parts)
 
 
+def url_name(url: str) -> str:
+    """A page name from a URL: its host and path, without the page's extension; a long query as a digest.
+
+    The same page gets the same name whether it came from a crawl or from a mirror's folder.
+
+    >>> url_name("https://www.gov.cn/zhengce/content/2021-10/28/content_5647274.htm")
+    'www.gov.cn/zhengce/content/2021-10/28/content_5647274'
+    >>> url_name("http://x.cn/show.php?id=12"), url_name("http://x.cn/")
+    ('x.cn/show-id=12', 'x.cn')
+    """
+    parts = urlsplit(url)
+    path = re.sub(r"\.(?:s?html?|php|aspx?|jsp|cgi)$", "", unquote(parts.path), flags=re.I).strip("/")
+    name = "/".join(p for p in (parts.hostname or "", path) if p)
+    if parts.query:
+        query = unquote(parts.query)
+        name += "-" + (query if len(query) <= 40 else hashlib.blake2b(query.encode(), digest_size=4).hexdigest())
+    return name
+
+
+def source_name(doc: Document) -> str:
+    """What a page is named after: its file's path, or a record's URL (or its place in its container)."""
+    origin = doc.origin
+    if origin is not None and origin.container:
+        return url_name(origin.url) if origin.url else doc.relpath.replace("#", "/")
+    return doc.relpath.rsplit(".", 1)[0]
+
+
 def assign_slugs(collection: Collection) -> Collection:
     """A stable, unique, safe page name per document, from its file name or its sidecar.
 
@@ -44,7 +73,7 @@ def assign_slugs(collection: Collection) -> Collection:
     taken: set[str] = set()
     for doc in chosen + [doc for doc in collection.published if not doc.slug]:
         wanted = doc.slug
-        base = safe_slug(doc.slug or doc.relpath.rsplit(".", 1)[0]) or "page"
+        base = safe_slug(doc.slug or source_name(doc)) or "page"
         if wanted and base != wanted:
             doc.warnings.append(f"slug {wanted[:60]!r} is not a safe page name: {base!r} used")
         slug, n = base, 2

@@ -8,6 +8,7 @@ skipped file with a reason, or a sidecar read with its source. Payloads call
 """
 from __future__ import annotations
 
+import io
 import os
 import random
 from dataclasses import dataclass
@@ -83,8 +84,8 @@ def article(name: str, sentences: int = 5) -> str:
 
 @dataclass
 class Case:
-    source: str  # path under the input folder ("/" at the end for a folder)
-    expect: str  # "page", "failed", "skipped" or "sidecar"
+    source: str  # path under the input folder ("/" at the end for a folder); a record: "crawl.warc.gz#URL"
+    expect: str  # "page", "failed", "skipped", "sidecar"; "container" (an archive), "record" (a line of it)
     reason: str = ""  # a phrase the failure or skip reason must contain
     injected: bool = False  # the page carries injected markup: the browser pass visits it
 
@@ -96,8 +97,11 @@ def _write(folder: Path, name: str, data: bytes | str) -> Path:
     return path
 
 
-def make_corpus(folder: Path, outside: Path, max_size: int) -> list[Case]:
-    """Write the hostile corpus into `folder` (secrets into `outside`); what each file must become."""
+def make_corpus(folder: Path, outside: Path, max_size: int, huge_record: int = 0) -> list[Case]:
+    """Write the hostile corpus into `folder` (secrets into `outside`); what each file must become.
+
+    `huge_record`: bytes of a record written into an archive as well (the benchmark writes 1 GB).
+    """
     folder.mkdir(parents=True)
     outside.mkdir(parents=True)
     cases: list[Case] = []
@@ -260,4 +264,117 @@ def make_corpus(folder: Path, outside: Path, max_size: int) -> list[Case]:
         "| 2020 | 3639268 |\n| 2021 | 4601457 |\n" + article("table.txt-2"))
     add("dump/junk-title.txt", "关于加强知识产权保护的若干意见\n<iframe src=\"https://evil.example/\"></iframe>\n"
         + article("junk-title.txt", 8))
+    _archives(folder, cases, max_size, huge_record)
     return cases
+
+
+def _archives(folder: Path, cases: list[Case], max_size: int, huge_record: int) -> None:
+    """Crawls and scrapes an attacker or a broken crawler leaves: markup in records and fields, hostile URLs,
+    cut and damaged archives, decompression bombs, zip-slip names."""
+    import gzip
+    import json
+
+    from crawls import Rec, pack_wacz, write_warc
+
+    crawl = folder / "crawl"
+    crawl.mkdir()
+    host = "http://hostile.example.cn/"
+
+    def page(name: str, extra: str = "") -> bytes:
+        body = "".join(f"<p>{s}</p>" for s in article(name, 6).split("\n") if s)
+        return f"<html><head><title>{name}</title></head><body>{extra}<div>{body}</div></body></html>".encode()
+
+    def case(source: str, expect: str = "page", reason: str = "", injected: bool = False) -> None:
+        cases.append(Case(source, expect, reason, injected))
+
+    xss = "".join(f"<p>{s}{PAYLOADS[i]}</p>" for i, s in enumerate(article("xss.warc", 10).split("\n")[:10]))
+    quoted = host + "q\"><script>alert('url')</script>.html"
+    write_warc(crawl / "xss.warc.gz", [
+        Rec(host + "xss.html", page("xss-record", xss)),
+        Rec(quoted, page("quoted-url")),
+        Rec(host + "go", status="302 Found", headers=[("Location", "javascript:alert('location')")]),
+        Rec(host + "date.html", page("bad-date"), date="<script>alert('date')</script>"),
+        Rec(host + "meta.html", page("meta-charset"), content_type="text/html; charset=\"><script>alert(1)</script>"),
+    ])
+    case("crawl/xss.warc.gz", "container")
+    case(f"crawl/xss.warc.gz#{host}xss.html", injected=True)
+    case(f"crawl/xss.warc.gz#{quoted}", injected=True)
+    case(f"crawl/xss.warc.gz#{host}date.html")
+    case(f"crawl/xss.warc.gz#{host}meta.html")
+    case(f"crawl/xss.warc.gz#{host}go", "record", "redirect (302) to javascript:")
+
+    write_warc(crawl / "cut.warc.gz", [Rec(host + f"cut/{i}.html", page(f"cut-{i}")) for i in range(3)])
+    data = (crawl / "cut.warc.gz").read_bytes()
+    (crawl / "cut.warc.gz").write_bytes(data[: len(data) - 150])  # the last gzip member cut short
+    case("crawl/cut.warc.gz", "container")
+    case(f"crawl/cut.warc.gz#{host}cut/0.html")
+    case(f"crawl/cut.warc.gz#{host}cut/1.html")
+    case("crawl/cut.warc.gz", "record", "cut")
+
+    write_warc(crawl / "garbage.warc.gz", [Rec(host + f"garbage/{i}.html", page(f"garbage-{i}")) for i in range(2)])
+    data = (crawl / "garbage.warc.gz").read_bytes()
+    (crawl / "garbage.warc.gz").write_bytes(data + b"\x1f\x8b\x08\x00" + os.urandom(2000))
+    case("crawl/garbage.warc.gz", "container")
+    case(f"crawl/garbage.warc.gz#{host}garbage/0.html")
+    case(f"crawl/garbage.warc.gz#{host}garbage/1.html")
+    case("crawl/garbage.warc.gz", "record", "damaged")
+
+    header = folder / "crawl" / "header.warc"
+    write_warc(header, [Rec(host + "header/0.html", page("header-0")), Rec(host + "header/1.html", page("header-1"))],
+               gzip=False)
+    header.write_bytes(header.read_bytes().replace(b"Content-Length:", b"Content-Length\x00:", 1))  # the warcinfo's
+    case("crawl/header.warc", "container")
+    case("crawl/header.warc", "record", "damaged")
+    case(f"crawl/header.warc#{host}header/0.html")
+    case(f"crawl/header.warc#{host}header/1.html")
+
+    bomb = gzip.compress(b"<html><body><p>" + b"\xe6\x96\x87" * (20 * max_size) + b"</p></body></html>", 9)
+    big = [Rec(host + "bomb.html", bomb, headers=[("Content-Encoding", "gzip")]),
+           Rec(host + "large.html", b"<p>" + b"a" * (2 * max_size) + b"</p>")]
+    if huge_record:
+        big.append(Rec(host + "huge.html", _Zeros(huge_record)))
+    write_warc(crawl / "bomb.warc.gz", big)
+    case("crawl/bomb.warc.gz", "container")
+    case(f"crawl/bomb.warc.gz#{host}bomb.html", "failed", "too large")
+    case(f"crawl/bomb.warc.gz#{host}large.html", "failed", "too large")
+    if huge_record:
+        case(f"crawl/bomb.warc.gz#{host}huge.html", "failed", "too large")
+
+    write_warc(crawl / "inner.warc.gz", [Rec(host + "wacz.html", page("wacz-page"))])
+    pack_wacz(crawl / "slip.wacz", {"inner.warc.gz": (crawl / "inner.warc.gz").read_bytes()}, pages=[host + "wacz.html"],
+              extra={"../../escaped.txt": b"zip-slip", "/tmp/absolute.warc.gz": b"x", "archive/../../up.warc.gz": b"x"})
+    (crawl / "inner.warc.gz").unlink()
+    case("crawl/slip.wacz", "container")
+    case(f"crawl/slip.wacz#{host}wacz.html")
+    for name in ("../../escaped.txt", "/tmp/absolute.warc.gz", "archive/../../up.warc.gz"):
+        case(f"crawl/slip.wacz#{name}", "record", "outside the archive")
+    (crawl / "bad.wacz").write_bytes(b"PK\x03\x04" + os.urandom(100))
+    case("crawl/bad.wacz", "skipped", "not a WACZ file")
+
+    lines = [json.dumps({"html": page("jsonl-xss", xss).decode(), "url": "javascript:alert('url')",
+                         "title": "<script>alert('jsonl-title')</script>标题", "tags": {"x": 1},
+                         "template": "main.html", "retrieved": "<img src=x onerror=alert(1)>"}, ensure_ascii=False),
+             "{\"html\": 1}", "[1, 2]", "{not json", json.dumps({"text": "x" * (3 * max_size)})]
+    (crawl / "scrape.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    case("crawl/scrape.jsonl", "container")
+    case("crawl/scrape.jsonl#line 1", injected=True)
+    case("crawl/scrape.jsonl#line 2", "record", "no page")
+    case("crawl/scrape.jsonl#line 3", "record", "not a JSON object")
+    case("crawl/scrape.jsonl#line 4", "record", "not valid JSON")
+    case("crawl/scrape.jsonl#line 5", "failed", "too large")
+
+
+class _Zeros(io.RawIOBase):
+    """A payload of n zero bytes, read in pieces: a huge record is written without being held."""
+
+    def __init__(self, n: int):
+        self.left = n
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        size = min(len(buffer), self.left)
+        buffer[:size] = bytes(size)
+        self.left -= size
+        return size

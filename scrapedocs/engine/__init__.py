@@ -32,7 +32,7 @@ from tqdm import tqdm
 
 from ..config import BuildConfig
 from ..model import Document
-from .cache import Cache, converter_version, entry_key
+from .cache import Cache, converter_version, entry_key, identity
 from .task import Outcome
 
 DASK_SCHEME = "dask://"
@@ -76,12 +76,14 @@ def _cached(cache: Cache, key: str, doc: Document, budget: float) -> Document | 
         found = pickle.loads(payload)
     except Exception:  # a damaged entry can raise anything while unpickling
         found = None
-    if not isinstance(found, Document) or found.relpath != doc.relpath:
+    if not isinstance(found, Document) or identity(found) != identity(doc):
         cache.discard(key)
         return None
     if found.facts.get("engine", {}).get("budget", budget) < budget:
         return None  # gave up under a smaller budget than this build's: try again
     found.path = doc.path  # the input folder may have moved; the key holds the relative path
+    if doc.origin is not None and doc.origin.container:  # the same page in another crawl: its name and fetch time
+        found.relpath, found.origin = doc.relpath, doc.origin
     return found
 
 

@@ -1,7 +1,8 @@
 """Converted documents kept between builds, so an unchanged source is not converted again.
 
 An entry is the pickled `Document` as it left the document stages, in a file
-named by its key: a digest of the source's path and bytes, its sidecar's
+named by its key: a digest of the source's path (a record's URL and media
+type: `identity`) and bytes, its sidecar's
 name and bytes, the converter's version (its own source and data files, the
 versions of the libraries that shape its output, Python's) and the config's
 fingerprint. Any change to one of them is a different key, so an entry is
@@ -59,10 +60,19 @@ def converter_version() -> str:
     return h.hexdigest()
 
 
+def identity(doc: Document) -> str:
+    """What names a source in its cache key: its path, or for a record in a crawl what shapes its
+    conversion (URL, media type, HTTP charset, a JSON line's fields) but not the archive's name nor the
+    fetch time, so the same page in the next crawl's archive is not converted again."""
+    origin = doc.origin
+    return origin.identity if origin is not None and origin.container else doc.relpath
+
+
 def entry_key(doc: Document, version: str, fingerprint: str) -> str:
-    """The cache key of a loaded (not yet converted) document."""
+    """The cache key of a loaded (not yet converted) document: its identity, its bytes (for a record:
+    its payload), its sidecar's, the converter's version and the config's fingerprint."""
     h = hashlib.blake2b(digest_size=16)
-    for part in (version, fingerprint, doc.relpath):
+    for part in (version, fingerprint, identity(doc)):
         h.update(part.encode("utf-8") + b"\0")
     h.update(struct.pack("<Q", len(doc.data)))
     h.update(doc.data)

@@ -61,7 +61,7 @@ def run_stages(doc: Document, stages: Sequence, config, entering: Callable[[int]
     cpu: dict[str, float] = {}
     cacheable = True
     for i, stage in enumerate(stages):
-        if doc.error:
+        if doc.error and not getattr(stage, "sees_failures", False):
             break
         if entering is not None:
             entering(i)

@@ -1,8 +1,11 @@
 """The build report: what became of every file under the input folder, and its console summary.
 
-Every source ends as a page, as a reprint merged into another page, or as a
-failure with the reason; every other file is listed as skipped with the reason.
-A page published in a simpler form than usual, to keep the site build bounded
+Every source ends as a page, as a reprint merged into another page, as a page
+that is not an article (a list page), or as a failure with the reason; every
+other file is listed as skipped with the reason, and every record of a crawl
+that is not a source (a redirect, an image, a request, …) with its kind and
+reason: the console counts those by kind, the report lists each. A page
+published in a simpler form than usual, to keep the site build bounded
 (`render.limits`, `render.trial`), says so under `degraded`; a site build that
 failed says on which page, from which input, and why (`site`).
 Nothing from outside the input folder is ever in it: sources are read only
@@ -32,6 +35,7 @@ def report(collection: Collection, site: dict | None = None) -> dict:
             "source": doc.relpath,
             "page": page,
             "error": doc.error or None,
+            **({"not_article": True} if doc.rejected else {}),
             "merged_into": doc.merged_into or None,
             "sidecar": doc.sidecar[0] if doc.sidecar else None,
             "title": doc.meta.get("title"),
@@ -47,21 +51,41 @@ def report(collection: Collection, site: dict | None = None) -> dict:
         "warnings": collection.warnings,
         "inputs": inputs,
         "skipped": [{"source": s.source, "reason": s.reason} for s in collection.skipped],
+        "records": [{"source": r.source, "kind": r.kind, "reason": r.reason} for r in collection.records],
     }
 
 
 def summary(collection: Collection) -> dict[str, int]:
-    """Counts: sources read, pages made, reprints merged, failures, files skipped, warnings, pages degraded."""
+    """Counts: sources read, pages made, reprints merged, failures, pages that are not articles, files skipped,
+    records of crawls that are not sources, warnings, pages degraded."""
     docs = collection.docs
     return {
         "inputs": len(docs),
         "pages": len(collection.published),
         "merged": sum(1 for d in docs if d.merged_into and not d.error),
-        "failed": sum(1 for d in docs if d.error),
+        "failed": sum(1 for d in docs if d.error and not d.rejected),
+        "not_articles": sum(1 for d in docs if d.rejected),
         "skipped": len(collection.skipped),
+        "records": len(collection.records),
         "warnings": len(collection.warnings) + sum(len(d.warnings) for d in docs),
         "degraded": sum(1 for d in collection.published if d.degraded),
     }
+
+
+def records_by_kind(records: list) -> list[tuple[str, int]]:
+    """(kind, count) of the accounted records, in the order of `read.archives.KINDS`, then by name.
+
+    >>> from scrapedocs.read import Skipped
+    >>> records_by_kind([Skipped("a#1", "x", "image"), Skipped("a#2", "y", "redirect"), Skipped("a#3", "z", "image")])
+    [('redirect', 1), ('image', 2)]
+    """
+    from collections import Counter
+
+    from ..read.archives import KINDS
+
+    counts = Counter(r.kind for r in records)
+    rank = {kind: i for i, kind in enumerate(KINDS)}
+    return sorted(counts.items(), key=lambda kv: (rank.get(kv[0], len(rank)), kv[0]))
 
 
 def report_json(data: dict) -> str:
@@ -132,18 +156,30 @@ def console_summary(collection: Collection, report_path: Path | None = None) -> 
     counts = summary(collection)
     line = (f"{counts['inputs']} sources → {counts['pages']} pages"
             + (f" ({counts['merged']} reprints merged)" if counts["merged"] else "")
-            + f"; {counts['failed']} failed, {counts['skipped']} skipped, {counts['warnings']} warnings"
+            + f"; {counts['failed']} failed"
+            + (f", {counts['not_articles']} not articles" if counts["not_articles"] else "")
+            + f", {counts['skipped']} skipped, {counts['warnings']} warnings"
             + (f", {counts['degraded']} pages degraded" if counts["degraded"] else ""))
     if report_path is not None:
         line += f"; report: {report_path}"
     details = []
-    failures = [f"{d.relpath}: {d.error}" for d in collection.docs if d.error]
+    failures = [f"{d.relpath}: {d.error}" for d in collection.docs if d.error and not d.rejected]
     if failures:
         details += [f"failed ({len(failures)}), no page:"] + _first(failures, CONSOLE_FAILURES)
     degraded = [f"{d.relpath}: {'; '.join(d.degraded)}" for d in collection.published if d.degraded]
     if degraded:
         details += [f"degraded ({len(degraded)}), published in a plainer form to keep the site build bounded:"]
         details += _first(degraded, CONSOLE_FAILURES)
+    rejected = [f"{d.relpath}: {d.error}" for d in collection.docs if d.rejected]
+    if rejected:
+        details += [f"not articles ({len(rejected)}), no page:"] + _first(rejected, CONSOLE_FIRST)
+    if collection.records:
+        kinds = ", ".join(f"{n:,} {kind}" for kind, n in records_by_kind(collection.records))
+        details.append(f"records not published ({len(collection.records):,}), by kind: {kinds}"
+                       + ("" if report_path is None else " (each in the report)"))
+        damaged = [f"{r.source}: {r.reason}" for r in collection.records if r.kind == "damaged"]
+        if damaged:
+            details += [f"damaged ({len(damaged)}):"] + _first(damaged, CONSOLE_FIRST)
     warnings = collection.warnings + [f"{d.relpath}: {w}" for d in collection.docs for w in d.warnings]
     if warnings:
         details += [f"warnings ({len(warnings)}):"] + _first(warnings, CONSOLE_FIRST)

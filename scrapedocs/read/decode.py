@@ -88,6 +88,24 @@ _WIDER = {"gb2312": "gb18030", "gbk": "gb18030", "cp936": "gb18030", "x-gbk": "g
 _IGNORED = {"utf-16": "utf-8", "utf-16le": "utf-8", "utf-16be": "utf-8", "utf-32": "utf-8", "x-user-defined": None}
 
 
+def usable_charset(name: str | bytes | None) -> str | None:
+    """A charset name as it is decoded here: widened to its superset, None when unknown or ignored.
+
+    >>> usable_charset("GB2312"), usable_charset("utf-16"), usable_charset("no-such-charset")
+    ('gb18030', 'utf-8', None)
+    """
+    if isinstance(name, bytes):
+        name = name.decode("ascii", "replace")
+    name = _IGNORED.get((name or "").lower().strip(), (name or "").lower().strip())
+    if not name:
+        return None
+    try:
+        codecs.lookup(_WIDER.get(name, name))
+    except LookupError:
+        return None
+    return _WIDER.get(name, name)
+
+
 def declared_charset(data: bytes) -> str | None:
     """The charset a page declares (XML declaration, meta charset or http-equiv), widened.
 
@@ -98,15 +116,9 @@ def declared_charset(data: bytes) -> str | None:
     for pattern in _DECLARED:
         m = pattern.search(head)
         if m:
-            name = m[1].decode("ascii", "replace").lower().strip()
-            name = _IGNORED.get(name, name)
-            if name is None:
-                continue
-            try:
-                codecs.lookup(_WIDER.get(name, name))
-            except LookupError:
-                continue
-            return _WIDER.get(name, name)
+            name = usable_charset(m[1])
+            if name is not None:
+                return name
     return None
 
 
@@ -304,8 +316,12 @@ def _as_chinese(data: bytes) -> tuple[Decoded | None, str]:
     return None, guess + ("" if score else ", the others not common Chinese")
 
 
-def explain_decode(data: bytes) -> Decoded:
-    """Text of a source and how it was read; `DecodeError` with the reason when it is not a text page."""
+def explain_decode(data: bytes, http_charset: str = "") -> Decoded:
+    """Text of a source and how it was read; `DecodeError` with the reason when it is not a text page.
+
+    `http_charset` is the charset of the HTTP header the page came with (a crawl's
+    record): it counts as the page's declaration when the page itself declares none.
+    """
     if not data.strip(b" \t\r\n\x0b\x0c"):
         raise DecodeError("empty file" if not data else "empty file (white space only)")
     for bom, encoding in _BOMS:
@@ -323,7 +339,9 @@ def explain_decode(data: bytes) -> Decoded:
             return wide
         if data.count(0) > len(data) // 100 or _control_share(data[:65536]) > 0.05:
             raise DecodeError("binary file (NUL and control bytes), not a text page")
-    declared = declared_charset(data)
+    declared, why = declared_charset(data), "declared"
+    if declared is None and http_charset:
+        declared, why = usable_charset(http_charset), "HTTP header"
     if declared and not (declared != "utf-8" and not data.isascii() and _is_utf8(data)):
         # Valid UTF-8 beyond ASCII wins over a legacy declaration: "save page" re-encodes to
         # UTF-8 but keeps the old meta tag, and GB or Big5 text is practically never valid UTF-8.
@@ -332,9 +350,9 @@ def explain_decode(data: bytes) -> Decoded:
             if declared in _SINGLE_BYTE_LATIN and not data.isascii():
                 chinese, _ = _as_chinese(data)  # old Chinese sites often declare ISO-8859-1
                 if chinese is not None and not chinese.replaced:
-                    chinese.notes.append(f"the page declares {declared}, but its bytes are {chinese.encoding} Chinese")
+                    chinese.notes.append(f"{_claim(why)} {declared}, but its bytes are {chinese.encoding} Chinese")
                     return chinese
-            return _finish(text, declared, "declared", bad)
+            return _finish(text, declared, why, bad)
     if _is_utf8(data):
         return _finish(data.decode("utf-8"), "utf-8", "UTF-8")
     text, bad = decode_counting(data, "utf-8")
@@ -344,12 +362,16 @@ def explain_decode(data: bytes) -> Decoded:
     chinese, guess = _as_chinese(data)
     if chinese is not None:
         if declared:
-            chinese.notes.append(f"the page declares {declared}, which does not fit its bytes")
+            chinese.notes.append(f"{_claim(why)} {declared}, which does not fit its bytes")
         return chinese
     detected = _detected(data)
     if detected is not None:
         return detected
     raise DecodeError(f"undecodable: no text encoding fits these bytes (best guess: {guess})")
+
+
+def _claim(why: str) -> str:
+    return "the HTTP header says" if why == "HTTP header" else "the page declares"
 
 
 def _detected(data: bytes) -> Decoded | None:

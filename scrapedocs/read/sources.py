@@ -13,7 +13,12 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
-SUFFIXES = (".txt", ".html", ".htm", ".md")
+SUFFIXES = (".txt", ".html", ".htm", ".md", ".mhtml", ".mht")
+#: Files that hold many sources: crawls (WARC, WACZ) and scrapers' JSON lines (see `archives`).
+CONTAINER_SUFFIXES = (".warc", ".warc.gz", ".wacz", ".jsonl", ".jsonl.gz")
+#: What a mirroring tool writes beside the pages about itself (HTTrack's log and cache).
+TOOL_FILES = {"hts-log.txt": "HTTrack's log", "hts-err.txt": "HTTrack's error log", "hts-cache": "HTTrack's cache",
+              "hts-in_progress.lock": "HTTrack's lock file"}
 #: A sidecar is named like its source: `a/b.yml` (or `.yaml`) beside `a/b.html`.
 SIDECAR_SUFFIXES = (".yml", ".yaml")
 
@@ -22,16 +27,28 @@ OUTSIDE = "refused: a symbolic link leading outside the input folder (its target
 
 @dataclass(frozen=True)
 class Skipped:
-    """A file (or folder) under the input folder that is not read as a source, and why."""
+    """A file (or folder, or a record inside an archive) that is not read as a source, and why."""
 
-    source: str  # path relative to the input folder, "/" separators
+    source: str  # path relative to the input folder, "/" separators; a record: "crawl.warc.gz#URL"
     reason: str
+    kind: str = ""  # a record's kind ("redirect", "image", "request record", …); "" for a file
 
 
 @dataclass
 class Scan:
     sources: list[Path] = field(default_factory=list)  # in a stable order: by relative path
     skipped: list[Skipped] = field(default_factory=list)
+    containers: list[Path] = field(default_factory=list)  # archives and JSON-lines files, by relative path
+
+
+def container_suffix(path: Path) -> str:
+    """The container suffix of `path` ("" when it is none).
+
+    >>> container_suffix(Path("a/Crawl.WARC.gz")), container_suffix(Path("x.gz"))
+    ('.warc.gz', '')
+    """
+    name = path.name.lower()
+    return next((s for s in sorted(CONTAINER_SUFFIXES, key=len, reverse=True) if name.endswith(s)), "")
 
 
 def inside(path: str, root: str) -> bool:
@@ -101,6 +118,8 @@ def scan(root: Path) -> Scan:
                 if entry.name.startswith("."):
                     what = "folder" if is_dir else "file"
                     found.skipped.append(Skipped(rel + "/" * is_dir, f"hidden {what} (name starts with '.')"))
+                elif entry.name.lower() in TOOL_FILES:
+                    found.skipped.append(Skipped(rel + "/" * is_dir, f"{TOOL_FILES[entry.name.lower()]}, not a page"))
                 elif is_link and is_dir:
                     links.append(path)
                 elif is_dir:
@@ -109,15 +128,18 @@ def scan(root: Path) -> Scan:
                 elif not is_link and not stat.S_ISREG(entry.stat(follow_symlinks=False).st_mode):
                     kind = _kind(entry.stat(follow_symlinks=False).st_mode)
                     found.skipped.append(Skipped(rel, f"{kind}, not a file (not read)"))
-                elif path.suffix.lower() in SUFFIXES:
+                elif path.suffix.lower() in SUFFIXES or container_suffix(path):
                     candidates.append((path, linked or is_link))
                 else:
                     others.append(path)
             except OSError as err:
                 found.skipped.append(Skipped(rel, f"not readable: {err.strerror}"))
     _unique_sources(candidates, root, found)
+    found.containers = [p for p in found.sources if container_suffix(p)]
+    found.sources = [p for p in found.sources if not container_suffix(p)]
     _sidecars_and_others(others, found, root)
     found.sources.sort(key=lambda p: display_path(p, root))
+    found.containers.sort(key=lambda p: display_path(p, root))
     found.skipped.sort(key=lambda s: s.source)
     return found
 
@@ -145,10 +167,11 @@ def _sidecars_and_others(others: list[Path], found: Scan, root: Path) -> None:
         rel, suffix = display_path(path, root), path.suffix.lower()
         if suffix not in SIDECAR_SUFFIXES:
             kind = f"unknown extension {suffix}" if suffix else "no file extension"
-            found.skipped.append(Skipped(rel, f"not a page: {kind} (pages are {', '.join(SUFFIXES)})"))
+            found.skipped.append(Skipped(rel, f"not a page: {kind} (pages are {', '.join(SUFFIXES)}; "
+                                              f"crawls and scrapes {', '.join(CONTAINER_SUFFIXES)})"))
         elif path.with_suffix("") not in stems:
             found.skipped.append(Skipped(rel, f"a sidecar without a source beside it (a sidecar is named like its "
-                                              f"source: {path.stem}.txt, .html, .htm or .md)"))
+                                              f"source: {path.stem}.txt, .html, .htm, .md or .mhtml)"))
         elif sidecar_of(path) != path:
             found.skipped.append(Skipped(rel, f"a second sidecar: {sidecar_of(path).name} is the one read"))
 
