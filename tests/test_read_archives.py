@@ -364,13 +364,14 @@ def test_a_wget_crawl_packed_as_wacz_gives_the_same_pages(tmp_path, wget_warc):
 def test_the_citation_takes_the_fetch_date():
     import jinja2
 
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(ROOT / "overrides")), autoescape=False)
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(ROOT / "scrapedocs" / "theme")), autoescape=False)
     template = env.get_template("partials/cite.html")
     meta = {"url": "http://www.example.gov.cn/a/0.html", "retrieved": "2024-06-01T08:00:00Z", "date": "2021-11-01"}
-    html = template.render(page={"meta": meta, "title": "关于加强知识产权保护的意见"})
+    config = {"theme": {"language": "zh"}}
+    html = template.render(page={"meta": meta, "title": "关于加强知识产权保护的意见"}, config=config)
     assert "[EB/OL]. (2021-11-01)[2024-06-01]. http://www.example.gov.cn/a/0.html" in html
     assert "retrieved 2024-06-01" in html
-    without = template.render(page={"meta": {**meta, "retrieved": ""}, "title": "x"})
+    without = template.render(page={"meta": {**meta, "retrieved": ""}, "title": "x"}, config=config)
     assert 'data-cite-today="iso">引用日期' in without
 
 
