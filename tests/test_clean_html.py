@@ -538,3 +538,11 @@ def test_a_blog_posts_author_is_the_blogs_owner():
 def test_the_bylines_chinese_pages_print_name_the_author(byline):
     page = html(f"<h1>某地举行活动</h1><div class='info'>{byline}</div><div class='text'>{PARAGRAPHS}</div>")
     assert extract_article(page)[1]["author"] == "张三"
+
+
+def test_stamped_posts_without_titles_of_their_own_are_a_threads_floors():
+    floors = "".join(f"<li class='item'><span class='time'>2023-07-0{i} 23:19</span><span class='who'>网友{i}</span>"
+                     f"<p>第{i}条：{REPLY}</p></li>" for i in range(1, 5))
+    lines, _, explanation = explain_article(html(f"<ul class='list'>{floors}</ul>"))
+    assert [line for line in lines if not isinstance(line, PostHeader)] == [f"第{i}条：{REPLY}" for i in range(1, 5)]
+    assert "floors without titles" in " ".join(explanation["thread"]["why"])

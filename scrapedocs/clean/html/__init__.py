@@ -88,6 +88,9 @@ def scored_lines(soup: BeautifulSoup, genre: Genre = Genre()) -> tuple[list[Page
             roots = opening_post(roots, set(posts.index), full)
     if not posts.found:
         posts = find_posts(soup, full, noise, roots)
+        if posts.found and not posts.comments and not genre.thread and len(posts.index) >= MIN_REPLIES \
+                and posts.titled * 2 < len(posts.index):
+            genre = genre.untitled_floors()
     lines = page_lines(soup, full, chosen={id(r) for r in roots}, noise=noise, posts=posts.index)
     if not any(line.ours for line in lines):
         # Lift the marks of the noise that holds the article (a <form> around the page), keep the inner ones.

@@ -45,6 +45,13 @@ class Genre:
         kind = self.kind if self.thread else ("forum" if self.points + 1 >= THREAD_POINTS else self.kind)
         return Genre(kind, (*self.reasons, "a short post with replies under it"), self.points + 1, self.strong)
 
+    def untitled_floors(self) -> Genre:
+        """The article is one of a run of stamped posts without headings of their own: a thread's floors
+        (a blog's entries each have their title). Evidence enough on its own."""
+        kind = self.kind if self.thread else "forum"
+        return Genre(kind, (*self.reasons, "its posts are floors without titles"), max(self.points, THREAD_POINTS),
+                     self.strong)
+
     def comments(self) -> Genre:
         """A long story with a run of comments under it, and only words for evidence: not a thread."""
         kind = "" if self.thread else self.kind  # a blog post with comments is still a blog post

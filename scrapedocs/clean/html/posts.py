@@ -21,6 +21,7 @@ from .tree import preorder
 
 POST_TAGS = {"div", "table", "tbody", "tr", "li", "article", "section", "dl", "ul"}
 _DIGITS = re.compile(r"\d+")
+HEADINGS = ["h1", "h2", "h3", "h4"]
 MIN_POST = 20  # characters outside links: less is a button row, not a post
 MAX_GROUPS = 200  # runs examined per page, so a hostile page cannot make this quadratic
 
@@ -33,6 +34,7 @@ class Posts:
     comments: bool = False
     holds_article: bool = False  # the article our scorer chose is one of the posts (a forum's first floor)
     first: Tag | None = None  # the first post's element
+    titled: int = 0  # posts with a heading of their own (a blog's entries have one, a thread's floors do not)
 
     @property
     def found(self) -> bool:
@@ -82,7 +84,8 @@ def find_posts(soup: BeautifulSoup, stats: dict[int, _Stats], noise: set[int], c
                 best, best_size = units, size
     if not best:
         return Posts()
-    posts = Posts({id(u): i for i, u in enumerate(best)}, first=best[0])
+    posts = Posts({id(u): i for i, u in enumerate(best)}, first=best[0],
+                  titled=sum(1 for u in best if u.find(HEADINGS) is not None))
     # Text our scorer chose outside the run: a story above its comments has plenty, a thread has none.
     outside = 0
     for root in chosen:

@@ -177,6 +177,9 @@ def read_floors(lines: list[PageLine], furniture_keys: set[str], earlier: list[s
                 floors.append(Floor())
             floors[-1].author = _author(text)
             continue
+        if not floor.author and not floor.lines and floor.time and following and _author_line(text):
+            floor.author = _author(text)  # the name under the stamp (2023-07-06 23:19 / henryspace @henryspace)
+            continue
         if _skipped(text, k, furniture_keys) or len(k) >= MIN_QUOTE and any(k in e for e in earlier):
             continue  # furniture, or a quote of an earlier floor
         floor.lines.append(text)
