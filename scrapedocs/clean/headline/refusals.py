@@ -8,7 +8,8 @@ from ...structure import outline_kind
 from ..chrome import features
 from .titles import COUNTER, MAX_HEADLINE, MIN_HEADLINE, SHORT_NAME, SelfName, _chars, key, site_part, unreadable
 
-_DATE = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}(?:\s*[-/.月]\s*\d{1,2})?|\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}:\d{2}")
+_DATE = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}(?:\s*[-/.月]\s*\d{1,2})?|\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}:\d{2}"
+                   r"|\d+\s*(?:秒|分钟|小时|天|周|个月|月|年)前|刚刚|昨天|前天")
 _BYLINE = re.compile(r"本报讯|记者|通讯员|^\s*(?:文|图|作者|来源|编辑|责任编辑|发布|发表|时间|日期)\s*[:：/／|]|来源\s*[:：]|发表于|发布于"
                      r"|浏览|阅读\s*[(（:：]?\s*\d|评论\s*[(（:：]?\s*\d|点击\s*[:：]?\s*\d")
 _SENTENCES = re.compile(r"[。；;].+[。；;]|[。；;]\s*\S{12,}")

@@ -18,9 +18,10 @@ SEPARATOR = re.compile(r"\s*(?:_{1,2}|\||｜|::|»|＞|>|—{1,2}|–|\s-{1,2}\s
 COUNTER = re.compile(r"^\s*[（(\[【]\s*\d+\+?\s*[^）)\]】]{0,20}[）)\]】]\s*|\s*[（(]\s*页\s*\d+\s*[）)]\s*$")
 #: Words that end a site's, a channel's or a blog's name.
 SITE_WORDS = re.compile(r"(?:网|网站|在线|频道|博客|的博客|部落格|论坛|社区|百科|新闻|资讯|(?:日|晚|早|时|周|商|青年)报|报社|官网|首页|门户|新闻中心"
-                        r"|平台|客户端|吧|Blog|China|Online|News|\.com|\.cn|\.net|\.org)$|^www\.|百科全书", re.I)
+                        r"|平台|客户端|吧|详情|详情页|正文页|内容页|Blog|China|Online|News|\.com|\.cn|\.net|\.org)$|^www\.|百科全书", re.I)
 SHORT_NAME = 8  # characters: a line of the page's menu this short is a name (a channel's, the site's), not news
 MIN_PLAIN = 8  # characters of a plain line (no heading, no title class) that may be the headline
+MIN_NAMED = 3  # characters of a title part taken alone (金锺国 - 维基百科); shorter is a site's name (泡泡)
 MIN_HEADLINE = 4  # characters: shorter lines are labels (显示, 导航), unless the page's own title says it is the headline
 MAX_HEADLINE = 100  # characters: longer is a paragraph
 WINDOW = 25  # page lines above the article searched for its headline
@@ -111,7 +112,8 @@ def named_title(name: SelfName) -> str:
     >>> named_title(SelfName(title="北医新闻网")), named_title(SelfName(title="-铜雀历史网"))
     ('', '')
     """
-    return main_part(name.title, name) or main_part(name.og_title, name)
+    title = main_part(name.title, name) or main_part(name.og_title, name)
+    return title if _chars(title) >= MIN_NAMED else ""  # 泡泡: a name, not a headline
 
 
 def article_parts(title: str, name: SelfName) -> list[str]:
