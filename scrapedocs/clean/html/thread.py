@@ -60,12 +60,12 @@ def stamp_time(text: str) -> str:
     return m[0].strip() if m else ""
 
 
-def furniture(lines: list[PageLine], floors: list[int]) -> set[str]:
+def furniture(by_floor: dict[int, list[PageLine]]) -> set[str]:
     """Lines most floors print (回复, 举报, 点赞, 积分, a moderator's signature): the forum's, not the posts'."""
     seen: Counter = Counter()
-    for floor in floors:
-        seen.update({normalise(line.text) for line in lines if line.post == floor})
-    least = max(2, REPEATED * len(floors))
+    for lines in by_floor.values():
+        seen.update({normalise(line.text) for line in lines})
+    least = max(2, REPEATED * len(by_floor))
     return {k for k, n in seen.items() if n >= least}
 
 
@@ -193,21 +193,23 @@ def thread_floors(lines: list[PageLine], floors: list[int], opening: str = "",
     `opening`: the thread's first post, which replies may quote; `first_is_opening`: the
     first floor is that post, and no reply.
     """
-    keys = furniture(lines, sorted({line.post for line in lines if line.post >= 0}))
-    by_floor: dict[int, list[PageLine]] = {f: [] for f in floors}
+    every: dict[int, list[PageLine]] = {}
     for line in lines:
-        if line.post in by_floor:
-            by_floor[line.post].append(line)
-    out, earlier, size, left = [], [normalise(opening)], 0, 0
-    for f in floors:
+        if line.post >= 0:
+            every.setdefault(line.post, []).append(line)
+    keys = furniture(every)
+    by_floor = {f: every.get(f, []) for f in floors}
+    out, earlier, size = [], [normalise(opening)], 0
+    for n, f in enumerate(floors):
+        if size > MAX_THREAD or len(out) - first_is_opening >= MAX_REPLIES:
+            # The page's limit: the floors after it are counted, not read (a quote check against
+            # everything before them would grow with the thread).
+            return out, sum(1 for g in floors[n:] if any(normalise(line.text) for line in by_floor[g]))
         for floor in read_floors(by_floor[f], keys, earlier):
-            if size > MAX_THREAD or len(out) - first_is_opening >= MAX_REPLIES:
-                left += 1
-                continue
             earlier.append(normalise("".join(floor.lines)))
             size += sum(len(t) for t in floor.lines)
             out.append(floor)
-    return out, left
+    return out, 0
 
 
 MIN_OPENING = 60  # characters outside links: a thread's opening post shorter than this is widened to its holder
