@@ -21,7 +21,7 @@ SITE_WORDS = re.compile(r"(?:网|网站|在线|频道|博客|的博客|部落格
                         r"|平台|客户端|吧|详情|详情页|正文页|内容页|Blog|China|Online|News|\.com|\.cn|\.net|\.org)$|^www\.|百科全书", re.I)
 SHORT_NAME = 8  # characters: a line of the page's menu this short is a name (a channel's, the site's), not news
 MIN_PLAIN = 8  # characters of a plain line (no heading, no title class) that may be the headline
-MIN_NAMED = 3  # characters of a title part taken alone (金锺国 - 维基百科); shorter is a site's name (泡泡)
+MIN_NAMED = 2  # characters of a title part taken alone (金锺国 - 维基百科, 夜雨)
 MIN_HEADLINE = 4  # characters: shorter lines are labels (显示, 导航), unless the page's own title says it is the headline
 MAX_HEADLINE = 100  # characters: longer is a paragraph
 WINDOW = 25  # page lines above the article searched for its headline
@@ -113,12 +113,21 @@ def named_title(name: SelfName) -> str:
     ('', '')
     """
     title = main_part(name.title, name) or main_part(name.og_title, name)
-    return title if _chars(title) >= MIN_NAMED else ""  # 泡泡: a name, not a headline
+    return title if _chars(title) >= MIN_NAMED else ""
 
 
 def article_parts(title: str, name: SelfName) -> list[str]:
-    """The parts of a title that may name the article, in order: not the site's, and readable."""
-    return [p for p in title_parts(title) if not site_part(p, name) and not unreadable(p)]
+    """The parts of a title that may name the article, in order: not the site's, and readable.
+
+    A part the title's site parts repeat is the site's name too (泡泡详情 | 泡泡 - 一个清新文艺的微社区).
+
+    >>> article_parts("泡泡详情 | 泡泡 - 一个清新文艺的微社区", SelfName())
+    []
+    """
+    parts = title_parts(title)
+    sites = [key(p) for p in parts if site_part(p, name)]
+    return [p for p in parts if not site_part(p, name) and not unreadable(p)
+            and not any(key(p) in other for other in sites)]
 
 
 def article_title(title: str, name: SelfName) -> str:
