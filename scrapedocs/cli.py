@@ -265,8 +265,9 @@ def build_command(args: argparse.Namespace) -> int:
     from .engine import EngineError
 
     try:
-        with writing(BuildConfig(report=report_path).cache, "--no-cache"):
-            collection = build_collection(_config(args, report_path, project), progress=args.progress)
+        config = _config(args, report_path, project)
+        with writing(config.cache, "--no-cache"):
+            collection = build_collection(config, progress=args.progress)
     except EngineError as e:  # the engine itself: a Dask cluster unreachable, …
         print(f"error: {e}", file=sys.stderr)
         return 3
@@ -315,7 +316,8 @@ def build_command(args: argparse.Namespace) -> int:
         start = time.perf_counter()
         try:
             with writing(args.site, "--site DIR"):
-                publish.build_site(args.config, args.docs, args.site, publish.source_date_epoch(collection))
+                site = publish.build_site(args.config, args.docs, args.site, publish.source_date_epoch(collection),
+                                          config)
         except OutputError as e:  # a page MkDocs failed on, Pagefind's binary missing: the previous site stays
             print(f"error: {printable(str(e))}", file=sys.stderr)
             if isinstance(e, publish.SiteError):
@@ -326,6 +328,7 @@ def build_command(args: argparse.Namespace) -> int:
                   file=sys.stderr)
             return 3
         collection.stats["site"] = time.perf_counter() - start  # MkDocs and the search index
+        collection.stats["site_build"] = site
         _write_stats(collection, args.stats)
         print(f"site built in {args.site} (search: Pagefind)")
     if args.offline or args.pdf:

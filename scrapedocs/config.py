@@ -111,14 +111,16 @@ MKDOCS_EXTENSIONS = ("toc", "tables", "fenced_code")
 
 
 def site_markdown(config_file: Path) -> str:
-    """The Markdown configuration MkDocs builds the site with: its own extensions, then those of
-    `markdown_extensions` with their options, read and checked by MkDocs' own code, as JSON pairs.
+    """The Markdown configuration MkDocs builds the site with, as JSON: its own extensions, then
+    those of `markdown_extensions` with their options, read and checked by MkDocs' own code, and
+    whether pages are folders (`use_directory_urls`, which links are rewritten to).
 
     "" when there is no such file, or MkDocs refuses it (the site build will say why); the page
     trial then uses MkDocs' own extensions alone.
 
-    >>> [name for name, _ in json.loads(site_markdown(Path(__file__).parents[1] / "mkdocs.yml"))]
-    ['toc', 'tables', 'fenced_code', 'scrapedocs.markdown']
+    >>> data = json.loads(site_markdown(Path(__file__).parents[1] / "mkdocs.yml"))
+    >>> [name for name, _ in data["extensions"]], data["use_directory_urls"]
+    (['toc', 'tables', 'fenced_code', 'scrapedocs.markdown'], True)
     """
     if not config_file.is_file():
         return ""
@@ -130,7 +132,8 @@ def site_markdown(config_file: Path) -> str:
             data = yaml_load(f)
         option = MarkdownExtensions(builtins=list(MKDOCS_EXTENSIONS), configkey="mdx_configs")
         names = option.validate(data.get("markdown_extensions") or [])
+        directories = data.get("use_directory_urls", True)
     except Exception:  # a YAML or extension error: MkDocs reports it when it builds the site
         return ""
-    return json.dumps([[name, option.configdata.get(name, {})] for name in names], ensure_ascii=False,
-                      sort_keys=True, default=str)
+    return json.dumps({"extensions": [[name, option.configdata.get(name, {})] for name in names],
+                       "use_directory_urls": bool(directories)}, ensure_ascii=False, sort_keys=True, default=str)

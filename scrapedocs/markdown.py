@@ -57,5 +57,19 @@ def _permalinks(md) -> None:
             md.treeprocessors.register(ext.TreeProcessorClass(md, ext.getConfigs()), "toc", 5)
 
 
+def site_configs(names: list[str], configs: dict, docs_dir: str) -> dict:
+    """The extensions' options a site is built with: `configs` (mkdocs.yml's), this extension's
+    `base_path` set to the docs folder being built (the scrapedocs plugin's doing, repeated by
+    the pages pass that renders pages as the site will).
+
+    >>> site_configs(["toc", "scrapedocs.markdown"], {}, "/p/docs")
+    {'scrapedocs.markdown': {'base_path': '/p/docs'}}
+    """
+    for name in NAMES:
+        if name in names:
+            configs.setdefault(name, {})["base_path"] = docs_dir
+    return configs
+
+
 def makeExtension(**kwargs) -> ScrapedocsExtension:  # noqa: N802 (Python-Markdown's entry point)
     return ScrapedocsExtension(**kwargs)

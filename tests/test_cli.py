@@ -337,7 +337,7 @@ def test_a_failed_write_leaves_the_docs_folder_as_it_was(tmp_path, monkeypatch):
 
 def test_a_failed_site_build_names_the_page_its_input_and_why(tmp_path, monkeypatch, capsys):
     """The site build reports like the converter (issue 17, item 4): on the console and in the report."""
-    import mkdocs.structure.pages
+    import mkdocs.commands.build
 
     from conftest import ROOT
 
@@ -346,14 +346,14 @@ def test_a_failed_site_build_names_the_page_its_input_and_why(tmp_path, monkeypa
     (seeds / "a.txt").write_text("关于甲的通知\n" + ARTICLE, encoding="utf-8")
     (seeds / "b.txt").write_text("关于乙的通知\n" + article("b.txt", 6) + "一段含有xyzzy-theme-poison的正文。\n",
                                  encoding="utf-8")
-    render = mkdocs.structure.pages.Page.render
+    context = mkdocs.commands.build.get_context
 
-    def breaks_on_b(self, config, files):  # a failure the page trial cannot see: in MkDocs itself
-        if "xyzzy-theme-poison" in (self.markdown or ""):
+    def breaks_on_b(nav, files, config, page=None, **kwargs):  # a failure the page trial cannot see: in the theme
+        if page is not None and "xyzzy-theme-poison" in (page.markdown or ""):
             raise ValueError("the theme choked")
-        return render(self, config, files)
+        return context(nav, files, config, page, **kwargs)
 
-    monkeypatch.setattr(mkdocs.structure.pages.Page, "render", breaks_on_b)
+    monkeypatch.setattr(mkdocs.commands.build, "get_context", breaks_on_b)
     # The command's MkDocs log handler writes to the stderr of the first test that made it: a fresh one here.
     monkeypatch.setattr(logging.getLogger("mkdocs"), "handlers", [])
     report = tmp_path / "build" / "report.json"

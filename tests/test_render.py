@@ -76,17 +76,13 @@ def test_a_huge_metadata_value_is_cut_with_a_warning():
 
 # --- limits: a page's cost in the site build is bounded (render/limits.py) ----------------------
 
-def _site_html(markdown_text: str) -> str:
-    """The page's HTML as the site renders it (mkdocs.yml's Markdown configuration)."""
-    from mkdocs.utils.meta import get_data
-
+def _site_html(markdown_text: str, path: str = "articles/x.md") -> str:
+    """The page's HTML as the site renders it (mkdocs.yml's Markdown configuration, MkDocs' own render)."""
     from conftest import ROOT
     from scrapedocs.config import site_markdown
-    from scrapedocs.render.trial import site_markdown as instance
+    from scrapedocs.render.html import render_markdown, settings
 
-    md = instance(site_markdown(ROOT / "mkdocs.yml"), str(ROOT / "docs"))
-    md.reset()
-    return md.convert(get_data(markdown_text)[0])
+    return render_markdown(path, markdown_text, settings(site_markdown(ROOT / "mkdocs.yml"), str(ROOT / "docs")))["html"]
 
 
 def _text(html: str) -> str:

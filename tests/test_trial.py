@@ -104,9 +104,12 @@ def test_pages_are_rendered_once_then_taken_from_the_cache_and_their_html_kept(c
     assert again.stats["pages"]["rendered"] == 0 and again.stats["pages"]["cached"] == first["pages"]
     # The HTML body each page gave is kept under the page's key, for a site build that would reuse it.
     doc = again.published[0]
-    stored = stored_html(doc.markdown, corpus)
-    assert stored["html"] == _site_html(doc.markdown) and isinstance(stored["toc"], list)
-    assert stored_html(doc.markdown + "x", corpus) is None
+    stored = stored_html(doc.page, doc.markdown, corpus)
+    assert stored["html"] == _site_html(doc.markdown, doc.page) and isinstance(stored["toc"], list)
+    assert stored["title"] is None and stored["lookups"]  # its title is in its front matter; it links to others
+    assert all(url.endswith("/") for url in stored["lookups"].values())  # links rewritten to the pages' URLs
+    assert stored_html(doc.page, doc.markdown + "x", corpus) is None
+    assert stored_html("articles/elsewhere.md", doc.markdown, corpus) is None  # links are relative to the page
     # One edited source: its page and the pages that list it are rendered again, not the others.
     source = corpus.input_dir / "doc04.txt"
     source.write_text(source.read_text(encoding="utf-8").replace("版权所有", "新增的一段正文，讲知识产权。\n版权所有"),

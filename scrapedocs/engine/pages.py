@@ -11,8 +11,8 @@ A page whose Markdown has been through the stage before is not sent again: the
 cache keeps, under a key of the page's Markdown, the site's Markdown
 configuration and the converter's version, what became of it
 (`build/cache/pages/`), and the HTML body and table of contents it gave
-(`build/cache/html/`, the same key), for a site build that would reuse them.
-The key does not hold the page's path: the HTML of a page does not depend on it.
+(`build/cache/html/`, the same key, compressed: half the size): the site build takes them instead of rendering the
+page again (`publish.sitebuild`). The key holds the page's path: its links are relative to it.
 """
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ import hashlib
 import pickle
 import sys
 import time
+import zlib
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
@@ -57,30 +58,49 @@ def page_version(config) -> str:
     return h.hexdigest()
 
 
-def page_key(markdown: str, version: str) -> str:
-    """The cache key of a page: its Markdown (front matter included) and `page_version`.
+def page_key(path: str, markdown: str, version: str) -> str:
+    """The cache key of a page: its path (links are relative to it), its Markdown (front matter
+    included) and `page_version`.
 
-    >>> page_key("# 标题", "v1") == page_key("# 标题", "v1") != page_key("# 标题", "v2")
+    >>> page_key("a.md", "# 标题", "v1") == page_key("a.md", "# 标题", "v1") != page_key("a.md", "# 标题", "v2")
+    True
+    >>> page_key("a.md", "# 标题", "v1") != page_key("b/a.md", "# 标题", "v1")
     True
     """
     h = hashlib.blake2b(digest_size=16)
-    h.update(version.encode() + b"\0")
+    h.update(version.encode() + b"\0" + path.encode("utf-8", "surrogatepass") + b"\0")
     h.update(markdown.encode("utf-8", "surrogatepass"))
     return h.hexdigest()
 
 
-def stored_html(markdown: str, config) -> dict | None:
-    """The HTML body and table of contents (`{"html": …, "toc": […]}`) a page's Markdown gave when a build
-    rendered it with the same configuration and versions; None when none is kept (or it cannot be trusted).
+class StoredHTML:
+    """The renders the pages pass kept (`render.html.FIELDS`), looked up by page: for the site build."""
 
-    For a site build that would reuse them: MkDocs reads the same Markdown from the docs folder.
-    """
-    payload = Cache(Path(config.cache) / "html", writable=False).get(page_key(markdown, page_version(config)))
-    try:
-        found = pickle.loads(payload) if payload is not None else None
-    except Exception:
-        return None
-    return found if isinstance(found, dict) and isinstance(found.get("html"), str) else None
+    def __init__(self, config):
+        self.cache = Cache(Path(config.cache) / "html", writable=False)
+        self.version = page_version(config)
+
+    def get(self, path: str, markdown: str) -> dict | None:
+        """The render of the page at `path` whose Markdown is `markdown`; None when none is kept (or it
+        cannot be trusted)."""
+        payload = self.cache.get(page_key(path, markdown, self.version))
+        try:
+            found = pickle.loads(zlib.decompress(payload)) if payload is not None else None
+        except Exception:
+            return None
+        if not isinstance(found, dict) or not all(isinstance(found.get(k), t) for k, t in _TYPES.items()):
+            return None
+        return found
+
+
+_TYPES = {"html": str, "toc": list, "anchors": list, "links": dict, "lookups": dict, "logged": list}
+
+
+def stored_html(path: str, markdown: str, config) -> dict | None:
+    """The render (`render.html.FIELDS`: HTML body, table of contents, …) the page at `path` with this
+    Markdown gave when a build rendered it with the same configuration and versions; None when none is
+    kept (or it cannot be trusted)."""
+    return StoredHTML(config).get(path, markdown)
 
 
 def _cached(cache: Cache | None, key: str, budget: float) -> Rendered | None:
@@ -112,7 +132,7 @@ def render_pages(pages: dict[str, str], stage, config, progress: bool = False) -
     cache = Cache(Path(config.cache) / "pages", writable) if config.use_cache else None
     bodies = Cache(Path(config.cache) / "html", writable) if config.use_cache else None
     version = page_version(config)
-    keys = {path: page_key(markdown, version) for path, markdown in pages.items()}
+    keys = {path: page_key(path, markdown, version) for path, markdown in pages.items()}
     results: dict[str, Rendered] = {}
     todo: list[str] = []
     for path in sorted(pages):
@@ -147,7 +167,7 @@ def render_pages(pages: dict[str, str], stage, config, progress: bool = False) -
                 entry = {"error": error, "budget": config.time_budget}
                 cache.put(keys[path], pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL))
                 if html is not None:
-                    bodies.put(keys[path], pickle.dumps(html, protocol=pickle.HIGHEST_PROTOCOL))
+                    bodies.put(keys[path], zlib.compress(pickle.dumps(html, protocol=pickle.HIGHEST_PROTOCOL), 1))
             bar.update()
         bar.close()
     if cache is not None:

@@ -59,15 +59,13 @@ class ScrapedocsConfig(base.Config):
 
 class ScrapedocsPlugin(BasePlugin[ScrapedocsConfig]):
     def on_config(self, config):
-        from ..markdown import NAMES
+        from ..markdown import site_configs
         from ..strings import default_nav
         from .docs import GENERATED_DIRS
 
         if offline():
             config.use_directory_urls = False
-        for name in NAMES:
-            if name in config.markdown_extensions:
-                config.mdx_configs.setdefault(name, {})["base_path"] = config.docs_dir
+        config.mdx_configs = site_configs(config.markdown_extensions, config.mdx_configs, config.docs_dir)
         if config.nav is None:
             config.nav = default_nav(config.theme["language"])
         generated = GitIgnoreSpec.from_lines([f"/{folder}/" for folder in GENERATED_DIRS])

@@ -15,8 +15,10 @@ from pathlib import Path
 
 import yaml
 
+from ..config import default_jobs
 from ..model import Collection
 from ..project.folders import DISK_ERRORS
+from . import sitebuild
 from .errors import OutputError
 
 
@@ -95,14 +97,19 @@ def _load_config(config_file: Path, docs_dir: Path, site_dir: Path | None = None
     return load_config(**kwargs)
 
 
-def build_site(config_file: Path, docs_dir: Path, site_dir: Path, epoch: str) -> None:
+def build_site(config_file: Path, docs_dir: Path, site_dir: Path, epoch: str, build=None) -> dict:
     """`mkdocs build --strict` of `docs_dir` into `site_dir`, search index included (the scrapedocs plugin).
 
     The site is built into a folder beside `site_dir` and swapped in only when the build
     succeeded: a failed or interrupted build leaves the previous site as it was. A failed
     build raises `SiteError`, naming the page, its input and the reason.
+
+    The build is `sitebuild.build` (MkDocs' build, pages in `build.jobs` processes, the pages
+    pass's HTML and the previous site's unchanged pages reused through the cache of `build`,
+    a `BuildConfig`), or `mkdocs build` itself for a site it does not know how to build.
+    Returns what it did (`{"builder": "scrapedocs" or "mkdocs", …}`).
     """
-    from mkdocs.commands.build import build
+    from mkdocs.commands.build import build as mkdocs_build
 
     from .plugin import PREVIOUS_SEARCH
 
@@ -114,9 +121,24 @@ def build_site(config_file: Path, docs_dir: Path, site_dir: Path, epoch: str) ->
     problems = _Problems()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(problems)
+    manifest, record = _manifest_path(build), None
     try:
-        build(_load_config(config_file, docs_dir, building))
+        config = _load_config(config_file, docs_dir, building)
+        reason = sitebuild.unsupported(config)
+        if reason:
+            mkdocs_build(config)
+            stats = {"builder": "mkdocs", "why": reason}
+        else:
+            from ..engine.pages import StoredHTML
+
+            stored = StoredHTML(build) if build is not None and build.use_cache else None
+            result = sitebuild.build(config, jobs=build.jobs if build is not None else default_jobs(), stored=stored,
+                                     previous_site=site_dir, manifest=sitebuild.Manifest.read(manifest, site_dir))
+            record, stats = result.manifest, {"builder": "scrapedocs", **result.stats}
         swap(building, site_dir)
+        if manifest is not None and record is not None:
+            record.write(manifest)
+        return stats
     except (KeyboardInterrupt, OutputError):  # an interruption; an output that cannot be made says why itself
         raise
     except OSError as err:
@@ -129,6 +151,13 @@ def build_site(config_file: Path, docs_dir: Path, site_dir: Path, epoch: str) ->
         os.environ.pop(PREVIOUS_SEARCH, None)
         logger.removeHandler(problems)
         shutil.rmtree(building, ignore_errors=True)
+
+
+def _manifest_path(build) -> Path | None:
+    """Where the record of the site's last build is kept: in the build's cache (None: no cache)."""
+    if build is None or not build.use_cache or build.check:
+        return None
+    return Path(build.cache) / "site.json"
 
 
 def swap(new: Path, site_dir: Path) -> None:

@@ -12,53 +12,42 @@ without links — with a note naming its input; nothing of it is dropped.
 
 The pass is deterministic for a page within the limits (they keep it far under the
 budget), and cached by the page's Markdown: a rebuild renders only the pages that
-changed. The HTML body and the table of contents each page gave are kept in the cache
-(`engine.pages`) for a site build that would reuse them; MkDocs still renders every
-page itself (its own extensions rewrite links and collect anchors).
+changed. Each page is rendered by MkDocs' own `Page.render` (`html`: links rewritten, anchors
+and title collected), and what it gave is kept in the cache (`engine.pages`): the site build
+(`publish.sitebuild`) takes it instead of rendering the page again.
 """
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
 from pathlib import Path
 
-from ..config import MKDOCS_EXTENSIONS, BuildConfig
+from ..config import BuildConfig
 from ..model import Collection, Document
 from . import plain_page
+from .html import render_markdown, settings
 from .limits import plain_text
 
 STAGE = "markdown"  # the name the workers' stage reports under ("gave up after 30 s in markdown")
 
 
 @lru_cache(maxsize=2)
-def site_markdown(configuration: str, docs_dir: str):
-    """A Python-Markdown instance configured as MkDocs configures the site's (`config.site_markdown`).
-
-    pymdownx.snippets reads from the docs folder, as publish/hooks.py makes MkDocs do.
-    """
-    import markdown
-
-    pairs = json.loads(configuration) if configuration else [[name, {}] for name in MKDOCS_EXTENSIONS]
-    options = {name: dict(config) for name, config in pairs if config}
-    if "pymdownx.snippets" in options:
-        options["pymdownx.snippets"]["base_path"] = [docs_dir]
-    return markdown.Markdown(extensions=[name for name, _ in pairs], extension_configs=options)
+def site_settings(configuration: str, docs_dir: str):
+    """The site's render settings (`html.settings`): its Markdown configuration, as MkDocs reads it."""
+    return settings(configuration, docs_dir)
 
 
 def to_html(page: Document, config: BuildConfig) -> Document:
-    """The workers' stage: the page's Markdown (front matter apart, as MkDocs reads it) to HTML.
+    """The workers' stage: the page rendered as MkDocs renders it (`html.render_markdown`: its front matter
+    apart, its links rewritten to the pages' URLs).
 
-    The HTML body and the table of contents are handed back for the cache when there is one.
+    The render (HTML, table of contents, title, anchors, the lookups it made) is handed back for the cache
+    when there is one: the site build takes it instead of rendering the page again.
     """
-    from mkdocs.utils.meta import get_data
-
-    md = site_markdown(config.markdown, str(Path(config.docs_dir).resolve()))
-    md.reset()
-    body, _ = get_data(page.markdown)
-    html = md.convert(body)
+    rendered = render_markdown(page.relpath, page.markdown,
+                               site_settings(config.markdown, str(Path(config.docs_dir).resolve())))
     if config.use_cache and not config.check:
-        page.facts["html"] = {"html": html, "toc": getattr(md, "toc_tokens", [])}
+        page.facts["html"] = rendered
     return page
 
 
@@ -89,12 +78,13 @@ def check_pages(collection: Collection) -> Collection:
 
     config = collection.config or BuildConfig(use_cache=False)  # a collection made by hand: no cache
     try:  # the configuration itself: MkDocs will report it when it builds the site
-        site_markdown(config.markdown, str(Path(config.docs_dir).resolve()))
+        render_markdown("index.md", "", site_settings(config.markdown, str(Path(config.docs_dir).resolve())))
     except Exception as err:
         collection.warnings.append("pages not rendered before the site build: the site's Markdown extensions "
                                    f"do not load ({type(err).__name__}: {str(err)[:200]})")
         return collection
-    pages = {doc.page: doc.markdown for doc in collection.published} | collection.pages
+    pages = {doc.page: doc.markdown for doc in collection.published}
+    pages |= {path: text for path, text in collection.pages.items() if path.endswith(".md")}  # not the data files
     results, stats = render_pages(pages, Stage(STAGE, to_html, with_config=True), config)
     collection.stats["pages"] = stats
     for doc in collection.published:
@@ -103,6 +93,8 @@ def check_pages(collection: Collection) -> Collection:
             doc.markdown = plain_page(doc)
             doc.degraded.append(f"page published as plain text, without links: its Markdown {_why(error)}")
     for path, markdown in collection.pages.items():
+        if path not in results:
+            continue
         error = results[path].error
         if error:
             collection.pages[path] = plain_source(markdown)
