@@ -8,6 +8,7 @@ exit status 2, before anything is written.
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import sys
 import time
@@ -18,7 +19,7 @@ from .config import BuildConfig, default_jobs, with_project_files
 from .pipeline import build_collection
 from .project import Project, ProjectError
 from .project.folders import DISK_ERRORS, check_inputs, check_writable, disk_problem, writing
-from .publish.report import console_summary, default_report_path, printable
+from .publish.report import add_site, console_summary, default_report_path, printable
 from .read import MAX_SIZE
 from .restore import RestoreConfig, restore_and_explain
 
@@ -178,17 +179,19 @@ def _engine_summary(collection, stats_file: Path | None) -> None:
         line += f", {stats['gave_up']} given up"
     if stats["cache_corrupt"]:
         line += f"; {stats['cache_corrupt']} damaged cache entries converted again"
+    if stats.get("cache_full"):
+        line += "; the disk is full: the cache was not written"
     print(line, file=sys.stderr)
-    _write_stats(collection, stats_file)
+    _write_stats(stats, stats_file)
 
 
-def _write_stats(collection, stats_file: Path | None) -> None:
+def _write_stats(stats: dict, stats_file: Path | None) -> None:
     """--stats FILE: seconds per stage, sources converted or cached, pages rendered, the site's seconds."""
     import json
 
     if stats_file is not None:
         stats_file.parent.mkdir(parents=True, exist_ok=True)
-        stats_file.write_text(json.dumps(collection.stats, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+        stats_file.write_text(json.dumps(stats, indent=2, sort_keys=True) + "\n", encoding="utf-8")
 
 
 def restore_command(args: argparse.Namespace) -> int:
@@ -305,6 +308,10 @@ def build_command(args: argparse.Namespace) -> int:
     with writing(report_path.parent, "--report FILE"):
         publish.write_report(collection, report_path)
     print(f"{line}; {len(touched)} files changed in {args.docs}")
+    epoch, stats = publish.source_date_epoch(collection), collection.stats
+    del collection, files  # written: the site is built from docs/, and a large collection's memory is let go
+    gc.unfreeze()
+    gc.collect()
     if args.serve:
         print("serving the site on http://127.0.0.1:8000/ (Ctrl+C to stop)")
         publish.serve(args.config, args.docs)
@@ -316,20 +323,19 @@ def build_command(args: argparse.Namespace) -> int:
         start = time.perf_counter()
         try:
             with writing(args.site, "--site DIR"):
-                site = publish.build_site(args.config, args.docs, args.site, publish.source_date_epoch(collection),
-                                          config)
+                site = publish.build_site(args.config, args.docs, args.site, epoch, config)
         except OutputError as e:  # a page MkDocs failed on, Pagefind's binary missing: the previous site stays
             print(f"error: {printable(str(e))}", file=sys.stderr)
             if isinstance(e, publish.SiteError):
-                publish.write_report(collection, report_path, site=e.details)
+                add_site(report_path, e.details)
             return 3
         except MkDocsException as e:  # MkDocs named the problems above (a broken link in a hand-written page…)
             print(f"error: the site was not built ({e}); the previous one in {args.site} is unchanged",
                   file=sys.stderr)
             return 3
-        collection.stats["site"] = time.perf_counter() - start  # MkDocs and the search index
-        collection.stats["site_build"] = site
-        _write_stats(collection, args.stats)
+        stats["site"] = time.perf_counter() - start  # MkDocs and the search index
+        stats["site_build"] = site
+        _write_stats(stats, args.stats)
         print(f"site built in {args.site} (search: Pagefind)")
     if args.offline or args.pdf:
         from .publish import dist as outputs
@@ -338,7 +344,7 @@ def build_command(args: argparse.Namespace) -> int:
             volume = outputs.PDF_VOLUME if args.pdf_volume is None else args.pdf_volume
             with writing(args.dist, "--dist DIR"):
                 written = outputs.publish(args.config, args.docs, args.dist, offline=args.offline, pdf=args.pdf,
-                                          epoch=publish.source_date_epoch(collection), volume=volume)
+                                          epoch=epoch, volume=volume)
         except outputs.OutputError as e:
             print(f"error: {e}", file=sys.stderr)
             return 3

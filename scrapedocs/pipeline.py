@@ -37,10 +37,10 @@ from .link import gather as gather_citations
 from .link import link_collection
 from .metadata_file import apply_metadata_file
 from .clean.list_pages import reject_list_page
-from .model import Collection
+from .model import Collection, Document
 from .provenance import apply_origin, stamp_retrieved
-from .read import decode_source, load_source, scan
-from .read.archives import index_containers, load_captures
+from .read import decode_source, display_path, load_source, scan
+from .read.archives import Capture, index_containers, load_captures
 from .render import render
 from .render.trial import check_pages
 from .reprints import merge_reprints
@@ -119,6 +119,20 @@ def convert(collection: Collection, stages: Iterable[Stage] = PIPELINE, progress
     return collection
 
 
+def reader(input_dir: Path, captures: list[Capture], max_bytes: int):
+    """What reads a source's bytes when the engine asks for them: a file from disk, a crawl's
+    record from its container (so a build never holds every source at once)."""
+    by_source = {capture.source: capture for capture in captures}
+
+    def load(doc: Document) -> Document:
+        capture = by_source.get(doc.relpath) if doc.origin is not None else None
+        if capture is None:
+            return load_source(doc.path, input_dir, max_bytes)
+        return next(load_captures([capture], input_dir, max_bytes))
+
+    return load
+
+
 def build_collection(source: BuildConfig | Path, progress: bool | None = None,
                      stages: Sequence[Stage] | None = None) -> Collection:
     """Read and convert every source of the build (`source`: a config, or just the input folder).
@@ -140,11 +154,12 @@ def build_collection(source: BuildConfig | Path, progress: bool | None = None,
     crawls = index_containers(found.containers, input_dir, config.max_bytes)
     if progress is None:
         progress = len(found.sources) + len(crawls.captures) >= PROGRESS_THRESHOLD and sys.stderr.isatty()
-    docs = [load_source(path, input_dir, config.max_bytes) for path in found.sources]
-    docs += load_captures(crawls.captures, input_dir, config.max_bytes)
+    docs = [Document(path=path, relpath=display_path(path, input_dir)) for path in found.sources]  # read by the engine
+    docs += [Document(path=input_dir / c.container, relpath=c.source, origin=c.origin()) for c in crawls.captures]
     loaded, loaded_cpu = time.perf_counter() - start, time.process_time() - processor
     first, rest = split(PIPELINE if stages is None else stages)
-    stats = prepare(docs, first, config, progress=progress)
+    stats = prepare(docs, first, config, progress=progress,
+                    load=reader(input_dir, crawls.captures, config.max_bytes))
     gc.freeze()  # the documents live until the build ends: later collections need not scan them again
     stats["seconds"] = {"load": loaded, **stats["seconds"]}
     stats["cpu"] = {"load": loaded_cpu, **stats["cpu"]}

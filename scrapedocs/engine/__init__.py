@@ -95,18 +95,42 @@ def _given_up(doc: Document, outcome: Outcome, budget: float) -> Document:
     return doc
 
 
-def prepare(docs: list[Document], stages: Sequence, config: BuildConfig, progress: bool = False) -> dict:
+class _Loading(Sequence):
+    """The documents to convert, each read again from disk as the executor sends it: a cold build never
+    holds the bytes of every source at once. The cache key is taken again from the bytes read then, so
+    what is cached is what was converted."""
+
+    def __init__(self, docs: list[Document], todo: list[int], load, keys: dict[int, str], version: str,
+                 fingerprint: str):
+        self.docs, self.todo, self.load, self.keys = docs, todo, load, keys
+        self.version, self.fingerprint = version, fingerprint
+
+    def __len__(self) -> int:
+        return len(self.todo)
+
+    def __getitem__(self, j: int) -> Document:
+        i = self.todo[j]
+        doc = self.load(self.docs[i])
+        if not doc.error:
+            self.keys[i] = entry_key(doc, self.version, self.fingerprint)
+        return doc
+
+
+def prepare(docs: list[Document], stages: Sequence, config: BuildConfig, progress: bool = False,
+            load=None) -> dict:
     """Run the document `stages` over `docs`, replacing each item by its converted document.
 
+    `load(doc)`, when given, reads a document's bytes (`docs` then hold none): each is read for its
+    cache key, then again when it is sent to be converted, and dropped in between.
     Returns the statistics of the run: documents converted, taken from the
     cache, given up; corrupt cache entries; seconds spent in each stage
     (summed over workers) and on the whole.
     """
     with _no_gc():
-        return _prepare(docs, stages, config, progress)
+        return _prepare(docs, stages, config, progress, load)
 
 
-def _prepare(docs: list[Document], stages: Sequence, config: BuildConfig, progress: bool) -> dict:
+def _prepare(docs: list[Document], stages: Sequence, config: BuildConfig, progress: bool, load) -> dict:
     start, processor = time.perf_counter(), time.process_time()
     stats: dict = {"documents": len(docs), "converted": 0, "cached": 0, "gave_up": 0, "failed": 0,
                    "cache_corrupt": 0, "cache_pruned": 0, "seconds": Counter(), "cpu": Counter()}
@@ -116,6 +140,8 @@ def _prepare(docs: list[Document], stages: Sequence, config: BuildConfig, progre
     keys: dict[int, str] = {}
     todo: list[int] = []
     for i, doc in enumerate(docs):
+        if load is not None:
+            docs[i] = doc = load(doc)
         if doc.error:  # could not be read
             continue
         keys[i] = entry_key(doc, version, fingerprint)
@@ -125,12 +151,15 @@ def _prepare(docs: list[Document], stages: Sequence, config: BuildConfig, progre
             stats["cached"] += 1
         else:
             todo.append(i)
+            if load is not None:
+                doc.data = b""  # read again when it is sent
     stats["seconds"]["cache lookup"] = time.perf_counter() - start
     stats["cpu"]["cache lookup"] = time.process_time() - processor
     if todo:
         executor = make_executor(stages, config)
         bar = tqdm(total=len(todo), desc="convert", unit="doc", disable=not progress, file=sys.stderr, leave=False)
-        for j, outcome in executor.run([docs[i] for i in todo]):
+        sending = _Loading(docs, todo, load, keys, version, fingerprint) if load is not None else [docs[i] for i in todo]
+        for j, outcome in executor.run(sending):
             i = todo[j]
             stats["seconds"].update(outcome.seconds)
             stats["cpu"].update(outcome.cpu)
@@ -150,6 +179,7 @@ def _prepare(docs: list[Document], stages: Sequence, config: BuildConfig, progre
     if cache is not None:
         stats["cache_pruned"] = cache.prune(set(keys.values()))
         stats["cache_corrupt"] = cache.corrupt
+        stats["cache_full"] = cache.full
     stats["seconds"], stats["cpu"] = dict(stats["seconds"]), dict(stats["cpu"])
     stats["wall"] = time.perf_counter() - start
     return stats

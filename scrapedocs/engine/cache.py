@@ -16,6 +16,7 @@ half-way leaves no half-written entry.
 """
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import re
@@ -95,6 +96,7 @@ class Cache:
     def __init__(self, folder: Path, writable: bool = True):
         self.folder, self.writable = Path(folder), writable
         self.corrupt = 0  # entries found unusable this build
+        self.full = False  # the disk filled up: nothing more is stored this build
 
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / key
@@ -128,17 +130,24 @@ class Cache:
         self._bad(key)
 
     def put(self, key: str, payload: bytes) -> None:
+        """Store `payload` under `key`. A full disk stops the cache for the rest of the build (`full`):
+        the build goes on without it, and what it must write says so when it cannot."""
         if not self.writable:
             return
         path = self._path(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(f"{key}.{os.getpid()}.tmp")
         try:
+            path.parent.mkdir(parents=True, exist_ok=True)
             with open(tmp, "wb") as f:
                 f.write(_HEADER.pack(MAGIC, key.encode(), len(payload), _digest(payload)))
                 f.write(payload)
             os.replace(tmp, path)
-        except BaseException:  # a full disk: no partial entry left behind
+        except OSError as err:
+            tmp.unlink(missing_ok=True)
+            if err.errno not in (errno.ENOSPC, errno.EDQUOT):
+                raise
+            self.writable, self.full = False, True
+        except BaseException:  # an interruption: no partial entry left behind
             tmp.unlink(missing_ok=True)
             raise
 

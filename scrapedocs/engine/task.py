@@ -73,7 +73,9 @@ def run_stages(doc: Document, stages: Sequence, config, entering: Callable[[int]
             cacheable = not isinstance(err, TRANSIENT)
         seconds[stage.name] = time.perf_counter() - start
         cpu[stage.name] = time.process_time() - processor
-    return Outcome(pickle.dumps(doc, protocol=pickle.HIGHEST_PROTOCOL), seconds=seconds, cpu=cpu, cacheable=cacheable)
+    # What comes back (and is cached) is what the collection stages read: not the source's text again.
+    return Outcome(pickle.dumps(doc.shed(), protocol=pickle.HIGHEST_PROTOCOL), seconds=seconds, cpu=cpu,
+                   cacheable=cacheable)
 
 
 #: Tiny documents run through the stages once per worker before it takes real ones: what the stages

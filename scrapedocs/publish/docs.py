@@ -99,10 +99,10 @@ def write(files: dict[str, str], docs_dir: Path, home: str | None = None) -> lis
     `home` is the starter home page written when `docs_dir` has none.
     """
     touched = differences(files, docs_dir)
-    writes = {rel: files[rel].encode("utf-8") for rel in touched if rel in files}
+    writes = {rel: files[rel] for rel in touched if rel in files}
     index = docs_dir / "index.md"
     if home is not None and not index.exists():
-        writes["index.md"] = home.encode("utf-8")
+        writes["index.md"] = home
         touched.append("index.md")
     write_all(docs_dir, writes)
     for rel in touched:
@@ -111,8 +111,9 @@ def write(files: dict[str, str], docs_dir: Path, home: str | None = None) -> lis
     return touched
 
 
-def write_all(root: Path, writes: dict[str, bytes]) -> None:
-    """Every file of `writes` or none: parts first, renamed into place once all are written.
+def write_all(root: Path, writes: dict[str, bytes | str]) -> None:
+    """Every file of `writes` or none: parts first, renamed into place once all are written. Text is
+    written as UTF-8, one file at a time (a cold build writes every page: never all of them encoded at once).
 
     On an error (OSError: a full disk, no permission) the parts and the folders made for them
     are removed, and the error raised: the files already there are as they were.
@@ -128,7 +129,7 @@ def write_all(root: Path, writes: dict[str, bytes]) -> None:
             part = path.with_name(f".{path.name}.part")
             parts.append((part, path))
             with open(part, "wb") as f:
-                f.write(data)
+                f.write(data.encode("utf-8") if isinstance(data, str) else data)
     except BaseException:
         for part, _ in parts:
             part.unlink(missing_ok=True)

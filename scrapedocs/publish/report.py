@@ -117,6 +117,14 @@ def write_report(collection: Collection, path: Path, site: dict | None = None) -
     write_all(path.parent, {path.name: (report_json(report(collection, site)) + "\n").encode("utf-8")})
 
 
+def add_site(path: Path, site: dict) -> None:
+    """The report written by `write_report`, with what became of the site build (`site`) added: the
+    site is built once the documents are written and let go."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data = {"summary": data.pop("summary"), "site": site, **{k: v for k, v in data.items() if k != "site"}}
+    write_all(path.parent, {path.name: (report_json(data) + "\n").encode("utf-8")})
+
+
 def default_report_path(docs: Path) -> Path:
     """Where the report goes unless `--report` says: `build/` beside the docs folder.
 

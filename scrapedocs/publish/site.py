@@ -142,8 +142,8 @@ def build_site(config_file: Path, docs_dir: Path, site_dir: Path, epoch: str, bu
     except (KeyboardInterrupt, OutputError):  # an interruption; an output that cannot be made says why itself
         raise
     except OSError as err:
-        if err.errno in DISK_ERRORS:
-            raise  # a full disk, a folder that cannot be written: the command says what to do
+        if err.errno in DISK_ERRORS:  # a full disk, no permission: the folder's problem, not a page's
+            raise
         raise _failure(err, problems.records, docs_dir) from err
     except (Exception, SystemExit) as err:  # MkDocs aborts a strict build with SystemExit
         raise _failure(err, problems.records, docs_dir) from err
