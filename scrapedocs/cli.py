@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 from . import publish
-from .config import BuildConfig, default_jobs, with_project_files
+from .config import PROJECT_FILES, BuildConfig, default_jobs, with_project_files
 from .pipeline import build_collection
 from .project import Project, ProjectError
 from .project.folders import DISK_ERRORS, check_inputs, check_writable, disk_problem, writing
@@ -252,28 +252,19 @@ def new_command(args: argparse.Namespace) -> int:
     return 0
 
 
-def build_command(args: argparse.Namespace) -> int:
-    project = _project(args)
-    _folders(args, project)
-    report_path = args.report or default_report_path(args.docs)
-    _check_folders(args, report_path)
-    if args.pdf and not args.check:  # fail before the conversion, not after it
-        from .publish.pdf import OutputError, check_pdf_dependencies
-
-        try:
-            check_pdf_dependencies()
-        except OutputError as e:
-            print(f"error: {e}", file=sys.stderr)
-            return 3
+def convert_command(args: argparse.Namespace, config: BuildConfig, report_path: Path, project: Project | None
+                    ) -> tuple[int | None, str, dict]:
+    """Convert the input folder into the docs folder and write the report: (an exit code when the command
+    ends here, else None; the site's timestamp; the statistics). The collection is let go before it returns:
+    the site is built from the docs folder."""
     from .engine import EngineError
 
     try:
-        config = _config(args, report_path, project)
         with writing(config.cache, "--no-cache"):
             collection = build_collection(config, progress=args.progress)
     except EngineError as e:  # the engine itself: a Dask cluster unreachable, …
         print(f"error: {e}", file=sys.stderr)
-        return 3
+        return 3, "", {}
     _engine_summary(collection, args.stats)
     line, details = console_summary(collection, None if args.check else report_path)
     for detail in details:
@@ -281,14 +272,14 @@ def build_command(args: argparse.Namespace) -> int:
     if not collection.docs:
         print(f"error: no pages to convert in {args.input} (sources are .txt, .html, .htm, .md and .mhtml files, "
               f"and the pages in crawls and scrapes: .warc, .warc.gz, .wacz, .jsonl, .jsonl.gz)", file=sys.stderr)
-        return 2
+        return 2, \"\", {}
     if not collection.published:
         if not args.check:
             with writing(report_path.parent, "--report FILE"):
                 publish.write_report(collection, report_path)
         print(f"error: none of the {len(collection.docs)} sources in {args.input} gave a page; nothing written"
               + ("" if args.check else f" (report: {report_path})"), file=sys.stderr)
-        return 1
+        return 1, "", {}
     files = publish.plan(collection)
     if args.check:
         stale = publish.differences(files, args.docs)
@@ -296,9 +287,9 @@ def build_command(args: argparse.Namespace) -> int:
             print(f"out of date: {args.docs / rel}", file=sys.stderr)
         if stale:
             print("run 'scrapedocs' (python build_docs.py) and commit the result", file=sys.stderr)
-            return 1
+            return 1, "", {}
         print(f"{args.docs} is up to date ({len(files)} generated files)")
-        return 0
+        return 0, "", {}
     from .project import home_page
 
     # A docs folder without a home page gets the starter one (named after the folder holding it without a project).
@@ -312,31 +303,83 @@ def build_command(args: argparse.Namespace) -> int:
     del collection, files  # written: the site is built from docs/, and a large collection's memory is let go
     gc.unfreeze()
     gc.collect()
-    if args.serve:
-        print("serving the site on http://127.0.0.1:8000/ (Ctrl+C to stop)")
-        publish.serve(args.config, args.docs)
-    elif not args.no_site:
-        from .publish.errors import OutputError
+    return None, epoch, stats
 
-        from mkdocs.exceptions import MkDocsException
 
-        start = time.perf_counter()
+def site_command(args: argparse.Namespace, config: BuildConfig, report_path: Path, epoch: str, stats: dict,
+                 site: Path | None = None, serve_url: str | None = None) -> int:
+    """Build the site of the docs folder into `site` (default: --site): 0, or 3 when it failed (the previous
+    site stays; the page, its input and why are on the console and in the report)."""
+    from mkdocs.exceptions import MkDocsException
+
+    from .publish.errors import OutputError
+
+    site = site or args.site
+    start = time.perf_counter()
+    try:
+        with writing(site, "--site DIR"):
+            done = publish.build_site(args.config, args.docs, site, epoch, config, serve_url=serve_url)
+    except OutputError as e:  # a page MkDocs failed on, Pagefind's binary missing: the previous site stays
+        print(f"error: {printable(str(e))}", file=sys.stderr)
+        if isinstance(e, publish.SiteError):
+            add_site(report_path, e.details)
+        return 3
+    except MkDocsException as e:  # MkDocs named the problems above (a broken link in a hand-written page…)
+        print(f"error: the site was not built ({e}); the previous one in {site} is unchanged", file=sys.stderr)
+        return 3
+    stats["site"] = time.perf_counter() - start  # MkDocs and the search index
+    stats["site_build"] = done
+    _write_stats(stats, args.stats)
+    if serve_url is None:
+        print(f"site built in {site} (search: Pagefind)")
+    return 0
+
+
+def serve_command(args: argparse.Namespace, config: BuildConfig, report_path: Path, project: Project | None,
+                  epoch: str) -> int:
+    """Serve a live preview of the site, built again whenever a source, a sidecar, a project file, a
+    hand-written page or mkdocs.yml changes: the conversion and the site are both incremental, so an
+    edit is shown in about the time of a one-edit build."""
+    stats: dict = {}
+
+    def rebuild(site: Path, serve_url: str, first: bool) -> bool:
+        nonlocal epoch, config
+        if not first:
+            print("a change: building again", file=sys.stderr)
+            config = _config(args, report_path, project)  # the project's files read again
+            code, epoch, _ = convert_command(args, config, report_path, project)
+            if code is not None:
+                return False
+        return site_command(args, config, report_path, epoch, stats, site=site, serve_url=serve_url) == 0
+
+    project_files = [Path(config.project_dir) / name for name in ("aliases.yml", "metadata.yml", *PROJECT_FILES)]
+    publish.serve(args.config, args.docs, rebuild, [args.input, *project_files])
+    return 0
+
+
+def build_command(args: argparse.Namespace) -> int:
+    project = _project(args)
+    _folders(args, project)
+    report_path = args.report or default_report_path(args.docs)
+    _check_folders(args, report_path)
+    if args.pdf and not args.check:  # fail before the conversion, not after it
+        from .publish.pdf import OutputError, check_pdf_dependencies
+
         try:
-            with writing(args.site, "--site DIR"):
-                site = publish.build_site(args.config, args.docs, args.site, epoch, config)
-        except OutputError as e:  # a page MkDocs failed on, Pagefind's binary missing: the previous site stays
-            print(f"error: {printable(str(e))}", file=sys.stderr)
-            if isinstance(e, publish.SiteError):
-                add_site(report_path, e.details)
+            check_pdf_dependencies()
+        except OutputError as e:
+            print(f"error: {e}", file=sys.stderr)
             return 3
-        except MkDocsException as e:  # MkDocs named the problems above (a broken link in a hand-written page…)
-            print(f"error: the site was not built ({e}); the previous one in {args.site} is unchanged",
-                  file=sys.stderr)
-            return 3
-        stats["site"] = time.perf_counter() - start  # MkDocs and the search index
-        stats["site_build"] = site
-        _write_stats(stats, args.stats)
-        print(f"site built in {args.site} (search: Pagefind)")
+    config = _config(args, report_path, project)
+    code, epoch, stats = convert_command(args, config, report_path, project)
+    if code is not None:
+        return code
+    if args.serve:
+        return serve_command(args, config, report_path, project, epoch)
+    if not args.no_site:
+        code = site_command(args, config, report_path, epoch, stats)
+        if code:
+            return code
     if args.offline or args.pdf:
         from .publish import dist as outputs
 

@@ -14,7 +14,7 @@ stages wrote through the engine once more, to render it as the site will, under
 the same time budget (`render.trial`). So whatever a collection stage can learn from
 one document alone belongs in a document stage registered before it (the
 reprints' `signature`, the link stage's `citations`), stored as plain data in
-`doc.facts`.
+`doc.facts` under the collection stage's name, and dropped once that stage has run.
 """
 from __future__ import annotations
 
@@ -107,6 +107,8 @@ def convert(collection: Collection, stages: Iterable[Stage] = PIPELINE, progress
         start, processor = time.perf_counter(), time.process_time()
         if stage.scope == "collection":
             stage.apply(collection, collection.config)
+            for doc in collection.docs:  # what document stages prepared for it has served (a third of the memory)
+                doc.facts.pop(stage.name, None)
         else:
             for doc in tqdm(collection.published, desc=stage.name, unit="doc", disable=not progress,
                             file=sys.stderr, leave=False):

@@ -89,8 +89,6 @@ def link_collection(collection: Collection) -> Collection:
                     block.links.append(Link(m.start, m.end, target))
                     linked.add(target)
     collection.warnings.extend(dict.fromkeys(ambiguous))
-    for doc in docs:  # the folded paragraphs were for the scan above (a tenth of a document's memory)
-        doc.facts.get("link", {}).pop("paragraphs", None)
     backlinks(docs, reg, strings.of(config))
     cited_pages(collection, reg)
     return collection

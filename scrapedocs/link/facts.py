@@ -109,6 +109,6 @@ def facts(doc: Document) -> dict:
     """The document's link facts, gathered now when no stage did (documents built by hand)."""
     found = doc.facts.get("link")
     if (found is None or found["title"] != str(doc.meta.get("title") or "")
-            or len(found.get("paragraphs", ())) != len(paragraphs(doc))):
+            or len(found["paragraphs"]) != len(paragraphs(doc))):
         gather(doc)
     return doc.facts["link"]

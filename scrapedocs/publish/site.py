@@ -97,7 +97,8 @@ def _load_config(config_file: Path, docs_dir: Path, site_dir: Path | None = None
     return load_config(**kwargs)
 
 
-def build_site(config_file: Path, docs_dir: Path, site_dir: Path, epoch: str, build=None) -> dict:
+def build_site(config_file: Path, docs_dir: Path, site_dir: Path, epoch: str, build=None,
+               serve_url: str | None = None) -> dict:
     """`mkdocs build --strict` of `docs_dir` into `site_dir`, search index included (the scrapedocs plugin).
 
     The site is built into a folder beside `site_dir` and swapped in only when the build
@@ -107,6 +108,7 @@ def build_site(config_file: Path, docs_dir: Path, site_dir: Path, epoch: str, bu
     The build is `sitebuild.build` (MkDocs' build, pages in `build.jobs` processes, the pages
     pass's HTML and the previous site's unchanged pages reused through the cache of `build`,
     a `BuildConfig`), or `mkdocs build` itself for a site it does not know how to build.
+    `serve_url`: the site is a live preview served there (its pages' URLs say so, as `mkdocs serve`'s).
     Returns what it did (`{"builder": "scrapedocs" or "mkdocs", …}`).
     """
     from mkdocs.commands.build import build as mkdocs_build
@@ -121,9 +123,11 @@ def build_site(config_file: Path, docs_dir: Path, site_dir: Path, epoch: str, bu
     problems = _Problems()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(problems)
-    manifest, record = _manifest_path(build), None
+    manifest, record = _manifest_path(build, "site-serve" if serve_url else "site"), None
     try:
         config = _load_config(config_file, docs_dir, building)
+        if serve_url:
+            config.site_url = serve_url
         reason = sitebuild.unsupported(config)
         if reason:
             mkdocs_build(config)
@@ -153,11 +157,11 @@ def build_site(config_file: Path, docs_dir: Path, site_dir: Path, epoch: str, bu
         shutil.rmtree(building, ignore_errors=True)
 
 
-def _manifest_path(build) -> Path | None:
+def _manifest_path(build, name: str) -> Path | None:
     """Where the record of the site's last build is kept: in the build's cache (None: no cache)."""
     if build is None or not build.use_cache or build.check:
         return None
-    return Path(build.cache) / "site.json"
+    return Path(build.cache) / f"{name}.json"
 
 
 def swap(new: Path, site_dir: Path) -> None:
@@ -178,9 +182,48 @@ def swap(new: Path, site_dir: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
-def serve(config_file: Path, docs_dir: Path) -> None:
-    """Live preview: MkDocs' dev server, rebuilding on change."""
-    from mkdocs.commands.serve import serve as mkdocs_serve
+def serve(config_file: Path, docs_dir: Path, rebuild, watched=(), polling: float = 1.0) -> None:
+    """Live preview: the site served by MkDocs' own development server, rebuilt by `rebuild(site, url,
+    first)` (the conversion, then the site, both incremental; False when it failed, the previous site
+    then stays served) whenever a file of `watched` (the input folder, the project's files), mkdocs.yml
+    or a hand-written page of the docs folder changes. The generated pages are not watched: the
+    conversion writes them."""
+    from urllib.parse import urlsplit
 
-    mkdocs_serve(config_file=str(config_file), docs_dir=str(docs_dir.resolve()), livereload=True)
+    from mkdocs.livereload import LiveReloadServer, _serve_url
 
+    from .docs import GENERATED_DIRS
+
+    config = _load_config(config_file, docs_dir, strict=False)
+    host, port = config.dev_addr
+    mount_path = urlsplit(config.site_url or "/").path
+    url = _serve_url(host, port, mount_path)
+    root = Path(tempfile.mkdtemp(prefix="scrapedocs-serve-"))
+    site = root / "site"
+    server = LiveReloadServer(builder=lambda: rebuild(site, url, False), host=host, port=port, root=str(site),
+                              mount_path=mount_path, polling_interval=polling)
+
+    def error_page(code: int) -> bytes | None:
+        page = site / f"{code}.html"
+        return page.read_bytes() if code in (404, 500) and page.is_file() else None
+
+    server.error_handler = error_page
+    try:
+        rebuild(site, url, True)
+        docs = Path(docs_dir)
+        for path in [*watched, Path(config_file)]:
+            if Path(path).exists():
+                server.watch(str(path))
+        server.watch(str(docs), recursive=False)  # hand-written pages beside the generated folders
+        for folder in docs.iterdir():
+            if folder.is_dir() and folder.name not in GENERATED_DIRS and not folder.name.startswith("."):
+                server.watch(str(folder))
+        print(f"serving the site on {url} (Ctrl+C to stop); it follows edits of {', '.join(map(str, watched))}")
+        try:
+            server.serve()
+        except KeyboardInterrupt:
+            pass
+        finally:
+            server.shutdown()
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
