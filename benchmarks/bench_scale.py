@@ -1,27 +1,32 @@
 #!/usr/bin/env python3
-"""Scale benchmark: N generated documents, converted cold, rebuilt unchanged, rebuilt after one edit.
+"""Scale benchmark: N generated documents built as a user builds them, with the site: cold, unchanged,
+after one edited source, after one edited sidecar.
 
-Not a test: timings depend on the machine. Writes N distinct documents with
-the generator in `corpus/`, then runs `build_docs.py` as a user would, in a fresh process
-each time:
+Not a test: timings depend on the machine. Writes N distinct documents with the generator
+in `corpus/`, then runs `build_docs.py` (conversion, then the site and its search index) as
+a user would, in a fresh process each time:
 
-1. a cold conversion (empty cache),
+1. a cold build (empty cache, no site),
 2. a rebuild with nothing changed,
 3. a rebuild after one source was edited (a paragraph added),
-4. the site build (`mkdocs build` of the docs written), unless --no-site,
+4. a rebuild after one sidecar was added (a title corrected, as an author does),
 
-and prints, for each, the wall time, the seconds per stage (document stages:
-summed over the workers), input MB/s, the peak memory of the build's process
-tree (workers included), what changed in docs/, and the sizes: docs/, the
-longest page, the site, its largest file and, when `bench_search.py` exists,
-the search index and the first-result latency. It checks the titles found
-against the generated ones and that no generated document was merged as a
-reprint.
+and prints, for each, the wall time and how it divides (conversion, site), the seconds per
+stage (document stages: summed over the workers), input MB/s (of the document stages and of
+the whole conversion), the peak memory of the build's process tree (workers and Pagefind's
+processes included), what changed in docs/ and what the site build did (pages reused, taken
+from the pages pass, rendered); then the sizes: docs/, the longest page, the site, its
+largest file and largest page, the search index and its largest file, and with
+`bench_search.py` the first-result latency. It checks the titles found against the
+generated ones and that no generated document was merged as a reprint.
 
-    python benchmarks/bench_scale.py 1000 [2000 …] [--jobs 2] [--work DIR] [--no-site] [--skip indexes] [--dask]
+    python benchmarks/bench_scale.py 1000 [2000 …] [--html 0] [--jobs 2] [--work DIR] [--no-site]
+                                     [--no-search] [--skip indexes] [--dask]
 
 With several sizes, a last table gives each stage's seconds per 1,000 documents
 at each size and the ratio between the largest and the smallest: 1.0 is linear.
+The load average of the machine is printed before and after each size: the machine this
+project runs on is shared, and wall times measure the others' work too.
 """
 from __future__ import annotations
 
@@ -41,7 +46,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import corpus
 
-GENERATED_DIRS = ("articles", "cited", "indexes")
+GENERATED_DIRS = ("articles", "cited", "indexes", "browse")
 
 
 class PeakMemory:
@@ -110,8 +115,10 @@ def build(args, source: Path, work: Path, label: str) -> dict:
              f"pipeline.PIPELINE[:] = [s for s in pipeline.PIPELINE if s.name not in {set(args.skip)!r}]; "
              "from scrapedocs.cli import main; sys.exit(main(sys.argv[1:]))") if args.skip else None
     cmd = [sys.executable, "build_docs.py", "--input", str(source), "--docs", str(work / "docs"),
-           "--report", str(work / "build" / "report.json"), "--no-site", "--no-progress",
+           "--site", str(work / "site"), "--report", str(work / "build" / "report.json"), "--no-progress",
            "--jobs", str(args.jobs), "--stats", str(stats_file)]
+    if args.no_site:
+        cmd.append("--no-site")
     if args.executor:
         cmd += ["--executor", args.executor]
     if entry:
@@ -141,13 +148,25 @@ def mb(n: float) -> str:
 def print_build(label: str, result: dict, input_bytes: int, n: int) -> None:
     stats = result["stats"]
     seconds = stats["seconds"]
-    indexes = seconds.get("indexes", 0.0)
-    print(f"\n{label}: {result['wall']:.1f} s wall ({result['wall'] - indexes:.1f} s without the indexes stage), "
-          f"peak memory {mb(result['peak'])} (RSS summed: {mb(result['peak_rss'])}), {stats['converted']} converted, {stats['cached']} from the cache, "
-          f"{result['changed']} files changed in docs/")
+    site = stats.get("site", 0.0)
+    conversion = result["wall"] - site
+    print(f"\n{label}: {result['wall']:.1f} s wall (conversion {conversion:.1f} s, site {site:.1f} s), "
+          f"peak memory {mb(result['peak'])} (RSS summed: {mb(result['peak_rss'])}), {stats['converted']} converted, "
+          f"{stats['cached']} from the cache, {result['changed']} files changed in docs/")
     if stats["converted"]:
+        share = stats["converted"] / n
         print(f"  document stages: {stats['wall']:.1f} s wall for {stats['converted']} documents, "
-              f"{input_bytes / 1e6 / max(stats['wall'], 1e-9) * stats['converted'] / n:.2f} MB/s of input")
+              f"{input_bytes * share / 1e6 / max(stats['wall'], 1e-9):.2f} MB/s of input; the whole conversion "
+              f"{input_bytes * share / 1e6 / max(conversion, 1e-9):.2f} MB/s")
+    pages = stats.get("pages") or {}
+    if pages:
+        print(f"  pages pass: {pages.get('rendered', 0)} pages rendered ({pages.get('cpu', 0):.1f} s processor "
+              f"time in the workers), {pages.get('cached', 0)} from the cache, {pages.get('wall', 0):.1f} s wall")
+    done = stats.get("site_build")
+    if done:
+        print(f"  site: {done.get('builder')}, {done.get('pages', '?')} pages: {done.get('reused', 0)} reused, "
+              f"{done.get('from_pages_pass', 0)} built with the pages pass's HTML, {done.get('rendered', 0)} rendered; "
+              f"{done.get('jobs', 1)} processes; {site:.1f} s with the search index")
     cpu = stats["cpu"]
     print("  seconds (processor seconds) per stage: "
           + ", ".join(f"{name} {secs:.2f} ({cpu.get(name, 0):.2f})" for name, secs in seconds.items()))
@@ -179,29 +198,40 @@ def edit_one(source: Path, specs: list) -> Path:
     return path
 
 
-def site_sizes(work: Path) -> None:
+def edit_sidecar(source: Path, specs: list) -> Path:
+    """Correct the title of another document with a sidecar, as an author does."""
+    spec = next(s for s in specs[len(specs) // 3:] if s.kind == "txt" and s.style == "plain")
+    sidecar = (source / spec.name).with_suffix(".yml")
+    spec.title = f"{spec.title}（修订）"  # the title the page must now have
+    sidecar.write_text(f"title: {spec.title}\n", encoding="utf-8")
+    return sidecar
+
+
+def site_sizes(args, work: Path) -> None:
+    """The built site: its size, largest file and page, its search index, the first-result latency."""
     site = work / "site"
-    epoch = "1700000000"
-    code = ("import sys; from pathlib import Path; from scrapedocs.publish import build_site; "
-            f"build_site(Path('mkdocs.yml'), Path(sys.argv[1]), Path(sys.argv[2]), {epoch!r})")
-    result = run([sys.executable, "-c", code, str(work / "docs"), str(site)], "site build", fail=False)
-    if result["code"]:
-        print(f"site build failed ({result['code']}): {result['stderr'].strip().splitlines()[-1:]}")
+    if not site.is_dir():
         return
     s, p, ps = folder_size(site)
-    print(f"site build: {result['wall']:.1f} s, peak memory {mb(result['peak'])}; site {mb(s)}, "
-          f"largest file {p.relative_to(site)} {mb(ps)}")
+    pages = [q for q in site.rglob("*.html") if "pagefind" not in q.parts]
+    page = max(pages, key=lambda q: q.stat().st_size)
+    index = site / "pagefind"
+    isize, ifile, ifile_size = folder_size(index) if index.is_dir() else (0, None, 0)
+    print(f"site {mb(s)} in {sum(1 for q in site.rglob('*') if q.is_file())} files, largest file "
+          f"{p.relative_to(site)} {mb(ps)}; largest page {page.relative_to(site)} {page.stat().st_size / 1e3:.0f} KB; "
+          f"search index {mb(isize)}, largest index file {ifile.relative_to(site) if ifile else '-'} "
+          f"{ifile_size / 1e3:.0f} KB")
     search = ROOT / "benchmarks" / "bench_search.py"
-    if search.is_file():  # the site's search benchmark, when it exists
+    if search.is_file() and not args.no_search:  # the site's search benchmark
         done = subprocess.run([sys.executable, str(search), str(site)], cwd=ROOT, capture_output=True, text=True,
                               check=False)
         print((done.stdout or done.stderr).strip())
 
 
 def one_size(args, n: int, work: Path) -> dict:
-    """Generate n documents, build them three times (and the site); print and return the figures."""
-    shutil.rmtree(work / "docs", ignore_errors=True)
-    shutil.rmtree(work / "build", ignore_errors=True)
+    """Generate n documents, build them four times (with the site); print and return the figures."""
+    for folder in ("docs", "build", "site"):
+        shutil.rmtree(work / folder, ignore_errors=True)
     shutil.copytree(ROOT / "docs", work / "docs", ignore=shutil.ignore_patterns(*GENERATED_DIRS))
     source = work / "corpus"
     start = time.perf_counter()
@@ -210,7 +240,8 @@ def one_size(args, n: int, work: Path) -> dict:
     input_bytes = sum(p.stat().st_size for p in source.rglob("*") if p.is_file())
     print(f"\n=== {n} documents, {mb(input_bytes)} of input ({input_bytes / n / 1e3:.1f} KB each), "
           f"generated in {time.perf_counter() - start:.1f} s; {args.jobs} jobs{' on a local Dask cluster' if args.executor else ''}, {os.cpu_count()} cores"
-          + (f"; stages skipped: {', '.join(args.skip)}" if args.skip else ""))
+          + (f"; stages skipped: {', '.join(args.skip)}" if args.skip else "")
+          + f"; load average {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
     cold = build(args, source, work, "cold")
     print_build("cold build", cold, input_bytes, n)
     again = build(args, source, work, "unchanged")
@@ -218,6 +249,9 @@ def one_size(args, n: int, work: Path) -> dict:
     edited = edit_one(source, specs)
     one = build(args, source, work, "one-edit")
     print_build(f"one-edit rebuild ({edited.relative_to(source)})", one, input_bytes, n)
+    sidecar = edit_sidecar(source, specs)
+    side = build(args, source, work, "sidecar")
+    print_build(f"one-sidecar rebuild ({sidecar.relative_to(source)}: a title)", side, input_bytes, n)
 
     good, merged, wrong = titles_found(work, specs)
     total = sum(1 for s in specs if s.style != "english")
@@ -232,8 +266,9 @@ def one_size(args, n: int, work: Path) -> dict:
             longest, longest_size = p, ps
     print(f"docs/: {mb(size)} generated; longest page {longest.relative_to(work / 'docs')} {longest_size / 1e3:.0f} KB")
     if not args.no_site:
-        site_sizes(work)
-    return {"n": n, "cold": cold, "unchanged": again, "one-edit": one}
+        site_sizes(args, work)
+    print(f"load average after: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
+    return {"n": n, "cold": cold, "unchanged": again, "one-edit": one, "sidecar": side}
 
 
 def linearity(results: list[dict]) -> None:
@@ -267,7 +302,8 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--html", type=float, default=0.2, help="share of raw HTML pages (default 0.2)")
     ap.add_argument("--work", type=Path, help="keep everything here (default: a temporary folder, removed)")
-    ap.add_argument("--no-site", action="store_true", help="skip the site build")
+    ap.add_argument("--no-site", action="store_true", help="convert only (--no-site), no site build")
+    ap.add_argument("--no-search", action="store_true", help="do not measure the search in Chromium")
     ap.add_argument("--skip", action="append", default=[], metavar="STAGE",
                     help="leave a stage out of the pipeline (e.g. indexes while it is slow); repeatable")
     ap.add_argument("--dask", action="store_true",

@@ -272,7 +272,7 @@ def convert_command(args: argparse.Namespace, config: BuildConfig, report_path: 
     if not collection.docs:
         print(f"error: no pages to convert in {args.input} (sources are .txt, .html, .htm, .md and .mhtml files, "
               f"and the pages in crawls and scrapes: .warc, .warc.gz, .wacz, .jsonl, .jsonl.gz)", file=sys.stderr)
-        return 2, \"\", {}
+        return 2, "", {}
     if not collection.published:
         if not args.check:
             with writing(report_path.parent, "--report FILE"):

@@ -29,7 +29,7 @@ from tqdm import tqdm
 
 from .clean import clean
 from .config import BuildConfig, with_project_files
-from .engine import prepare
+from .engine import prepare, source_keys
 from .extract import extract
 from .extract.policy import apply_policy
 from .indexes import build_indexes, find_facts
@@ -121,6 +121,40 @@ def convert(collection: Collection, stages: Iterable[Stage] = PIPELINE, progress
     return collection
 
 
+@dataclass
+class Sources:
+    """What a build reads, before it converts anything: each source (not yet converted; its bytes let go),
+    its cache key (a digest of its bytes, its sidecar's, the converter and the settings), the files
+    under the input folder that are not sources (`read.Skipped`) and the crawls' records."""
+
+    docs: list
+    keys: dict[int, str]
+    skipped: list
+    records: list
+    load: Callable[[Document], Document]  # reads a source's bytes again, to convert it
+    seconds: float = 0.0
+    cpu: float = 0.0
+
+    def digest(self) -> str:
+        """One digest of every source's path and key (or why it cannot be read) and of the skipped files."""
+        import hashlib
+
+        h = hashlib.blake2b(digest_size=16)
+        for i, doc in enumerate(self.docs):
+            h.update(f"{doc.relpath}\0{self.keys.get(i) or 'unread: ' + doc.error}\n".encode("utf-8", "surrogatepass"))
+        for skipped in self.skipped:
+            h.update(f"skipped {skipped.source}\0{skipped.reason}\n".encode("utf-8", "surrogatepass"))
+        return h.hexdigest()
+
+
+def _config_of(source: BuildConfig | Path) -> BuildConfig:
+    if isinstance(source, BuildConfig):
+        return source
+    # a tool's or a test's build: no cache; the folder holding the input folder is the project's
+    return with_project_files(BuildConfig(input_dir=Path(source), project_dir=Path(source).resolve().parent,
+                                          use_cache=False))
+
+
 def reader(input_dir: Path, captures: list[Capture], max_bytes: int):
     """What reads a source's bytes when the engine asks for them: a file from disk, a crawl's
     record from its container (so a build never holds every source at once)."""
@@ -135,36 +169,42 @@ def reader(input_dir: Path, captures: list[Capture], max_bytes: int):
     return load
 
 
+def read_sources(config: BuildConfig) -> Sources:
+    """Every source under the input folder (files, and the pages in crawls and scrapes), read once for
+    its cache key (`engine.source_keys`)."""
+    input_dir = Path(config.input_dir)
+    start, processor = time.perf_counter(), time.process_time()
+    found = scan(input_dir)
+    crawls = index_containers(found.containers, input_dir, config.max_bytes)
+    docs = [Document(path=path, relpath=display_path(path, input_dir)) for path in found.sources]
+    docs += [Document(path=input_dir / c.container, relpath=c.source, origin=c.origin()) for c in crawls.captures]
+    load = reader(input_dir, crawls.captures, config.max_bytes)
+    keys = source_keys(docs, config, load)
+    skipped = sorted(found.skipped + crawls.skipped, key=lambda s: s.source)
+    return Sources(docs, keys, skipped, crawls.records, load, time.perf_counter() - start,
+                   time.process_time() - processor)
+
+
 def build_collection(source: BuildConfig | Path, progress: bool | None = None,
-                     stages: Sequence[Stage] | None = None) -> Collection:
+                     stages: Sequence[Stage] | None = None, sources: Sources | None = None) -> Collection:
     """Read and convert every source of the build (`source`: a config, or just the input folder).
 
     The files under the input folder that are not sources are listed as
     skipped; crawls and scrapes (`read.archives`) add their records, those
     that are not pages listed with their kind. The document stages run in the
     engine (cache, worker processes or Dask, time budget); the collection
-    stages and what follows them here.
+    stages and what follows them here. `sources`: the build's sources already
+    read (`read_sources`).
     """
-    if isinstance(source, BuildConfig):
-        config = source
-    else:  # a tool's or a test's build: no cache; the folder holding the input folder is the project's
-        config = with_project_files(BuildConfig(input_dir=Path(source), project_dir=Path(source).resolve().parent,
-                                                use_cache=False))
-    input_dir = Path(config.input_dir)
-    start, processor = time.perf_counter(), time.process_time()
-    found = scan(input_dir)
-    crawls = index_containers(found.containers, input_dir, config.max_bytes)
+    config = _config_of(source)
+    sources = sources or read_sources(config)
+    docs = sources.docs
     if progress is None:
-        progress = len(found.sources) + len(crawls.captures) >= PROGRESS_THRESHOLD and sys.stderr.isatty()
-    docs = [Document(path=path, relpath=display_path(path, input_dir)) for path in found.sources]  # read by the engine
-    docs += [Document(path=input_dir / c.container, relpath=c.source, origin=c.origin()) for c in crawls.captures]
-    loaded, loaded_cpu = time.perf_counter() - start, time.process_time() - processor
+        progress = len(docs) >= PROGRESS_THRESHOLD and sys.stderr.isatty()
     first, rest = split(PIPELINE if stages is None else stages)
-    stats = prepare(docs, first, config, progress=progress,
-                    load=reader(input_dir, crawls.captures, config.max_bytes))
+    stats = prepare(docs, first, config, progress=progress, load=sources.load, keys=sources.keys)
     gc.freeze()  # the documents live until the build ends: later collections need not scan them again
-    stats["seconds"] = {"load": loaded, **stats["seconds"]}
-    stats["cpu"] = {"load": loaded_cpu, **stats["cpu"]}
-    skipped = sorted(found.skipped + crawls.skipped, key=lambda s: s.source)
-    collection = Collection(docs, skipped=skipped, records=crawls.records, config=config, stats=stats)
+    stats["seconds"] = {"read": sources.seconds, **stats["seconds"]}
+    stats["cpu"] = {"read": sources.cpu, **stats["cpu"]}
+    collection = Collection(docs, skipped=sources.skipped, records=sources.records, config=config, stats=stats)
     return convert(collection, rest, progress=progress)

@@ -116,21 +116,39 @@ class _Loading(Sequence):
         return doc
 
 
+def source_keys(docs: list[Document], config: BuildConfig, load) -> dict[int, str]:
+    """The cache key of every document that can be read (`load(doc)` reads it; its bytes are let go
+    after): position → key. A document that cannot be read is replaced by what `load` made of it."""
+    version, fingerprint = converter_version(), config.fingerprint()
+    keys: dict[int, str] = {}
+    for i, doc in enumerate(docs):
+        loaded = load(doc)
+        if loaded.error:
+            docs[i] = loaded
+            continue
+        keys[i] = entry_key(loaded, version, fingerprint)
+        loaded.data = b""  # read again if it is to be converted
+        docs[i] = loaded
+    return keys
+
+
 def prepare(docs: list[Document], stages: Sequence, config: BuildConfig, progress: bool = False,
-            load=None) -> dict:
+            load=None, keys: dict[int, str] | None = None) -> dict:
     """Run the document `stages` over `docs`, replacing each item by its converted document.
 
     `load(doc)`, when given, reads a document's bytes (`docs` then hold none): each is read for its
-    cache key, then again when it is sent to be converted, and dropped in between.
+    cache key (unless `keys` has it, from `source_keys`), then again when it is sent to be
+    converted, and dropped in between.
     Returns the statistics of the run: documents converted, taken from the
     cache, given up; corrupt cache entries; seconds spent in each stage
     (summed over workers) and on the whole.
     """
     with _no_gc():
-        return _prepare(docs, stages, config, progress, load)
+        return _prepare(docs, stages, config, progress, load, keys)
 
 
-def _prepare(docs: list[Document], stages: Sequence, config: BuildConfig, progress: bool, load) -> dict:
+def _prepare(docs: list[Document], stages: Sequence, config: BuildConfig, progress: bool, load,
+             known: dict[int, str] | None) -> dict:
     start, processor = time.perf_counter(), time.process_time()
     stats: dict = {"documents": len(docs), "converted": 0, "cached": 0, "gave_up": 0, "failed": 0,
                    "cache_corrupt": 0, "cache_pruned": 0, "seconds": Counter(), "cpu": Counter()}
@@ -140,11 +158,16 @@ def _prepare(docs: list[Document], stages: Sequence, config: BuildConfig, progre
     keys: dict[int, str] = {}
     todo: list[int] = []
     for i, doc in enumerate(docs):
-        if load is not None:
-            docs[i] = doc = load(doc)
-        if doc.error:  # could not be read
-            continue
-        keys[i] = entry_key(doc, version, fingerprint)
+        if known is not None:
+            if i not in known:  # could not be read
+                continue
+            keys[i] = known[i]
+        else:
+            if load is not None:
+                docs[i] = doc = load(doc)
+            if doc.error:  # could not be read
+                continue
+            keys[i] = entry_key(doc, version, fingerprint)
         found = _cached(cache, keys[i], doc, config.time_budget) if cache else None
         if found is not None:
             docs[i] = found
