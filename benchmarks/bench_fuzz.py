@@ -55,8 +55,7 @@ def _run(cmd: list[str]) -> tuple[Timed, subprocess.CompletedProcess]:
 
 def _project(work: Path, name: str) -> Path:
     project = work / name
-    (project / "docs" / "stylesheets").mkdir(parents=True)
-    shutil.copy(ROOT / "docs" / "stylesheets" / "extra.css", project / "docs" / "stylesheets")
+    (project / "docs").mkdir(parents=True)  # the theme, styles included, comes with the package
     return project
 
 
