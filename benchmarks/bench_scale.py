@@ -20,7 +20,7 @@ largest file and largest page, the search index and its largest file, and with
 `bench_search.py` the first-result latency. It checks the titles found against the
 generated ones and that no generated document was merged as a reprint.
 
-    python benchmarks/bench_scale.py 1000 [2000 …] [--html 0] [--jobs 2] [--work DIR] [--no-site]
+    python benchmarks/bench_scale.py 1000 [2000 …] [--html 0] [--jobs 2] [--work DIR] [--no-site] [--rebuilds 0-3]
                                      [--no-search] [--skip indexes] [--dask]
 
 With several sizes, a last table gives each stage's seconds per 1,000 documents
@@ -244,14 +244,18 @@ def one_size(args, n: int, work: Path) -> dict:
           + f"; load average {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
     cold = build(args, source, work, "cold")
     print_build("cold build", cold, input_bytes, n)
-    again = build(args, source, work, "unchanged")
-    print_build("no-change rebuild", again, input_bytes, n)
-    edited = edit_one(source, specs)
-    one = build(args, source, work, "one-edit")
-    print_build(f"one-edit rebuild ({edited.relative_to(source)})", one, input_bytes, n)
-    sidecar = edit_sidecar(source, specs)
-    side = build(args, source, work, "sidecar")
-    print_build(f"one-sidecar rebuild ({sidecar.relative_to(source)}: a title)", side, input_bytes, n)
+    results = {"n": n, "cold": cold}
+    if args.rebuilds >= 1:
+        results["unchanged"] = build(args, source, work, "unchanged")
+        print_build("no-change rebuild", results["unchanged"], input_bytes, n)
+    if args.rebuilds >= 2:
+        edited = edit_one(source, specs)
+        results["one-edit"] = build(args, source, work, "one-edit")
+        print_build(f"one-edit rebuild ({edited.relative_to(source)})", results["one-edit"], input_bytes, n)
+    if args.rebuilds >= 3:
+        sidecar = edit_sidecar(source, specs)
+        results["sidecar"] = build(args, source, work, "sidecar")
+        print_build(f"one-sidecar rebuild ({sidecar.relative_to(source)}: a title)", results["sidecar"], input_bytes, n)
 
     good, merged, wrong = titles_found(work, specs)
     total = sum(1 for s in specs if s.style != "english")
@@ -268,7 +272,7 @@ def one_size(args, n: int, work: Path) -> dict:
     if not args.no_site:
         site_sizes(args, work)
     print(f"load average after: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
-    return {"n": n, "cold": cold, "unchanged": again, "one-edit": one, "sidecar": side}
+    return results
 
 
 def linearity(results: list[dict]) -> None:
@@ -303,6 +307,9 @@ def main() -> None:
     ap.add_argument("--html", type=float, default=0.2, help="share of raw HTML pages (default 0.2)")
     ap.add_argument("--work", type=Path, help="keep everything here (default: a temporary folder, removed)")
     ap.add_argument("--no-site", action="store_true", help="convert only (--no-site), no site build")
+    ap.add_argument("--rebuilds", type=int, choices=range(4), default=3,
+                    help="how many of the rebuilds to run after the cold build: unchanged, one edit, one sidecar "
+                         "(default 3: all)")
     ap.add_argument("--no-search", action="store_true", help="do not measure the search in Chromium")
     ap.add_argument("--skip", action="append", default=[], metavar="STAGE",
                     help="leave a stage out of the pipeline (e.g. indexes while it is slow); repeatable")
