@@ -252,8 +252,8 @@ def new_command(args: argparse.Namespace) -> int:
     return 0
 
 
-def convert_command(args: argparse.Namespace, config: BuildConfig, report_path: Path, project: Project | None
-                    ) -> tuple[int | None, str, dict]:
+def convert_command(args: argparse.Namespace, config: BuildConfig, report_path: Path, project: Project | None,
+                    sources=None) -> tuple[int | None, str, dict]:
     """Convert the input folder into the docs folder and write the report: (an exit code when the command
     ends here, else None; the site's timestamp; the statistics). The collection is let go before it returns:
     the site is built from the docs folder."""
@@ -261,7 +261,7 @@ def convert_command(args: argparse.Namespace, config: BuildConfig, report_path: 
 
     try:
         with writing(config.cache, "--no-cache"):
-            collection = build_collection(config, progress=args.progress)
+            collection = build_collection(config, progress=args.progress, sources=sources)
     except EngineError as e:  # the engine itself: a Dask cluster unreachable, …
         print(f"error: {e}", file=sys.stderr)
         return 3, "", {}
@@ -300,6 +300,7 @@ def convert_command(args: argparse.Namespace, config: BuildConfig, report_path: 
         publish.write_report(collection, report_path)
     print(f"{line}; {len(touched)} files changed in {args.docs}")
     epoch, stats = publish.source_date_epoch(collection), collection.stats
+    stats["summary"] = line
     del collection, files  # written: the site is built from docs/, and a large collection's memory is let go
     gc.unfreeze()
     gc.collect()
@@ -357,6 +358,37 @@ def serve_command(args: argparse.Namespace, config: BuildConfig, report_path: Pa
     return 0
 
 
+def _stamp(args: argparse.Namespace, config: BuildConfig, report_path: Path):
+    """The build's sources, read for their cache keys, and its stamp (`publish.stamp`); no stamp when the
+    sources cannot be read here (the build then says why)."""
+    from .pipeline import read_sources
+    from .publish.stamp import Stamp, inputs_digest
+
+    try:
+        sources = read_sources(config)
+    except OSError:
+        return None, None
+    outputs = [args.docs, report_path] + ([] if args.no_site else [args.site])
+    inputs = inputs_digest(sources.digest(), vars(args), args.config)
+    stamp = Stamp(report_path.with_name(report_path.stem + ".stamp.json"), inputs, outputs)
+    return sources, stamp
+
+
+def _up_to_date(args: argparse.Namespace, stamp, sources) -> bool:
+    """Say so, and write the statistics, when nothing changed since the last build; else forget the stamp."""
+    last = stamp.unchanged()
+    if last is None:
+        stamp.forget()
+        return False
+    n = len(sources.docs)
+    print(f"{last.get('summary') or f'{n} sources'}; nothing changed since the last build: "
+          f"{args.docs}{'' if args.no_site else f' and {args.site}'} are up to date")
+    _write_stats({"up_to_date": True, "documents": n, "converted": 0, "cached": n, "gave_up": 0, "failed": 0,
+                  "seconds": {"read": sources.seconds}, "cpu": {"read": sources.cpu}, "wall": sources.seconds},
+                 args.stats)
+    return True
+
+
 def build_command(args: argparse.Namespace) -> int:
     project = _project(args)
     _folders(args, project)
@@ -371,7 +403,12 @@ def build_command(args: argparse.Namespace) -> int:
             print(f"error: {e}", file=sys.stderr)
             return 3
     config = _config(args, report_path, project)
-    code, epoch, stats = convert_command(args, config, report_path, project)
+    sources, stamp = None, None
+    if not (args.check or args.serve or args.offline or args.pdf or args.no_cache):
+        sources, stamp = _stamp(args, config, report_path)
+        if stamp is not None and _up_to_date(args, stamp, sources):
+            return 0
+    code, epoch, stats = convert_command(args, config, report_path, project, sources)
     if code is not None:
         return code
     if args.serve:
@@ -380,6 +417,8 @@ def build_command(args: argparse.Namespace) -> int:
         code = site_command(args, config, report_path, epoch, stats)
         if code:
             return code
+    if stamp is not None:
+        stamp.record(stats.get("summary", ""), stats.get("documents", 0))
     if args.offline or args.pdf:
         from .publish import dist as outputs
 
