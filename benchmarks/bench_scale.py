@@ -127,6 +127,8 @@ def build(args, source: Path, work: Path, label: str) -> dict:
     result["stats"] = json.loads(stats_file.read_text(encoding="utf-8"))
     changed = [line for line in result["stdout"].splitlines() if "files changed" in line]
     result["changed"] = changed[0].split("(")[-1].split(" files")[0] if changed else "?"
+    if "nothing changed since the last build" in result["stdout"]:
+        result["changed"] = "0 (nothing to do: the last build's stamp holds)"
     return result
 
 

@@ -84,8 +84,8 @@ def build(source: Path, work: Path, label: str, jobs: int, cache_from: Path | No
 
 def line(label: str, input_bytes: int, result: dict) -> str:
     s, summary = result["stats"], result["report"]["summary"]
-    cpu = sum(v for k, v in s["cpu"].items() if k not in ("load", "cache lookup"))
-    return (f"| {label} | {mb(input_bytes)} | {result['wall']:.1f} s | {s['seconds'].get('load', 0):.1f} s | "
+    cpu = sum(v for k, v in s["cpu"].items() if k not in ("read", "cache lookup"))
+    return (f"| {label} | {mb(input_bytes)} | {result['wall']:.1f} s | {s['seconds'].get('read', 0):.1f} s | "
             f"{cpu:.1f} s | {result['peak'] / 1e9:.2f} GB | {s['converted']:,} converted, {s['cached']:,} cached | "
             f"{summary['pages']:,} pages, {summary['records']:,} records accounted |")
 
