@@ -90,6 +90,13 @@ def test_byline_dates_in_chinese_forms(byline, date):
     assert extract_article(page)[1]["date"] == date
 
 
+def test_a_microblog_stamp_with_a_two_digit_year_reads_year_first():
+    """24-5-13 17:07 is 13 May 2024 (Chinese dates put the year first), not 24 May 2013."""
+    page = html(f"<div class='card'><a>某某发布</a><div class='from'><a href='/p/1'>24-5-13 17:07</a> <a>来自 微博网页版</a></div>"
+                f"<div class='txt'>{PARAGRAPHS}</div></div>")
+    assert extract_article(page)[1]["date"] == "2024-05-13"
+
+
 def test_article_date_beats_copyright_year_and_sidebar_dates():
     page = html("<div class='list'><a href='/x'>旧闻 2019-01-01</a></div><h1>标题</h1>"
                 f"<div>2021年3月5日 来源：人民网</div><div>{PARAGRAPHS}</div>"

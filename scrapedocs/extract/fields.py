@@ -60,6 +60,21 @@ def parse_date(text: str) -> str | None:
     return None
 
 
+_SHORT_STAMP = re.compile(r"^(?P<y>\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\s+\d{1,2}:\d{2}(?::\d{2})?$")
+
+
+def short_stamp_date(text: str) -> str | None:
+    """A post's time stamp with a two-digit year, year first as Chinese dates are (a microblog's).
+
+    Without a time it is no stamp: 13-5-24 alone may be anything.
+
+    >>> short_stamp_date("24-5-13 17:07"), short_stamp_date("13-5-24")
+    ('2024-05-13', None)
+    """
+    m = _SHORT_STAMP.match(text.strip())
+    return parse_date(f"20{m['y']}-{m['m']}-{m['d']}") if m else None
+
+
 def labelled_fields(text: str) -> list[tuple[str, str]]:
     """(field, value) pairs of a metadata line like '发布日期：2021-11-01 来源：中新社'."""
     out = []
@@ -159,7 +174,7 @@ def byline_fields(lines: list[str]) -> _Byline:
             elif name in ("author", "source", "editor") and not getattr(found, name):
                 setattr(found, name, _person(value))
         if not found.date and short and not _ADOPTED.search(line):
-            found.date = parse_date(line)
+            found.date = parse_date(line) or short_stamp_date(line)
         m = _BYLINE_AUTHOR.search(line)
         if m and not found.author:
             found.author = _person(m["a"] or m["b"] or m["c"] or m["d"] or "")

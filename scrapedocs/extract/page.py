@@ -15,6 +15,7 @@ from .fields import (
     labelled_fields,
     parse_date,
     person_names,
+    short_stamp_date,
     post_date,
     poster,
     unlabelled_author,
@@ -163,6 +164,7 @@ def page_hints(facts: PageFacts, title: str) -> dict[str, str]:
     strings = page_strings(texts)
     date = (written_date(strings) or byline.date or meta_date or _script_date(html)
             or (parse_date(facts.time) if facts.time else None) or labelled_date(strings)
+            or next((d for d in map(short_stamp_date, strings) if d), None)  # 24-5-13 17:07, which htmldate reads day first
             or htmldate_date(html) or _url_date(url))
     if date:
         hints["date"] = date
