@@ -131,7 +131,7 @@ def test_console_counts_warnings_and_names_the_first(tmp_path, monkeypatch, caps
 
 
 def test_max_size_accepts_units(capsys):
-    from scrapedocs.cli import _size
+    from scrapedocs.cli.options import _size
 
     assert [_size(s) for s in ("20MB", "500kB", "1000", "1.5m")] == [20_000_000, 500_000, 1000, 1_500_000]
     with pytest.raises(SystemExit):

@@ -334,6 +334,6 @@ def test_a_large_collection_is_cut_into_volumes(tmp_path):
 
 
 def test_pdf_volume_option():
-    from scrapedocs.cli import _parser
+    from scrapedocs.cli.options import _parser
 
     assert _parser().parse_args(["--pdf", "--pdf-volume", "200"]).pdf_volume == 200

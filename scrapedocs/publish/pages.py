@@ -23,7 +23,9 @@ def pages_limits(site_dir: Path) -> tuple[dict, list[str]]:
                "largest_bytes": largest.stat().st_size if largest else 0}
     problems = []
     if total > PAGES_SITE_LIMIT:
-        problems.append(f"the site is {total / 1e9:.2f} GB; GitHub Pages publishes at most 1 GB")
+        problems.append(f"the site is {total / 1e9:.2f} GB; GitHub Pages publishes at most 1 GB: publish site/ "
+                        f"on a static host without that limit, e.g. `aws s3 sync site/ s3://BUCKET --delete` "
+                        f"behind a CDN, or `rsync -a --delete site/ HOST:/var/www/` (README: Large collections)")
     problems += [f"{p.relative_to(site_dir)} is {p.stat().st_size / 1e6:.0f} MB; files may not pass 100 MB"
                  for p in files if p.stat().st_size > PAGES_FILE_LIMIT]
     return figures, problems
