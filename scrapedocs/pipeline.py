@@ -19,6 +19,7 @@ reprints' `signature`, the link stage's `citations`), stored as plain data in
 from __future__ import annotations
 
 import gc
+import hashlib
 import sys
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -137,8 +138,6 @@ class Sources:
 
     def digest(self) -> str:
         """One digest of every source's path and key (or why it cannot be read) and of the skipped files."""
-        import hashlib
-
         h = hashlib.blake2b(digest_size=16)
         for i, doc in enumerate(self.docs):
             h.update(f"{doc.relpath}\0{self.keys.get(i) or 'unread: ' + doc.error}\n".encode("utf-8", "surrogatepass"))
@@ -202,7 +201,7 @@ def build_collection(source: BuildConfig | Path, progress: bool | None = None,
     if progress is None:
         progress = len(docs) >= PROGRESS_THRESHOLD and sys.stderr.isatty()
     first, rest = split(PIPELINE if stages is None else stages)
-    stats = prepare(docs, first, config, progress=progress, load=sources.load, keys=sources.keys)
+    stats = prepare(docs, first, config, sources.load, sources.keys, progress=progress)
     gc.freeze()  # the documents live until the build ends: later collections need not scan them again
     stats["seconds"] = {"read": sources.seconds, **stats["seconds"]}
     stats["cpu"] = {"read": sources.cpu, **stats["cpu"]}

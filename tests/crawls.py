@@ -7,17 +7,17 @@ real crawl is made by `wget --warc-file` against a local `http.server`.
 """
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import http.server
 import io
 import json
 import shutil
 import subprocess
-import threading
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import search_pages
 
 from helpers import write_corpus
 
@@ -128,18 +128,9 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@contextlib.contextmanager
 def serve(folder: Path):
-    """A local http.server on 127.0.0.1 serving `folder`; yields its base URL."""
-    handler = lambda *a, **k: _Handler(*a, directory=str(folder), **k)  # noqa: E731
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    """A local http.server on 127.0.0.1 serving `folder` (GBK pages as GBK); yields its base URL."""
+    return search_pages.serve(folder, _Handler)
 
 
 def wget_crawl(url: str, warc: Path, work: Path) -> Path:

@@ -132,9 +132,9 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serve(folder: Path):
-    """`folder` served on http://127.0.0.1:PORT (yields the base URL)."""
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(folder)))
+def serve(folder: Path, handler: type[http.server.SimpleHTTPRequestHandler] = _Quiet):
+    """`folder` served on http://127.0.0.1:PORT by `handler` (yields the base URL)."""
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     try:

@@ -132,13 +132,12 @@ def source_keys(docs: list[Document], config: BuildConfig, load) -> dict[int, st
     return keys
 
 
-def prepare(docs: list[Document], stages: Sequence, config: BuildConfig, progress: bool = False,
-            load=None, keys: dict[int, str] | None = None) -> dict:
+def prepare(docs: list[Document], stages: Sequence, config: BuildConfig, load, keys: dict[int, str],
+            progress: bool = False) -> dict:
     """Run the document `stages` over `docs`, replacing each item by its converted document.
 
-    `load(doc)`, when given, reads a document's bytes (`docs` then hold none): each is read for its
-    cache key (unless `keys` has it, from `source_keys`), then again when it is sent to be
-    converted, and dropped in between.
+    `docs` hold no bytes: `keys` (from `source_keys`) has the cache key of each that could be read,
+    and `load(doc)` reads one again when it is sent to be converted.
     Returns the statistics of the run: documents converted, taken from the
     cache, given up; corrupt cache entries; seconds spent in each stage
     (summed over workers) and on the whole.
@@ -148,41 +147,28 @@ def prepare(docs: list[Document], stages: Sequence, config: BuildConfig, progres
 
 
 def _prepare(docs: list[Document], stages: Sequence, config: BuildConfig, progress: bool, load,
-             known: dict[int, str] | None) -> dict:
+             known: dict[int, str]) -> dict:
     start, processor = time.perf_counter(), time.process_time()
     stats: dict = {"documents": len(docs), "converted": 0, "cached": 0, "gave_up": 0, "failed": 0,
                    "cache_corrupt": 0, "cache_pruned": 0, "seconds": Counter(), "cpu": Counter()}
     cache = Cache(config.cache, writable=not config.check) if config.use_cache else None
     version = converter_version()
     fingerprint = config.fingerprint()  # the settings and project files that change conversion
-    keys: dict[int, str] = {}
+    keys = dict(known)  # those that could not be read have none
     todo: list[int] = []
-    for i, doc in enumerate(docs):
-        if known is not None:
-            if i not in known:  # could not be read
-                continue
-            keys[i] = known[i]
-        else:
-            if load is not None:
-                docs[i] = doc = load(doc)
-            if doc.error:  # could not be read
-                continue
-            keys[i] = entry_key(doc, version, fingerprint)
-        found = _cached(cache, keys[i], doc, config.time_budget) if cache else None
+    for i in sorted(keys):
+        found = _cached(cache, keys[i], docs[i], config.time_budget) if cache else None
         if found is not None:
             docs[i] = found
             stats["cached"] += 1
         else:
             todo.append(i)
-            if load is not None:
-                doc.data = b""  # read again when it is sent
     stats["seconds"]["cache lookup"] = time.perf_counter() - start
     stats["cpu"]["cache lookup"] = time.process_time() - processor
     if todo:
         executor = make_executor(stages, config)
         bar = tqdm(total=len(todo), desc="convert", unit="doc", disable=not progress, file=sys.stderr, leave=False)
-        sending = _Loading(docs, todo, load, keys, version, fingerprint) if load is not None else [docs[i] for i in todo]
-        for j, outcome in executor.run(sending):
+        for j, outcome in executor.run(_Loading(docs, todo, load, keys, version, fingerprint)):
             i = todo[j]
             stats["seconds"].update(outcome.seconds)
             stats["cpu"].update(outcome.cpu)
