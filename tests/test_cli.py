@@ -366,3 +366,26 @@ def test_a_failed_site_build_names_the_page_its_input_and_why(tmp_path, monkeypa
     site = json.loads(report.read_text(encoding="utf-8"))["site"]
     assert site == {"built": False, "page": "articles/b.md", "source": "b.txt", "error": site["error"]}
     assert "the theme choked" in site["error"]
+
+
+def test_a_large_collections_site_is_built_in_a_fresh_process(tmp_path, monkeypatch, capsys):
+    """From `APART` documents the site build leaves the conversion's process (its memory) behind."""
+    import scrapedocs.cli.build as build
+    from conftest import ROOT
+    from scrapedocs import publish
+
+    seeds, docs = tmp_path / "in", tmp_path / "docs"
+    seeds.mkdir()
+    (seeds / "a.txt").write_text("关于甲的通知\n" + ARTICLE, encoding="utf-8")
+    monkeypatch.setattr(build, "APART", 1)
+
+    def not_here(*args, **kwargs):
+        raise AssertionError("built in the conversion's process")
+
+    monkeypatch.setattr(publish, "build_site", not_here)
+    monkeypatch.setattr(logging.getLogger("mkdocs"), "handlers", [])
+    code = main(["--input", str(seeds), "--docs", str(docs), "--site", str(tmp_path / "site"),
+                 "--config", str(ROOT / "mkdocs.yml"), "--report", str(tmp_path / "report.json"), "--no-progress"])
+    out = capsys.readouterr().out
+    assert code == 0 and "site built in" in out
+    assert "关于甲的通知" in (tmp_path / "site" / "articles" / "a" / "index.html").read_text(encoding="utf-8")

@@ -7,32 +7,18 @@ exit status 2, before anything is written.
 """
 from __future__ import annotations
 
-import logging
 import sys
 
 from ..project import ProjectError
 from ..project.folders import DISK_ERRORS, disk_problem
-from .build import build_command
+from .build import build_command, quiet_logs
 from .options import _parser
 from .tools import new_command, restore_command
 
 
-def _quiet_logs() -> None:
-    """MkDocs warnings on the console; jieba's and MkDocs' progress chatter not."""
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("mkdocs %(levelname)s: %(message)s"))
-    mkdocs_log = logging.getLogger("mkdocs")
-    if not mkdocs_log.handlers:
-        mkdocs_log.addHandler(handler)
-    mkdocs_log.setLevel(logging.WARNING)
-    import jieba  # sets its own logger to DEBUG on import, so import it first
-
-    jieba.setLogLevel(logging.WARNING)
-
-
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    _quiet_logs()
+    quiet_logs()
     if args.command == "restore":
         return restore_command(args)
     try:

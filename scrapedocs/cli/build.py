@@ -7,7 +7,10 @@ so (`publish.stamp`).
 from __future__ import annotations
 
 import argparse
+import ctypes
+import ctypes.util
 import gc
+import logging
 import sys
 import time
 from pathlib import Path
@@ -18,6 +21,22 @@ from ..pipeline import build_collection
 from ..project import Project
 from ..project.folders import check_inputs, check_writable, writing
 from ..publish.report import add_site, console_summary, default_report_path, printable
+
+#: From this many documents the site is built in a fresh process (`publish.build_site_apart`).
+APART = 2000
+
+
+def quiet_logs() -> None:
+    """MkDocs warnings on the console; jieba's and MkDocs' progress chatter not."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("mkdocs %(levelname)s: %(message)s"))
+    mkdocs_log = logging.getLogger("mkdocs")
+    if not mkdocs_log.handlers:
+        mkdocs_log.addHandler(handler)
+    mkdocs_log.setLevel(logging.WARNING)
+    import jieba  # sets its own logger to DEBUG on import, so import it first
+
+    jieba.setLogLevel(logging.WARNING)
 
 
 def _config(args: argparse.Namespace, report: Path, project: Project | None) -> BuildConfig:
@@ -138,7 +157,16 @@ def convert_command(args: argparse.Namespace, config: BuildConfig, report_path: 
     del collection, files  # written: the site is built from docs/, and a large collection's memory is let go
     gc.unfreeze()
     gc.collect()
+    _trim_heap()
     return None, epoch, stats
+
+
+def _trim_heap() -> None:
+    """Give the C heap's free pages back to the system (glibc keeps them otherwise)."""
+    try:
+        ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc: nothing to give back this way
+        pass
 
 
 def site_command(args: argparse.Namespace, config: BuildConfig, report_path: Path, epoch: str, stats: dict,
@@ -153,7 +181,10 @@ def site_command(args: argparse.Namespace, config: BuildConfig, report_path: Pat
     start = time.perf_counter()
     try:
         with writing(site, "--site DIR"):
-            done = publish.build_site(args.config, args.docs, site, epoch, config, serve_url=serve_url)
+            if serve_url is None and stats.get("documents", 0) >= APART:
+                done = publish.build_site_apart(args.config, args.docs, site, epoch, config, setup=quiet_logs)
+            else:
+                done = publish.build_site(args.config, args.docs, site, epoch, config, serve_url=serve_url)
     except OutputError as e:  # a page MkDocs failed on, Pagefind's binary missing: the previous site stays
         print(f"error: {printable(str(e))}", file=sys.stderr)
         if isinstance(e, publish.SiteError):
