@@ -75,18 +75,30 @@ def test_browse_groups_are_empty_until_the_field_exists():
     assert "共 0 组" in pages["browse/issuer.md"] and "## 未注明发文机关（4 篇）" in pages["browse/issuer.md"]
 
 
-def test_data_file_lists_every_document_newest_first_as_inert_text():
-    docs = _docs(30)
-    text = browse.documents_data(docs)
+def _script(text: str, variable: str):
     assert "<" not in text and ">" not in text
-    prefix = "window.scrapedocsDocuments = "
-    body = text.split(prefix, 1)[1].rstrip().rstrip(";")
-    data = json.loads(body)
-    rows = [dict(zip(data["columns"], row)) for row in data["rows"]]
-    assert len(rows) == 30
+    return json.loads(text.split(f"window.{variable} = ", 1)[1].rstrip().rstrip(";"))
+
+
+def test_data_files_list_every_document_newest_first_as_inert_text_in_bounded_parts():
+    docs = _docs(30)
+    files = browse.documents_data(docs, part_rows=12)
+    index = _script(files["browse/documents.js"], "scrapedocsDocuments")
+    assert index["total"] == 30 and [p["rows"] for p in index["parts"]] == [12, 12, 6]
+    assert sorted(files) == sorted(["browse/documents.js"] + [f"browse/{p['file']}" for p in index["parts"]])
+    rows = []
+    for part in index["parts"]:
+        data = _script(files[f"browse/{part['file']}"], "scrapedocsDocumentPart")
+        found = [dict(zip(index["columns"], row)) for row in data["rows"]]
+        assert part["years"] == sorted({r["year"] for r in found}, reverse=True)
+        rows += found
+    assert len(rows) == 30 and {r["page"] for r in rows} == {f"articles/d{i:03d}" for i in range(30)}
     assert [r["date"] for r in rows] == sorted((r["date"] for r in rows), reverse=True)
     evil = next(r for r in rows if r["page"] == "articles/d007")
     assert evil["title"] == f"标题{HOSTILE}" and evil["issuer"] == "国家知识产权局" and evil["year"] == "2021"
+    # the filters' choices, counted over every document: 国务院、中央军委 counts under both
+    assert index["counts"]["issuer"] == {"国务院": 18, "国家知识产权局": 9, "中央军委": 9}
+    assert sum(index["counts"]["year"].values()) == 30
 
 
 def test_home_table_shows_the_newest_documents_with_policy_columns():
@@ -111,7 +123,9 @@ N = 120
 def docs_dir(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("browse")
     write_collection(root / "seeds", N, meta=_meta, paragraphs=2)
-    collection = build_collection(root / "seeds")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(browse, "PART_ROWS", 50)  # the filter data in three parts, as a large collection's
+        collection = build_collection(root / "seeds")
     assert len(collection.published) == N
     docs = root / "docs"
     docs.mkdir()
@@ -143,9 +157,20 @@ def _filter_and_page(page) -> None:
     assert status.inner_text().startswith(f"符合条件的文档：{N} 篇")
     assert page.locator("article table tbody tr").count() == 50
     assert "第 1 / 3 页" in page.locator(".doc-filter__pager").inner_text()
+    parts = "document.querySelectorAll('script[src*=\"browse/documents-\"]').length"
+    loading = "/正在载入/.test(document.querySelector('.doc-filter__status').textContent)"
+    page.wait_for_function(f"!{loading}")
+    assert page.evaluate(parts) == 1  # the home page loads the newest part only
+    page.get_by_role("button", name="下一页").click()
+    page.get_by_role("button", name="下一页").click()  # the third page: rows of the oldest part
+    page.wait_for_function("/第 3 \\/ 3 页/.test(document.querySelector('.doc-filter__pager').textContent)")
+    page.wait_for_function("document.querySelectorAll('article table tbody tr').length === 20")
+    assert page.evaluate(parts) == 3
+    page.get_by_role("button", name="上一页").click()
+    page.get_by_role("button", name="上一页").click()
     page.select_option("select[name=issuer]", "中央军委")
     expected = sum(1 for i in range(N) if _meta(i).get("issuer") == "国务院、中央军委")
-    assert status.inner_text().startswith(f"符合条件的文档：{expected} 篇")
+    page.wait_for_function(f"document.querySelector('.doc-filter__status').textContent === '符合条件的文档：{expected} 篇（共 {N} 篇）'")
     page.select_option("select[name=year]", "2021")
     rows = page.locator("article table tbody tr")
     assert 0 < rows.count() < expected

@@ -117,7 +117,7 @@ def build_indexes(collection: Collection) -> Collection:
             chips = " ".join(f"[{escape(t)}]({listing.rel(where[t], doc.page)}){{ .md-tag }}" for t in names)
             doc.appendix.insert(0, w("indexes.tags_line", chips=chips) + "\n{ .md-tags }")
     pages |= browse.browse_pages(docs, w)
-    pages[browse.DATA] = browse.documents_data(docs)
+    pages |= browse.documents_data(docs)
     pages[f"{INDEXES}/index.md"] = _home(len(people), len(organisations), len(tags), w)
     return collection
 

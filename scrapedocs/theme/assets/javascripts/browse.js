@@ -1,9 +1,12 @@
 /* Filters over every document on the home page: year, issuer, type, outlet and title.
  *
  * The home page's table (articles/.table.md) shows the newest documents; this script
- * loads browse/documents.js (one row per document, written by the converter) with a
- * <script> tag, which works from file:// where fetch() does not, and then renders the
- * rows matching the filters, a page at a time. Every value is set as text, never as HTML.
+ * loads browse/documents.js (the filters' values and counts, and the list of parts written
+ * by the converter) with a <script> tag, which works from file:// where fetch() does not,
+ * and renders the rows matching the filters, a page at a time. The rows are in parts
+ * (browse/documents-NNNN.js, newest first) loaded one after the other only as far as the
+ * filters need: the newest part for the first pages, the parts holding a year for that
+ * year, all of them for the other filters. Every value is set as text, never as HTML.
  * Words typed in Traditional characters match the (Simplified) titles once chinese.js has
  * loaded its converter.
  * Without JavaScript the table and the browse pages still work.
@@ -38,23 +41,43 @@
     return filter.split ? value.split(filter.split).filter(Boolean) : [value];
   }
 
-  function start(table, data, root, fileUrls) {
+  function start(table, index, root, fileUrls) {
     var tbody = table.tBodies[0];
-    var docs = data.rows.map(function (row) {
+    var docs = []; // the rows of the parts loaded so far, newest first
+    var loaded = 0, busy = false, failed = false;
+    var firstRow = []; // the number of rows before each part
+    index.parts.reduce(function (sum, part) { firstRow.push(sum); return sum + part.rows; }, 0);
+
+    function toDoc(row) {
       var doc = {};
-      data.columns.forEach(function (name, i) { doc[name] = row[i] || ""; });
+      index.columns.forEach(function (name, i) { doc[name] = row[i] || ""; });
       return doc;
-    });
+    }
+
+    // Load the next part the filters need, then show what is known (render asks again).
+    function loadMore(wanted) {
+      if (busy || failed || loaded >= wanted) return;
+      busy = true;
+      var script = document.createElement("script");
+      script.src = root + "browse/" + index.parts[loaded].file;
+      script.onload = function () {
+        var part = window.scrapedocsDocumentPart;
+        window.scrapedocsDocumentPart = null;
+        (part ? part.rows : []).forEach(function (row) { docs.push(toDoc(row)); });
+        loaded += 1;
+        busy = false;
+        render();
+      };
+      script.onerror = function () { failed = true; busy = false; render(); };
+      document.head.appendChild(script);
+    }
 
     var form = el("form", "doc-filter__form");
     form.setAttribute("role", "search");
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     var selects = {};
     FILTERS.forEach(function (filter) {
-      var counts = {};
-      docs.forEach(function (doc) {
-        valuesOf(doc, filter).forEach(function (v) { counts[v] = (counts[v] || 0) + 1; });
-      });
+      var counts = index.counts[filter.key] || {};
       var values = Object.keys(counts);
       if (!values.length) return; // no document has this field yet
       values.sort(filter.order === "desc"
@@ -134,19 +157,44 @@
       return b;
     }
 
+    function filtering() {
+      for (var key in selects) if (selects[key].value) return true;
+      return !!query.value.trim();
+    }
+
+    // How many parts, from the newest, hold every row the filters can show.
+    function partsNeeded() {
+      if (!filtering()) {
+        var last = (page + 1) * PER_PAGE - 1, n = 0;
+        while (n < firstRow.length && firstRow[n] <= last) n += 1;
+        return n;
+      }
+      var year = selects.year && selects.year.value;
+      if (!year) return index.parts.length;
+      var needed = 0;
+      index.parts.forEach(function (part, i) { if (part.years.indexOf(year) >= 0) needed = i + 1; });
+      return needed;
+    }
+
     function render() {
-      var found = docs.filter(matches);
-      var pages = Math.max(1, Math.ceil(found.length / PER_PAGE));
+      var wanted = partsNeeded();
+      var found = filtering() ? docs.filter(matches) : docs;
+      var count = filtering() ? found.length : index.total;
+      var pages = Math.max(1, Math.ceil(count / PER_PAGE));
       page = Math.min(page, pages - 1);
-      while (tbody.firstChild) tbody.removeChild(tbody.firstChild);
-      found.slice(page * PER_PAGE, (page + 1) * PER_PAGE).forEach(function (doc) { tbody.appendChild(row(doc)); });
-      status.textContent = W("filter_found", { found: found.length, total: docs.length });
+      if (filtering() || loaded >= wanted) { // else the rows shown stay until their part is here
+        while (tbody.firstChild) tbody.removeChild(tbody.firstChild);
+        found.slice(page * PER_PAGE, (page + 1) * PER_PAGE).forEach(function (doc) { tbody.appendChild(row(doc)); });
+      }
+      status.textContent = W("filter_found", { found: count, total: index.total })
+        + (loaded < wanted && !failed ? " " + W("filter_loading") : "");
       while (pager.firstChild) pager.removeChild(pager.firstChild);
       if (pages > 1) {
         pager.appendChild(button(W("previous"), page - 1, page === 0));
         pager.appendChild(el("span", "doc-filter__page", W("page_of", { number: page + 1, total: pages })));
         pager.appendChild(button(W("next"), page + 1, page >= pages - 1));
       }
+      loadMore(wanted);
     }
 
     render();
