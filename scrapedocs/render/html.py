@@ -3,9 +3,10 @@
 MkDocs' `Page.render` runs Python-Markdown with the site's extensions plus four processors
 of its own: links to other pages become their URLs (`../cited/x.md` → `../../cited/x/`),
 the page's anchors are collected, its title is taken from its first heading. The pages pass
-(`render.trial`, in the engine's workers) renders every generated page with MkDocs' own
-`Page.render`, and the site build (`publish.sitebuild`) takes that HTML instead of rendering
-the page again: the Markdown of a page is rendered once per build, in parallel.
+(`render.trial`, in the engine's workers) renders every generated page with `Page.render`'s
+steps (`_render`: the same, with one Markdown instance per worker), and the site build
+(`publish.sitebuild`) takes that HTML instead of rendering the page again: the Markdown of a
+page is rendered once per build, in parallel.
 
 Rewriting a link needs to know whether the page linked to exists, and its URL. The pages
 pass runs before the docs folder is written, possibly on machines that do not hold it, so it
@@ -18,6 +19,8 @@ from __future__ import annotations
 
 import json
 import logging
+import threading
+from functools import lru_cache
 from pathlib import PurePath
 from types import SimpleNamespace
 
@@ -70,10 +73,16 @@ class Lookups:
         self.find, self.asked = find, {}
 
     def get_file_from_path(self, path: str):
-        uri = PurePath(path).as_posix()
+        uri = _posix(path)
         file = self.find(uri)
         self.asked[uri] = answer(file)
         return file
+
+
+@lru_cache(maxsize=8192)
+def _posix(path: str) -> str:
+    """`path` as MkDocs' `Files.get_file_from_path` reads it (a few dozen links a page, mostly the same)."""
+    return PurePath(path).as_posix()
 
 
 def answer(file) -> str | None:
@@ -85,9 +94,17 @@ def answer(file) -> str | None:
 
 def assumed(use_directory_urls: bool):
     """The pages pass's answer to every lookup: the page exists, at its usual URL."""
+    return lambda uri: _usual_file(uri, use_directory_urls)
+
+
+@lru_cache(maxsize=8192)
+def _usual_file(uri: str, use_directory_urls: bool):
+    """The page `uri` at its usual URL. Kept for the pages that follow: a page links to a few dozen,
+    most of them index pages every other page links to too, and a `File` takes longer to make
+    (and its URL to work out) than the rest of the lookup."""
     from mkdocs.structure.files import File
 
-    return lambda uri: File(uri, "", "", use_directory_urls)
+    return File(uri, "", "", use_directory_urls)
 
 
 class _Log(logging.Handler):
@@ -112,7 +129,7 @@ def render_page(page, config, files) -> dict:
     if log.getEffectiveLevel() > logging.INFO:
         log.setLevel(logging.INFO)
     try:
-        page.render(config, files)
+        _render(page, config, files)
     finally:
         log.removeHandler(handler)
         log.setLevel(level)
@@ -120,6 +137,55 @@ def render_page(page, config, files) -> dict:
             "anchors": sorted(page.present_anchor_ids or ()),
             "links": {file.src_uri: dict(links) for file, links in (page.links_to_anchors or {}).items()},
             "lookups": dict(files.asked), "logged": handler.records}
+
+
+def _render(page, config, files) -> None:
+    """MkDocs' `Page.render`, step for step, but with one Markdown instance of the site's
+    configuration per thread, `reset()` between pages as Python-Markdown allows, instead of a new
+    one for every page: making it (every extension's processors) cost as much as a short page's
+    render. MkDocs' four processors, which hold the page, are made anew for each page and replace
+    the previous page's (same names). An instance that raised is never used again."""
+    from mkdocs.structure import pages as mkdocs_pages
+    from mkdocs.structure.toc import get_toc
+
+    if page.markdown is None:
+        raise RuntimeError("`markdown` field hasn't been set (via `read_source`)")
+    md = _site_markdown(config)
+    try:
+        md.reset()
+        raw_html_ext = mkdocs_pages._RawHTMLPreprocessor()
+        raw_html_ext._register(md)
+        extract_anchors_ext = mkdocs_pages._ExtractAnchorsTreeprocessor(page.file, files, config)
+        extract_anchors_ext._register(md)
+        relative_path_ext = mkdocs_pages._RelativePathTreeprocessor(page.file, files, config)
+        relative_path_ext._register(md)
+        extract_title_ext = mkdocs_pages._ExtractTitleTreeprocessor()
+        extract_title_ext._register(md)
+        page.content = md.convert(page.markdown)
+    except BaseException:  # a failed render, or the time budget's exception (Dask): start afresh
+        _MARKDOWN.__dict__.clear()
+        raise
+    page.toc = get_toc(getattr(md, "toc_tokens", []))
+    page._title_from_render = extract_title_ext.title
+    page.present_anchor_ids = extract_anchors_ext.present_anchor_ids | raw_html_ext.present_anchor_ids
+    if mkdocs_pages.log.getEffectiveLevel() > logging.DEBUG:
+        page.links_to_anchors = relative_path_ext.links_to_anchors
+
+
+_MARKDOWN = threading.local()  # this thread's Markdown instance, and the configuration it was made for
+
+
+def _site_markdown(config):
+    """A Markdown instance of `config`'s extensions (MkDocs' `Page.render` makes the same)."""
+    import markdown
+
+    made_for = (config, list(config["markdown_extensions"]), config["mdx_configs"])
+    cached = getattr(_MARKDOWN, "made_for", None)
+    if cached is None or cached[0] is not config or cached[1] != made_for[1] or cached[2] is not made_for[2]:
+        _MARKDOWN.md = markdown.Markdown(extensions=config["markdown_extensions"],
+                                         extension_configs=config["mdx_configs"] or {})
+        _MARKDOWN.made_for = made_for
+    return _MARKDOWN.md
 
 
 def _tokens(page) -> list:
@@ -148,7 +214,12 @@ def reusable(stored: dict | None, files, markdown: str) -> bool:
     (the site's), and the page includes no other file."""
     if not stored or stored.get("logged") or SNIPPET in markdown:
         return False
-    return all(answer(files.get_file_from_path(uri)) == url for uri, url in stored["lookups"].items())
+    return all(answer(_find(files, uri)) == url for uri, url in stored["lookups"].items())
+
+
+def _find(files, uri: str):
+    """MkDocs' `files.get_file_from_path(uri)`, with the path's normalisation kept from page to page."""
+    return files.src_uris.get(_posix(uri))
 
 
 def apply(page, stored: dict, files) -> None:
@@ -161,7 +232,7 @@ def apply(page, stored: dict, files) -> None:
     page.present_anchor_ids = set(stored["anchors"])
     links = {}
     for uri, anchors in stored["links"].items():
-        file = files.get_file_from_path(uri)
+        file = _find(files, uri)
         if file is not None:
             links[file] = dict(anchors)
     page.links_to_anchors = links
