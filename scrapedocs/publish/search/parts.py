@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 TEXT_SIZE = 250
 TITLE_SIZE = 5000
 #: The version of the index's format: a change re-indexes every part.
-FORMAT = "pairs-2"
+FORMAT = "pairs-3"  # 3: the text parts index characters
 
 
 @dataclass(frozen=True)
