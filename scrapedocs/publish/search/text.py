@@ -64,9 +64,9 @@ _CODES = _Codes()
 
 def words(line: str, pairs: bool = True) -> list[str]:
     """The index words of one line: each Han run as its overlapping pairs, its last character
-    alone (so every character starts a word), or with `pairs=False` as its characters; other
-    words as they are. Spaces between Han characters do not break a run, as a query ignores
-    them. Han words are written `han_word`.
+    alone (so every character starts a word), written `han_word`; or with `pairs=False` as its
+    characters, as they are (one character cannot be cut again); other words as they are.
+    Spaces between Han characters do not break a run, as a query ignores them.
 
     >>> [unhan(w) for w in words("知识产权，申长雨在2020年说 OK")]
     ['知识', '识产', '产权', '权', '，', '申长', '长雨', '雨在', '在', '2020', '年说', '说', 'OK']
@@ -76,12 +76,12 @@ def words(line: str, pairs: bool = True) -> list[str]:
     out: list[str] = []
     for i, piece in enumerate(_RUNS.split(line)):
         if i % 2:  # a Han run (spaces inside it dropped)
-            codes = [_CODES[c] for c in piece if not c.isspace()]
             if pairs:
+                codes = [_CODES[c] for c in piece if not c.isspace()]
                 out += [a + b[1:] for a, b in zip(codes, codes[1:])]
                 out.append(codes[-1])
             else:
-                out += codes
+                out += [_char_word(c) for c in piece if not c.isspace()]
         elif piece and not piece.isspace():
             out += _BOUNDARY.sub(" ", piece).split()
     return out
@@ -119,12 +119,22 @@ def bigrams(text: str) -> str:
     return BLOCK.join(" ".join(words(line)) for line in text.split("\n"))
 
 
+def _char_word(char: str) -> str:
+    """A Han character as a text part's word: as it is, but a CJK compatibility ideograph
+    as its `han_word` (Pagefind's search decomposes a query's, 豈 U+F900 → 豈 U+8C48).
+
+    >>> _char_word("权"), _char_word("\\uf900")
+    ('权', 'qf900')
+    """
+    return _CODES[char] if "\uf900" <= char <= "\ufaff" else char
+
+
 class _Spaced(dict):
-    """For `str.translate`: a Han character as its `han_word` between spaces, others as they are."""
+    """For `str.translate`: a Han character between spaces, others as they are."""
 
     def __missing__(self, point: int) -> str:
         char = chr(point)
-        word = self[point] = f" {_CODES[char]} " if _HAN.match(char) else char
+        word = self[point] = f" {_char_word(char)} " if _HAN.match(char) else char
         return word
 
 

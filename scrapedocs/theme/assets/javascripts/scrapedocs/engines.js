@@ -72,8 +72,8 @@
 
   /* The index words of a term, as the index has them (scrapedocs/publish/search/text.py):
    * with `pairs` (a title part), each Han run as its overlapping pairs, then its last
-   * character alone when something follows it in the term; without (a text part), each Han
-   * character; other words as they are. With pairs, a term ending in a lone Han character
+   * character alone when something follows it in the term, written as `hanWord`s; without
+   * (a text part), each Han character as it is; other words as they are. With pairs, a term ending in a lone Han character
    * after something else (2020年) cannot be asked exactly: that character starts a pair
    * in the page (年发) or stands alone (年。). Returns {words, last}: `last` is that
    * character (or the whole term when it is one Han character), "" otherwise. */
@@ -85,8 +85,9 @@
     pieces.forEach(function (piece, i) {
       if (HAN.test(piece)) {
         if (!pairs) {
-          words.push(hanWord(piece));
-          if (i === pieces.length - 1 && pieces.length === 1) last = hanWord(piece);
+          var word = COMPATIBILITY.test(piece) ? hanWord(piece) : piece; // text.py's _char_word
+          words.push(word);
+          if (pieces.length === 1) last = word;
           return;
         }
         run.push(piece);
@@ -112,6 +113,9 @@
     return out;
   }
   var HAN_WORD = /^q((?:[0-9a-f]{4}){1,2})$/;
+  // CJK compatibility ideographs: Pagefind's search decomposes them, so the text parts
+  // write them as `hanWord`s.
+  var COMPATIBILITY = /[\uf900-\ufaff]/;
 
   /* How Pagefind is asked for a term: the exact phrase of its words. In a title part, a
    * lone Han character as a prefix (中 → 中, 中国, 中央 …: every word holding it starts with
