@@ -13,7 +13,7 @@ The index is cut into parts (`parts.py`), separate Pagefind bundles (`pagefind/t
 one after the other, showing results as soon as they are final. A part is a function of its
 pages' records only, so `update` re-indexes only the parts whose records changed and takes
 the others from the previous index as they are: the result is the same, byte for byte, as
-a clean build. Pagefind holds a part's index in memory while it writes it (about 0.6 MB a
+a clean build. Pagefind holds a part's index in memory while it writes it (about 1 MB a
 page of text): parts are small and at most `INDEXERS` are indexed at once, so the memory is
 bounded whatever the size of the collection.
 """
@@ -43,13 +43,15 @@ MANIFEST = "shards.json"
 #: In each text part: the pages it holds, with the digests `update` compares.
 PAGES = "pages.json"
 #: Pagefind processes at most at once (two keep both cores busy), and the memory they may
-#: hold together: Pagefind holds a part's index in memory while it writes it, about 550
-#: bytes a word (1.8 MB for a page of 12 KB), so a text part of 250 pages takes 0.45 GB.
+#: hold together: Pagefind holds a part's index in memory while it writes it, about 250
+#: bytes a word in a text part (measured: 448 MB for 451 pages, 1.8 million words; 1 MB for
+#: a page of 12 KB), so a text part of 250 pages takes 0.25 GB. Pairs (the title parts)
+#: take about twice as much a word, but titles are short.
 #: A part is started when the estimates of the parts being indexed leave room for its own
 #: (a part larger than the budget is indexed alone).
 INDEXERS = 2
 MEMORY = 1_200_000_000
-BYTES_PER_WORD = 550
+BYTES_PER_WORD = 250
 #: Word positions given to the title at the start of a text part's record; the text follows.
 #: A match before this position is a match in the title (the browser lists it from the
 #: title parts and skips it in the text parts). Longer titles count their tail as text.

@@ -10,10 +10,10 @@ exact substring semantics, the same in the page and in the query. The words diff
   much rarer than either of its characters, so the first results read short lists whatever
   the size of the collection (one word per character read 知识产权 as four lists each as long
   as the collection). A single character is a prefix query (权 → 权, 权益, 权利 …);
-- in the **text parts** (about 250 pages each), each Han character is a word: a part's lists
-  are bounded by the part, and Pagefind indexes characters in half the processor time of
-  pairs (its work grows with the distinct words of each page: about 2,500 pairs a page of
-  12 KB, a few hundred characters).
+- in the **text parts** (about 250 pages each), each Han character is a word, written as it
+  is (one character cannot be cut again): a part's lists are bounded by the part, and
+  Pagefind indexes characters in half the processor time of pairs (its work grows with the
+  distinct words of each page: about 2,600 pairs in a page of 12 KB, 900 characters).
 
 Both give one word per character, so a word's position is the same in both forms.
 Traditional folds to Simplified with OpenCC's t2s tables on both sides (the browser folds
