@@ -73,10 +73,11 @@
   /* The index words of a term, as the index has them (scrapedocs/publish/search/text.py):
    * with `pairs` (a title part), each Han run as its overlapping pairs, then its last
    * character alone when something follows it in the term, written as `hanWord`s; without
-   * (a text part), each Han character as it is; other words as they are. With pairs, a term ending in a lone Han character
-   * after something else (2020年) cannot be asked exactly: that character starts a pair
-   * in the page (年发) or stands alone (年。). Returns {words, last}: `last` is that
-   * character (or the whole term when it is one Han character), "" otherwise. */
+   * (a text part), each Han character as it is; other words as they are. With pairs, a
+   * term ending in a lone Han character after something else (2020年) cannot be asked
+   * exactly: that character starts a pair in the page (年发) or stands alone (年。).
+   * Returns {words, last}: `last` is that character (or the whole term when it is one Han
+   * character), "" otherwise. */
   function indexWords(text, pairs) {
     var pieces = text.match(HAN_OR_WORD) || [];
     var words = [];
@@ -224,7 +225,7 @@
       note: "",
       search: function (terms) {
         if (current) current.cancelled = true;
-        var asksByBand = {
+        var asksOf = { // by band: pairs in the title parts, characters in the text parts
           title: terms.map(function (t) { return ask(t, true); }),
           text: terms.map(function (t) { return ask(t, false); }),
         };
@@ -273,7 +274,7 @@
         }
         function searchPart(n) {
           var part = parts[n];
-          var asks = asksByBand[part.band === "title" ? "title" : "text"];
+          var asks = asksOf[part.band];
           return instance(n).then(function (pagefind) {
             return Promise.all(asks.map(function (a) { return pagefind.search(a.query, { sort: { rank: "asc" } }); }));
           }).then(function (found) {
