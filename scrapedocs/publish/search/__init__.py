@@ -1,7 +1,8 @@
 """Search for the built site, read from its HTML (any theme, MkDocs or Zensical).
 
 - `records`: what is searchable on each built page (`data-pagefind-*` attributes);
-- `text`: the forms search compares (Traditional folded, Han text as overlapping pairs);
+- `text`: the forms search compares (Traditional folded; Han text as overlapping pairs in
+  the title parts, as characters in the text parts);
 - `parts`: how the website's index is cut (bounded parts in rank order, stable cuts);
 - `pagefind`: the website's index, re-indexing only the parts whose pages changed;
 - `service`: Pagefind's indexing service (its extended build);

@@ -1,9 +1,10 @@
 """The website's search index: Pagefind's extended build, fed one record per page, in parts.
 
 Records go in as Pagefind "custom records" rather than as HTML, because the content is
-rewritten first (`text.fold`, `text.bigrams`); the browser side
-(scrapedocs/theme/assets/javascripts/scrapedocs/engines.js) asks a Han query as the phrase of its
-character pairs, which gives exact substring semantics.
+rewritten first (`text.fold`; `text.bigrams` in the title parts, `text.characters` in the
+text parts); the browser side (scrapedocs/theme/assets/javascripts/scrapedocs/engines.js)
+asks a Han query as the phrase of its character pairs in a title part and of its
+characters in a text part, which gives exact substring semantics in both.
 Pagefind writes small chunks that the browser fetches per query: nothing grows with the
 collection on a page load.
 
@@ -12,7 +13,7 @@ The index is cut into parts (`parts.py`), separate Pagefind bundles (`pagefind/t
 one after the other, showing results as soon as they are final. A part is a function of its
 pages' records only, so `update` re-indexes only the parts whose records changed and takes
 the others from the previous index as they are: the result is the same, byte for byte, as
-a clean build. Pagefind holds a part's index in memory while it writes it (about 0.6 MB a
+a clean build. Pagefind holds a part's index in memory while it writes it (about 1 MB a
 page of text): parts are small and at most `INDEXERS` are indexed at once, so the memory is
 bounded whatever the size of the collection.
 """
@@ -33,7 +34,7 @@ from ..errors import OutputError
 from .service import Service, binary  # noqa: F401  (binary: tests, and who checks the install)
 from .parts import FORMAT, Page, Part, digest, plan
 from .records import SHOWN, Record, page_url, read_page
-from .text import BLOCK, bigrams, fold, words
+from .text import BLOCK, bigrams, characters, fold, words
 
 #: Where the index goes, under the site.
 FOLDER = "pagefind"
@@ -42,13 +43,15 @@ MANIFEST = "shards.json"
 #: In each text part: the pages it holds, with the digests `update` compares.
 PAGES = "pages.json"
 #: Pagefind processes at most at once (two keep both cores busy), and the memory they may
-#: hold together: Pagefind holds a part's index in memory while it writes it, about 550
-#: bytes a word (1.8 MB for a page of 12 KB), so a text part of 250 pages takes 0.45 GB.
+#: hold together: Pagefind holds a part's index in memory while it writes it, about 250
+#: bytes a word in a text part (measured: 448 MB for 451 pages, 1.8 million words; 1 MB for
+#: a page of 12 KB), so a text part of 250 pages takes 0.25 GB. Pairs (the title parts)
+#: take about twice as much a word, but titles are short.
 #: A part is started when the estimates of the parts being indexed leave room for its own
 #: (a part larger than the budget is indexed alone).
 INDEXERS = 2
 MEMORY = 1_200_000_000
-BYTES_PER_WORD = 550
+BYTES_PER_WORD = 250
 #: Word positions given to the title at the start of a text part's record; the text follows.
 #: A match before this position is a match in the title (the browser lists it from the
 #: title parts and skips it in the text parts). Longer titles count their tail as text.
@@ -56,25 +59,26 @@ HEAD = 64
 #: Pagefind's ready-made UIs, which the site does not use (it keeps Material's search box).
 UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
           "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
-#: "No linguistic content": the content comes already cut into words (`text.bigrams`), so
+#: "No linguistic content": the content comes already cut into words (`text.words`), so
 #: Pagefind must neither segment it (its Chinese dictionary would re-cut the pairs,
 #: and takes most of the indexing time) nor stem it (governance would match government).
 LANG = "zxx"
 
 
-def head(record: Record) -> list[str]:
+def head(record: Record, pairs: bool = True) -> list[str]:
     """The title's words, as many as fit before `HEAD` (one position at least is left for a
     block break, so no phrase runs from the title into the text)."""
-    return words(fold(record.title))[: HEAD - 1]
+    return words(fold(record.title), pairs)[: HEAD - 1]
 
 
 def content(record: Record, band: str = "text") -> str:
-    """What Pagefind indexes for a page: in a title part its title; in a text part its title,
-    padded with block breaks to `HEAD` positions, then its text (folded, as pairs)."""
-    title = head(record)
+    """What Pagefind indexes for a page: in a title part its title as pairs; in a text part
+    its title, padded with block breaks to `HEAD` positions, then its text (folded, Han
+    characters one word each: `text` explains why the bands differ)."""
     if band == "title":
-        return " ".join(title)
-    return " ".join(title + [BLOCK.strip()] * (HEAD - len(title))) + " " + bigrams(fold(record.text))
+        return " ".join(head(record))
+    title = head(record, pairs=False)
+    return " ".join(title + [BLOCK.strip()] * (HEAD - len(title))) + " " + characters(fold(record.text))
 
 
 def meta(record: Record) -> dict[str, str]:

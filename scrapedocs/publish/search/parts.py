@@ -24,13 +24,13 @@ import json
 from dataclasses import dataclass, field
 
 #: Pages per text part (about; at most twice as many). Smaller parts: an edit re-indexes
-#: fewer pages, and Pagefind holds less in memory (about 1.8 MB a page of 12 KB while it
+#: fewer pages, and Pagefind holds less in memory (about 1 MB a page of 12 KB while it
 #: indexes a part, pagefind.MEMORY); larger: fewer bundles for the browser to open before a
 #: query's count is complete. Title parts hold titles only, a hundred times less text a page.
 TEXT_SIZE = 250
 TITLE_SIZE = 5000
 #: The version of the index's format: a change re-indexes every part.
-FORMAT = "pairs-2"
+FORMAT = "pairs-3"  # 3: the text parts index characters
 
 
 @dataclass(frozen=True)

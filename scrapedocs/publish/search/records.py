@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lxml import html
+from lxml import etree
 
 #: Elements whose start and end break the text: their words never run into the next block's.
 BLOCKS = frozenset(
@@ -92,11 +92,14 @@ def text_of(root) -> tuple[str, list[str], str]:
             continue
         if isinstance(item, tuple):  # the end of a heading or paragraph
             tag, start = item
-            text = squeeze("".join(parts[start:]))
-            if tag in HEADINGS and text:
-                headings.append(text)
-            elif tag == "p" and not lead and len(text) >= 20:
-                lead = text
+            if tag in HEADINGS:
+                text = squeeze("".join(parts[start:]))
+                if text:
+                    headings.append(text)
+            elif not lead:  # a paragraph: the first of 20 characters or more is the lead
+                text = squeeze("".join(parts[start:]))
+                if len(text) >= 20:
+                    lead = text
             continue
         el = item
         if el is not root and el.tail:
@@ -130,7 +133,7 @@ def _entries(value: str):
 
 def _attributes(tree, name: str) -> list[tuple[str, str]]:
     pairs = []
-    for el in tree.iterfind(f".//*[@{name}]"):
+    for el in tree.xpath(f"//*[@{name}]"):  # XPath runs in C; iterfind walks every element in Python
         for key, value, attr in _entries(el.get(name) or ""):
             if value is None:
                 value = el.get(attr) if attr else text_of(el)[0]
@@ -144,8 +147,12 @@ def read_page(path: Path, url: str, data: bytes | None = None) -> Record | None:
     data = path.read_bytes() if data is None else data
     if b"data-pagefind-body" not in data:
         return None
-    tree = html.document_fromstring(data, parser=html.HTMLParser(encoding="utf-8", huge_tree=True))
-    body = next(tree.iterfind(".//*[@data-pagefind-body]"), None)
+    # Plain lxml elements (lxml.html's element classes cost a lookup per element visited).
+    root = etree.fromstring(data, parser=etree.HTMLParser(encoding="utf-8", huge_tree=True))
+    if root is None:
+        return None
+    tree = root.getroottree()
+    body = next(iter(tree.xpath("//*[@data-pagefind-body]")), None)
     if body is None:
         return None
     text, headings, lead = text_of(body)

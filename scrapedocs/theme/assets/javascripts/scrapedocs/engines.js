@@ -12,9 +12,11 @@
  * - pages carrying a document's text rank above other pages (cited-document placeholders),
  *   then the pages whose title holds every term, then the others; newest first within each.
  *
- * The website's index holds each run of Han characters as its overlapping pairs
- * (scrapedocs/publish/search/text.py), so a Han term is asked as the phrase of its pairs:
- * exact substring semantics, reading lists far shorter than a character's.
+ * The website's index holds each run of Han characters as its overlapping pairs in the
+ * title parts and as its characters in the text parts (scrapedocs/publish/search/text.py),
+ * so a Han term is asked as the phrase of its pairs or of its characters: exact substring
+ * semantics either way; the first results, from the title parts, read lists far shorter
+ * than a character's, and a text part's lists are bounded by the part.
  *
  * window.scrapedocsSearch = {root, parse(query) → terms, engine() → Promise of
  * {note, search(terms) → Promise of {count, done, listen(callback), load(i) → Promise of a
@@ -69,18 +71,26 @@
   // ------------------------------------------------------------------ engines
 
   /* The index words of a term, as the index has them (scrapedocs/publish/search/text.py):
-   * each Han run as its overlapping pairs, then its last character alone when something
-   * follows it in the term; other words as they are. A term ending in a lone Han character
-   * after something else (2020年) cannot be asked exactly: that character starts a pair
-   * in the page (年发) or stands alone (年。). Returns {words, last}: `last` is that
-   * character (or the whole term when it is one Han character), "" otherwise. */
-  function indexWords(text) {
+   * with `pairs` (a title part), each Han run as its overlapping pairs, then its last
+   * character alone when something follows it in the term, written as `hanWord`s; without
+   * (a text part), each Han character as it is; other words as they are. With pairs, a
+   * term ending in a lone Han character after something else (2020年) cannot be asked
+   * exactly: that character starts a pair in the page (年发) or stands alone (年。).
+   * Returns {words, last}: `last` is that character (or the whole term when it is one Han
+   * character), "" otherwise. */
+  function indexWords(text, pairs) {
     var pieces = text.match(HAN_OR_WORD) || [];
     var words = [];
     var run = [];
     var last = "";
     pieces.forEach(function (piece, i) {
       if (HAN.test(piece)) {
+        if (!pairs) {
+          var word = COMPATIBILITY.test(piece) ? hanWord(piece) : piece; // text.py's _char_word
+          words.push(word);
+          if (pieces.length === 1) last = word;
+          return;
+        }
         run.push(piece);
         if (i < pieces.length - 1) return;
       }
@@ -104,15 +114,21 @@
     return out;
   }
   var HAN_WORD = /^q((?:[0-9a-f]{4}){1,2})$/;
+  // CJK compatibility ideographs: Pagefind's search decomposes them, so the text parts
+  // write them as `hanWord`s.
+  var COMPATIBILITY = /[\uf900-\ufaff]/;
 
-  /* How Pagefind is asked for a term: the exact phrase of its words; a lone Han character
-   * as a prefix (中 → 中, 中国, 中央 …: every word holding it starts with it); a term ending
-   * in a lone character after something else as the phrase of the rest, each candidate
-   * then checked against its text (`verify`). */
-  function ask(term) {
-    var cut = indexWords(term.text);
+  /* How Pagefind is asked for a term: the exact phrase of its words. In a title part, a
+   * lone Han character as a prefix (中 → 中, 中国, 中央 …: every word holding it starts with
+   * it), and a term ending in a lone character after something else as the phrase of the
+   * rest, each candidate then checked against its text (`verify`). In a text part every
+   * term is asked exactly (a lone character is a word there; `prefix` only marks it for
+   * `answer`'s check). */
+  function ask(term, pairs) {
+    var cut = indexWords(term.text, pairs);
     if (!cut.words.length) return { query: cut.last, prefix: cut.last, verify: false, term: term };
-    return { query: '"' + cut.words.join(" ") + '"', prefix: "", verify: !!cut.last, term: term };
+    var prefix = pairs ? "" : cut.last;
+    return { query: '"' + cut.words.join(" ") + '"', prefix: prefix, verify: pairs && !!cut.last, term: term };
   }
 
   /* Pagefind's results for an ask. Asked a prefix no word has, Pagefind falls back to the
@@ -209,7 +225,10 @@
       note: "",
       search: function (terms) {
         if (current) current.cancelled = true;
-        var asks = terms.map(ask);
+        var asksOf = { // by band: pairs in the title parts, characters in the text parts
+          title: terms.map(function (t) { return ask(t, true); }),
+          text: terms.map(function (t) { return ask(t, false); }),
+        };
         var state = current = { cancelled: false };
         var stages = parts.map(function () { return null; });
         var result = { count: 0, done: !parts.length, hits: [], load: load, listen: listen };
@@ -255,6 +274,7 @@
         }
         function searchPart(n) {
           var part = parts[n];
+          var asks = asksOf[part.band];
           return instance(n).then(function (pagefind) {
             return Promise.all(asks.map(function (a) { return pagefind.search(a.query, { sort: { rank: "asc" } }); }));
           }).then(function (found) {
