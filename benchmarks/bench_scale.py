@@ -168,7 +168,9 @@ def print_build(label: str, result: dict, input_bytes: int, n: int) -> None:
     if done:
         print(f"  site: {done.get('builder')}, {done.get('pages', '?')} pages: {done.get('reused', 0)} reused, "
               f"{done.get('from_pages_pass', 0)} built with the pages pass's HTML, {done.get('rendered', 0)} rendered; "
-              f"{done.get('jobs', 1)} processes; {site:.1f} s with the search index")
+              f"{done.get('jobs', 1)} processes; {site:.1f} s with the search index"
+              + (f" (pages {done['seconds_pages']:.1f} s, search index {done['seconds'] - done['seconds_pages']:.1f} s)"
+                 if "seconds_pages" in done and "seconds" in done else ""))
     cpu = stats["cpu"]
     print("  seconds (processor seconds) per stage: "
           + ", ".join(f"{name} {secs:.2f} ({cpu.get(name, 0):.2f})" for name, secs in seconds.items()))

@@ -122,6 +122,7 @@ def build(config, *, jobs: int = 1, stored=None, previous_site: Path | None = No
         config.plugins.on_pre_build(config=config)
         utils.clean_directory(config.site_dir)
         result = _build(config, jobs, stored, previous_site, manifest)
+        result.stats["seconds_pages"] = time.perf_counter() - start  # the search index is built after
         config.plugins.on_post_build(config=config)
         if counts := counter.get_counts():
             msg = ", ".join(f"{v} {k.lower()}s" for k, v in counts)
