@@ -24,6 +24,8 @@ def detect_script(text: str) -> str:
     those s2t would change.
     """
     to_s = _differences(text, _T2S.convert(text))
+    if not to_s:  # nothing Traditional: no need for s2t, the slower table (most pages)
+        return "hans"
     to_t = _differences(text, _S2T.convert(text))
     return "hant" if to_s > to_t else "hans"
 
