@@ -159,5 +159,6 @@ def count_terms(texts: list[str], keep: int = KEEP, project: Project = Project()
             word = m.group().lower()
             if word not in STOP:
                 counts[word] += 1
-    top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:keep]
+    # most frequent first, then by word: two stable sorts keyed in C, not a Python key per term
+    top = sorted(sorted(counts.items(), key=itemgetter(0)), key=itemgetter(1), reverse=True)[:keep]
     return {sys.intern(word): n for word, n in top}
