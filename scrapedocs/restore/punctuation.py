@@ -2,9 +2,8 @@
 from __future__ import annotations
 
 import re
-from itertools import islice
 
-from ..text import CJK_PUNCT, HAN
+from ..text import CJK_PUNCT, HAN, at_least
 from .lines import per_line
 
 _HAN_RE = re.compile(f"[{HAN}]")
@@ -93,8 +92,7 @@ def _chinese_line(text: str) -> bool:
     >>> _chinese_line("用Python和Java"), _chinese_line("Hello world 你")
     (True, False)
     """
-    latin = len(_LATIN_WORD.findall(text))
-    return latin == 0 or next(islice(_HAN_RE.finditer(text), latin - 1, None), None) is not None
+    return at_least(_HAN_RE, text, len(_LATIN_WORD.findall(text)))
 
 
 @per_line
