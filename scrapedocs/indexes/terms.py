@@ -37,7 +37,7 @@ _HAN_ONLY = re.compile(f"[{HAN}]+")
 
 #: What stands for every run of characters no word holds, in a text the dictionary counts: the root's
 #: first child (through a word no text holds, `SEPARATOR + UNSEEN`), where any other such character is
-#: looked for among all of the root's 5,000 children, one by one, and found nowhere.
+#: looked for among all of the root's 5,600 children, one by one, and found nowhere.
 SEPARATOR, UNSEEN = "\ufdd0", "\ufdd1"
 
 
