@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .text import HAN
+from .text import HAN, at_least
 
 #: Hiragana, katakana (not U+30FB ・, which Chinese writes between the parts of a foreign name),
 #: the small katakana extension and half-width katakana.
@@ -49,6 +49,7 @@ def _paragraph(text: str) -> tuple[str, int] | None:
 
 
 _KANA_OR_HANGUL = re.compile(f"[{KANA}{HANGUL}]")
+_CJK = re.compile(f"[{HAN}{KANA}{HANGUL}]")
 
 
 def has_kana_or_hangul(text: str) -> bool:
@@ -64,8 +65,7 @@ def language(text: str) -> str:
     >>> language("日本动画《進撃の巨人》在中国也很受欢迎，相关周边产品销量持续增长。")
     'zh'
     """
-    cjk = len(_HAN.findall(text)) + len(_KANA.findall(text)) + len(_HANGUL.findall(text))
-    if cjk < len(_WORD.findall(text)):
+    if not at_least(_CJK, text, len(_WORD.findall(text))):  # fewer CJK characters than Latin words
         return "en"
     if not has_kana_or_hangul(text):
         return "zh"  # the common case: one scan more, no per-paragraph work

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 #: Han characters: CJK Unified Ideographs, Extension A and the compatibility block.
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -40,3 +41,13 @@ def program_line(text: str) -> bool:
     (True, True, False)
     """
     return bool(_PROGRAM.search(text))
+
+
+def at_least(pattern: re.Pattern, text: str, n: int) -> bool:
+    """Whether `pattern` occurs `n` times in `text`, found only as far as the `n`th: a count compared
+    with a small number (a line's Latin words) without listing a page's thousands of Han characters.
+
+    >>> at_least(re.compile("[a-z]"), "abc", 3), at_least(re.compile("[a-z]"), "abc", 4), at_least(re.compile("x"), "", 0)
+    (True, False, True)
+    """
+    return n <= 0 or next(islice(pattern.finditer(text), n - 1, None), None) is not None

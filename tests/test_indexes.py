@@ -4,9 +4,11 @@ from __future__ import annotations
 import pickle
 import re
 import shutil
+from collections import Counter
 
 from scrapedocs.indexes import build_indexes, find_facts
 from scrapedocs.indexes.names import named, people_in
+from scrapedocs.indexes.terms import SEPARATOR, UNSEEN, count_terms, dictionary
 from scrapedocs.indexes.topics import load_topics
 from scrapedocs.model import Block, Collection
 from scrapedocs.pipeline import build_collection
@@ -143,3 +145,25 @@ def test_a_projects_topics_file_reaches_the_tags(tmp_path):
     assert "区块链" not in (build_collection(tmp_path / "in").docs[0].meta.get("tags") or [])
     (tmp_path / "topics.yml").write_text("区块链: [区块链存证]\n", encoding="utf-8")
     assert "区块链" in build_collection(tmp_path / "in").docs[0].meta["tags"]
+
+
+def test_terms_are_the_leftmost_longest_words_of_the_whole_dictionary():
+    # the automaton is built most frequent word first and reads every run of characters no word holds
+    # as one separator: it must count what a plain automaton of the same words counts
+    import ahocorasick
+
+    dic = dictionary()
+    plain = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+    for word in dic.auto.keys():
+        if word != SEPARATOR + UNSEEN:
+            plain.add_word(word, dic.auto.get(word))
+    plain.make_automaton()
+    for text in ["\n".join(TEXT), "参观学习新中国", "参观学习新中国——Patent，2021年犇犇知识产权\ufdd0保护", "。，", ""]:
+        expected = Counter()
+        for _, i in plain.iter_long(text):
+            if dic.terms[i] is not None:
+                expected[dic.terms[i]] += 1
+        counted = Counter()
+        dic.count(text, counted)
+        assert counted == expected
+    assert count_terms(["国家知识产权局发布专利数据。"]) == {"专利": 1, "发布": 1, "国家知识产权局": 1, "数据": 1}

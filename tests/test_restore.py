@@ -92,6 +92,13 @@ def test_script_is_decided_per_document():
     assert to_simplified("知識產權") == "知识产权"
 
 
+def test_a_long_page_is_judged_by_all_of_it():
+    # s2t is read part by part: a Simplified opening does not decide a page that is Traditional after it
+    simplified, traditional = "知识产权保护工作关系国家治理体系。\n" * 150, "知識產權保護工作關係國家治理體系。\n" * 300
+    assert detect_script(simplified + traditional) == "hant"
+    assert detect_script(traditional[:2000] + simplified * 2) == "hans"
+
+
 # ---- encoding debris and white space
 
 def test_mojibake_entities_and_zero_width_are_repaired():

@@ -35,6 +35,44 @@ _LATIN = re.compile(r"[A-Za-z][A-Za-z\-]{2,}")
 _HAN_ONLY = re.compile(f"[{HAN}]+")
 
 
+#: What stands for every run of characters no word holds, in a text the dictionary counts: the root's
+#: first child (through a word no text holds, `SEPARATOR + UNSEEN`), where any other such character is
+#: looked for among all of the root's 5,600 children, one by one, and found nowhere.
+SEPARATOR, UNSEEN = "\ufdd0", "\ufdd1"
+
+
+def _others(words) -> re.Pattern | None:
+    """A run of the characters no word holds; None if a word holds `SEPARATOR` or `UNSEEN` (then no stand-in).
+
+    pyahocorasick follows the same failure links for any of them (none continues a word), and for
+    a run as for one, so the matches stay the same once each run is one `SEPARATOR`.
+    """
+    alphabet = set().union(*words) if words else set()
+    if SEPARATOR in alphabet or UNSEEN in alphabet:
+        return None
+    return re.compile("[^" + "".join(map(re.escape, sorted(alphabet))) + "]+")
+
+
+def _automaton(ids: dict[str, int], freqs: array):
+    """The words, most frequent first.
+
+    pyahocorasick looks for a node's next character among its children one by one, in the order
+    they were added: inserted most frequent first, a text's common words are found after a few
+    comparisons instead of thousands (3× faster on the corpus). The matches do not depend on the order.
+    """
+    import ahocorasick
+
+    auto = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+    separator = SEPARATOR + UNSEEN
+    if separator in ids:
+        auto.add_word(separator, ids[separator])
+    for word in sorted(ids, key=lambda w: (-freqs[ids[w]], w)):
+        if word != separator:
+            auto.add_word(word, ids[word])
+    auto.make_automaton()
+    return auto
+
+
 class Dictionary:
     """jieba's dictionary as an automaton: each word's part of speech and frequency, and counting.
 
@@ -43,31 +81,33 @@ class Dictionary:
     """
 
     def __init__(self, extra: dict[str, str] | None = None):
-        import ahocorasick
         import jieba
 
-        self.auto = ahocorasick.Automaton(ahocorasick.STORE_INTS)
         self.tags: list[str] = []  # part of speech of each word id
         self.freqs = array("I")  # frequency of each word id in jieba's corpus
         self.terms: list[str | None] = []  # the word of each id that makes a term, else None
+        ids: dict[str, int] = {}
         with jieba.get_dict_file() as f:
             for raw in f:
                 parts = raw.decode("utf-8").split()
                 if len(parts) == 3 and len(parts[0]) >= 2:
-                    self._add(parts[0], parts[2], int(parts[1]))
+                    self._add(ids, parts[0], parts[2], int(parts[1]))
         for word, tag in (extra or {}).items():
             if len(word) >= 2:
-                self._add(word, tag)
-        self.auto.make_automaton()
+                self._add(ids, word, tag)
+        self.others = _others(ids)
+        if self.others is not None:
+            self._add(ids, SEPARATOR + UNSEEN, "")  # no term: its matches are not counted
+        self.auto = _automaton(ids, self.freqs)
 
-    def _add(self, word: str, tag: str, freq: int = 0) -> None:
+    def _add(self, ids: dict[str, int], word: str, tag: str, freq: int = 0) -> None:
         tag = sys.intern(tag)  # one string object per tag
         term = word if tag in TERM_TAGS and word not in STOP and _HAN_ONLY.fullmatch(word) else None
-        known = self.auto.get(word, -1)
+        known = ids.get(word, -1)
         if known >= 0:  # a later entry (the lexicon) overrides the tag
             self.tags[known], self.terms[known] = tag, term
             return
-        self.auto.add_word(word, len(self.tags))
+        ids[word] = len(self.tags)
         self.tags.append(tag)
         self.freqs.append(min(freq, 2**32 - 1))
         self.terms.append(term)
@@ -84,6 +124,8 @@ class Dictionary:
 
     def count(self, text: str, counts: Counter) -> None:
         """Add to `counts` (term → n) the terms among `text`'s leftmost-longest words."""
+        if self.others is not None:
+            text = self.others.sub(SEPARATOR, text)
         found = Counter(map(itemgetter(1), self.auto.iter_long(text)))  # word id → n, counted in C
         terms = self.terms
         for i, n in found.items():
@@ -117,5 +159,6 @@ def count_terms(texts: list[str], keep: int = KEEP, project: Project = Project()
             word = m.group().lower()
             if word not in STOP:
                 counts[word] += 1
-    top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:keep]
+    # most frequent first, then by word: two stable sorts keyed in C, not a Python key per term
+    top = sorted(sorted(counts.items(), key=itemgetter(0)), key=itemgetter(1), reverse=True)[:keep]
     return {sys.intern(word): n for word, n in top}

@@ -29,6 +29,7 @@ DEFINE = re.compile(
     r"(?P<q>[《“\"「]?)(?P<short>[^》”\"」）)，,、]{1,20})[》”\"」]?\s*[）)]"
 )
 OPEN, CLOSE = "《〈", "》〉"
+_BRACKET = re.compile(f"[{OPEN}{CLOSE}]")
 
 
 def bracket_titles(text: str) -> list[tuple[int, int, str]]:
@@ -38,7 +39,8 @@ def bracket_titles(text: str) -> list[tuple[int, int, str]]:
     ['专利法', '关于〈专利法〉的说明', '纲要']
     """
     out, stack = [], []
-    for i, c in enumerate(text):
+    for m in _BRACKET.finditer(text):  # the brackets only, not every character
+        i, c = m.start(), m[0]
         if c in OPEN:
             stack.append((c, i))
         elif c in CLOSE and stack:

@@ -125,19 +125,21 @@ def restore_document(doc: Document) -> Document:
     a Japanese or Korean line quoted in a Chinese page.
     """
     texts = [line.text for line in doc.lines]
-    encoding = has_encoding_debris(texts)
-    joined = "\n".join(texts)
-    other = has_kana_or_hangul(fix_encoding_debris(joined) if encoding else joined)
-    lang = body_language(doc, encoding) if other else None  # without kana or hangul: Chinese repairs as always
+    # The encoding repair comes first whatever else a line gets: done once, for the language check too.
+    fixed = [fix_encoding_debris(text) for text in texts] if has_encoding_debris(texts) else texts
+    other = has_kana_or_hangul("\n".join(fixed))
+    lang = body_language(doc, fixed is not texts) if other else None  # without kana or hangul: Chinese repairs
     if lang in NOT_CHINESE:
         doc.meta["lang"] = lang
     elif detect_script(doc.raw) == "hant":
         doc.meta["original_script"] = "hant"
-    config = replace(repairs_for(doc.meta), encoding=encoding)
-    quoted = replace(NOT_CHINESE_REPAIRS, encoding=encoding)
+    config = replace(repairs_for(doc.meta), encoding=False)
+    quoted = replace(NOT_CHINESE_REPAIRS, encoding=False)
     mixed = other and lang not in NOT_CHINESE
-    for line in doc.lines:
+    for line, text in zip(doc.lines, fixed):
         as_written = mixed and language(line.text) in NOT_CHINESE
-        line.text, applied = restore_and_explain(line.text, quoted if as_written else config)
+        if text != line.text:
+            doc.repairs["encoding"] += 1
+        line.text, applied = restore_and_explain(text, quoted if as_written else config)
         doc.repairs.update(applied)
     return doc

@@ -6,7 +6,7 @@ import re
 
 import ftfy
 
-from ..text import HAN
+from ..text import HAN, at_least
 from .lines import per_line
 
 _HAN_RE = re.compile(f"[{HAN}]")
@@ -68,5 +68,6 @@ def has_encoding_debris(lines: list[str]) -> bool:
     (False, True)
     """
     text = "\n".join(lines)
-    return bool(_ZERO_WIDTH.search(text) or _ENTITY.search(text) or _BAD_ANY_LINE.search(text)
-                or len(_LATIN1_HIGH.findall(text)) >= _GBK_AS_LATIN1_MIN)
+    return bool(_ZERO_WIDTH.search(text) or _ENTITY.search(text)
+                or at_least(_LATIN1_HIGH, text, _GBK_AS_LATIN1_MIN)
+                or _BAD_ANY_LINE.search(text))  # ftfy's long pattern last: the slowest scan

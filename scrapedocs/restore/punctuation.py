@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from ..text import CJK_PUNCT, HAN
+from ..text import CJK_PUNCT, HAN, at_least
 from .lines import per_line
 
 _HAN_RE = re.compile(f"[{HAN}]")
@@ -44,6 +44,8 @@ def _punct_in_chinese(text: str, i: int, chinese_line: bool) -> bool:
 
 def _convert_pairs(text: str) -> str:
     """( ) → （ ） for matched pairs whose outside, or whose content, is Chinese."""
+    if "(" not in text:  # most lines: nothing to pair
+        return text
     while True:
         chars, changed = list(text), False
         for m in _PAREN_PAIR.finditer(text):
@@ -79,6 +81,20 @@ def _fix_marks(text: str, chinese_line: bool) -> str:
     return _convert_pairs("".join(out))
 
 
+def _may_protect(text: str) -> bool:
+    """Whether `_PROTECTED` can match: every span it protects holds one of these (a quicker scan)."""
+    return "://" in text or "www." in text or "@" in text or "`" in text
+
+
+def _chinese_line(text: str) -> bool:
+    """As many Han characters as Latin words, or more: counted only as far as needed.
+
+    >>> _chinese_line("用Python和Java"), _chinese_line("Hello world 你")
+    (True, False)
+    """
+    return at_least(_HAN_RE, text, len(_LATIN_WORD.findall(text)))
+
+
 @per_line
 def fix_punctuation(text: str) -> str:
     """ASCII , ; : ! ? ( ) in Chinese sentences back to their full-width forms.
@@ -94,10 +110,9 @@ def fix_punctuation(text: str) -> str:
     """
     if not _ASCII_MARKS.search(text) or not _HAN_RE.search(text) or _MASK in text:
         return text
-    spans = [m[0] for m in _PROTECTED.finditer(text)]
+    spans = [m[0] for m in _PROTECTED.finditer(text)] if _may_protect(text) else []
     masked = _PROTECTED.sub(_MASK, text) if spans else text
-    chinese_line = len(_HAN_RE.findall(masked)) >= len(_LATIN_WORD.findall(masked))
-    fixed = _fix_marks(masked, chinese_line)
+    fixed = _fix_marks(masked, _chinese_line(masked))
     if spans:
         parts = fixed.split(_MASK)
         fixed = "".join(part + span for part, span in zip(parts, spans)) + parts[-1]
