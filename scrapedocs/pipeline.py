@@ -42,7 +42,7 @@ from .model import Collection, Document
 from .provenance import apply_origin, stamp_retrieved
 from .read import decode_source, display_path, load_source, scan
 from .read.archives import Capture, index_containers, load_captures
-from .render import render
+from .render.memo import render_collection
 from .render.trial import check_pages
 from .reprints import merge_reprints
 from .reprints import sign as sign_reprints
@@ -83,7 +83,7 @@ PIPELINE: list[Stage] = [
     Stage("slugs", assign_slugs, "collection"),
     Stage("link", link_collection, "collection"),
     Stage("indexes", build_indexes, "collection"),
-    Stage("render", render),  # within limits (render.limits)
+    Stage("render", render_collection, "collection"),  # within limits (render.limits); unchanged pages kept
     Stage("pages", check_pages, "collection"),  # every page rendered as the site will, in the workers, in time
 ]
 
