@@ -117,11 +117,14 @@ class _Loading(Sequence):
         return doc
 
 
-def source_keys(docs: list[Document], config: BuildConfig, load) -> dict[int, str]:
+def source_keys(docs: list[Document], config: BuildConfig, load, remembered: Remembered | None = None) -> dict[int, str]:
     """The cache key of every document that can be read (`load(doc)` reads it; its bytes are let go
-    after): position → key. A document that cannot be read is replaced by what `load` made of it."""
+    after): position → key. A document that cannot be read is replaced by what `load` made of it.
+    A source whose file is as the last build saw it is not read (`keys`); with `remembered`, what
+    this build saw is saved by the caller (a build with nothing to do writes nothing)."""
     version, fingerprint = converter_version(), config.fingerprint()
-    remembered = Remembered(config, version, fingerprint)  # a file as it was last time: its key as it was
+    own = remembered is None
+    remembered = Remembered(config, version, fingerprint) if own else remembered
     keys: dict[int, str] = {}
     for i, doc in enumerate(docs):
         sig = signature(doc)
@@ -137,7 +140,8 @@ def source_keys(docs: list[Document], config: BuildConfig, load) -> dict[int, st
         remembered.remember(doc, sig, keys[i])
         loaded.data = b""  # read again if it is to be converted
         docs[i] = loaded
-    remembered.save()
+    if own:
+        remembered.save()
     return keys
 
 
