@@ -208,7 +208,7 @@ def build_collection(source: BuildConfig | Path, progress: bool | None = None,
     if sources.remembered is not None:
         sources.remembered.save()
     gc.freeze()  # the documents live until the build ends: later collections need not scan them again
-    stats["seconds"] = {"read": sources.seconds, **stats["seconds"]}
-    stats["cpu"] = {"read": sources.cpu, **stats["cpu"]}
+    stats["seconds"] = {"sources": sources.seconds, **stats["seconds"]}  # not "read": the document stage of that name
+    stats["cpu"] = {"sources": sources.cpu, **stats["cpu"]}
     collection = Collection(docs, skipped=sources.skipped, records=sources.records, config=config, stats=stats)
     return convert(collection, rest, progress=progress)
