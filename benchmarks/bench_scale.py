@@ -20,8 +20,8 @@ largest file and largest page, the search index and its largest file, and with
 `bench_search.py` the first-result latency. It checks the titles found against the
 generated ones and that no generated document was merged as a reprint.
 
-    python benchmarks/bench_scale.py 1000 [2000 …] [--html 0] [--jobs 2] [--work DIR] [--no-site] [--rebuilds 0-3]
-                                     [--no-search] [--skip indexes] [--dask]
+    python benchmarks/bench_scale.py 1000 [2000 …] [--html 0] [--jobs 2] [--work DIR [--reuse]] [--no-site]
+                                     [--rebuilds 0-3] [--no-search] [--skip indexes] [--dask]
 
 With several sizes, a last table gives each stage's seconds per 1,000 documents
 at each size and the ratio between the largest and the smallest: 1.0 is linear.
@@ -203,9 +203,11 @@ def edit_one(source: Path, specs: list) -> Path:
 
 
 def edit_sidecar(source: Path, specs: list) -> Path:
-    """Correct the title of another document with a sidecar, as an author does."""
+    """Correct the title of another document with a sidecar, as an author does (again, with --reuse)."""
     spec = next(s for s in specs[len(specs) // 3:] if s.kind == "txt" and s.style == "plain")
     sidecar = (source / spec.name).with_suffix(".yml")
+    if sidecar.is_file():  # corrected by an earlier run (--reuse): corrected once more
+        spec.title = sidecar.read_text(encoding="utf-8").removeprefix("title: ").strip()
     spec.title = f"{spec.title}（修订）"  # the title the page must now have
     sidecar.write_text(f"title: {spec.title}\n", encoding="utf-8")
     return sidecar
@@ -233,22 +235,29 @@ def site_sizes(args, work: Path) -> None:
 
 
 def one_size(args, n: int, work: Path) -> dict:
-    """Generate n documents, build them four times (with the site); print and return the figures."""
-    for folder in ("docs", "build", "site"):
-        shutil.rmtree(work / folder, ignore_errors=True)
-    shutil.copytree(ROOT / "docs", work / "docs", ignore=shutil.ignore_patterns(*GENERATED_DIRS))
+    """Generate n documents, build them four times (with the site); print and return the figures.
+    With --reuse and a folder an earlier run built, only the rebuilds run, on what it left."""
     source = work / "corpus"
+    reuse = args.reuse and (work / "build" / "report.json").is_file() and source.is_dir()
     start = time.perf_counter()
-    shutil.rmtree(source, ignore_errors=True)
-    specs = corpus.generate(n, source, seed=args.seed, html_share=args.html)
+    if reuse:
+        specs = corpus.specs(n, args.seed, args.html)
+    else:
+        for folder in ("docs", "build", "site"):
+            shutil.rmtree(work / folder, ignore_errors=True)
+        shutil.copytree(ROOT / "docs", work / "docs", ignore=shutil.ignore_patterns(*GENERATED_DIRS))
+        shutil.rmtree(source, ignore_errors=True)
+        specs = corpus.generate(n, source, seed=args.seed, html_share=args.html)
     input_bytes = sum(p.stat().st_size for p in source.rglob("*") if p.is_file())
     print(f"\n=== {n} documents, {mb(input_bytes)} of input ({input_bytes / n / 1e3:.1f} KB each), "
-          f"generated in {time.perf_counter() - start:.1f} s; {args.jobs} jobs{' on a local Dask cluster' if args.executor else ''}, {os.cpu_count()} cores"
+          + ("the last run's build reused" if reuse else f"generated in {time.perf_counter() - start:.1f} s")
+          + f"; {args.jobs} jobs{' on a local Dask cluster' if args.executor else ''}, {os.cpu_count()} cores"
           + (f"; stages skipped: {', '.join(args.skip)}" if args.skip else "")
           + f"; load average {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
-    cold = build(args, source, work, "cold")
-    print_build("cold build", cold, input_bytes, n)
-    results = {"n": n, "cold": cold}
+    results = {"n": n}
+    if not reuse:
+        results["cold"] = build(args, source, work, "cold")
+        print_build("cold build", results["cold"], input_bytes, n)
     if args.rebuilds >= 1:
         results["unchanged"] = build(args, source, work, "unchanged")
         print_build("no-change rebuild", results["unchanged"], input_bytes, n)
@@ -281,7 +290,7 @@ def one_size(args, n: int, work: Path) -> dict:
 
 def linearity(results: list[dict]) -> None:
     """Seconds per 1,000 documents of each stage at each size, and the ratio of the largest to the smallest."""
-    if len(results) < 2:
+    if len(results) < 2 or not all("cold" in r and "unchanged" in r for r in results):
         return
     first, last = results[0], results[-1]
     print("\nlinearity: processor seconds per 1,000 documents in each stage (document stages: summed over the "
@@ -317,6 +326,10 @@ def main() -> None:
     ap.add_argument("--no-search", action="store_true", help="do not measure the search in Chromium")
     ap.add_argument("--skip", action="append", default=[], metavar="STAGE",
                     help="leave a stage out of the pipeline (e.g. indexes while it is slow); repeatable")
+    ap.add_argument("--reuse", action="store_true",
+                    help="with --work: when a run built that folder already, run only the rebuilds on it (the "
+                         "converter's code is in the cache keys: after a change to the package, the first rebuild "
+                         "converts everything)")
     ap.add_argument("--dask", action="store_true",
                     help="convert on a local Dask cluster of --jobs worker processes (its memory is not in the peak)")
     args = ap.parse_args()

@@ -30,7 +30,8 @@ from tqdm import tqdm
 
 from .clean import clean
 from .config import BuildConfig, with_project_files
-from .engine import prepare, source_keys
+from .engine import converter_version, prepare, source_keys
+from .engine.keys import Remembered
 from .extract import extract
 from .extract.policy import apply_policy
 from .indexes import build_indexes, find_facts
@@ -42,7 +43,7 @@ from .model import Collection, Document
 from .provenance import apply_origin, stamp_retrieved
 from .read import decode_source, display_path, load_source, scan
 from .read.archives import Capture, index_containers, load_captures
-from .render import render
+from .render.memo import render_collection
 from .render.trial import check_pages
 from .reprints import merge_reprints
 from .reprints import sign as sign_reprints
@@ -83,7 +84,7 @@ PIPELINE: list[Stage] = [
     Stage("slugs", assign_slugs, "collection"),
     Stage("link", link_collection, "collection"),
     Stage("indexes", build_indexes, "collection"),
-    Stage("render", render),  # within limits (render.limits)
+    Stage("render", render_collection, "collection"),  # within limits (render.limits); unchanged pages kept
     Stage("pages", check_pages, "collection"),  # every page rendered as the site will, in the workers, in time
 ]
 
@@ -135,6 +136,7 @@ class Sources:
     load: Callable[[Document], Document]  # reads a source's bytes again, to convert it
     seconds: float = 0.0
     cpu: float = 0.0
+    remembered: Remembered | None = None  # the files as this build saw them (`engine.keys`), saved once it converts
 
     def digest(self) -> str:
         """One digest of every source's path and key (or why it cannot be read) and of the skipped files."""
@@ -178,10 +180,11 @@ def read_sources(config: BuildConfig) -> Sources:
     docs = [Document(path=path, relpath=display_path(path, input_dir)) for path in found.sources]
     docs += [Document(path=input_dir / c.container, relpath=c.source, origin=c.origin()) for c in crawls.captures]
     load = reader(input_dir, crawls.captures, config.max_bytes)
-    keys = source_keys(docs, config, load)
+    remembered = Remembered(config, converter_version(), config.fingerprint())
+    keys = source_keys(docs, config, load, remembered)
     skipped = sorted(found.skipped + crawls.skipped, key=lambda s: s.source)
     return Sources(docs, keys, skipped, crawls.records, load, time.perf_counter() - start,
-                   time.process_time() - processor)
+                   time.process_time() - processor, remembered)
 
 
 def build_collection(source: BuildConfig | Path, progress: bool | None = None,
@@ -202,8 +205,10 @@ def build_collection(source: BuildConfig | Path, progress: bool | None = None,
         progress = len(docs) >= PROGRESS_THRESHOLD and sys.stderr.isatty()
     first, rest = split(PIPELINE if stages is None else stages)
     stats = prepare(docs, first, config, sources.load, sources.keys, progress=progress)
+    if sources.remembered is not None:
+        sources.remembered.save()
     gc.freeze()  # the documents live until the build ends: later collections need not scan them again
-    stats["seconds"] = {"read": sources.seconds, **stats["seconds"]}
-    stats["cpu"] = {"read": sources.cpu, **stats["cpu"]}
+    stats["seconds"] = {"sources": sources.seconds, **stats["seconds"]}  # not "read": the document stage of that name
+    stats["cpu"] = {"sources": sources.cpu, **stats["cpu"]}
     collection = Collection(docs, skipped=sources.skipped, records=sources.records, config=config, stats=stats)
     return convert(collection, rest, progress=progress)

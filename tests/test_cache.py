@@ -174,3 +174,52 @@ def test_a_project_file_of_the_document_stages_is_part_of_the_key(config, tmp_pa
     assert build_collection(with_project_files(config)).stats["converted"] == 0
     (tmp_path / "topics.yml").write_text("区块链: [blockchain]\n", encoding="utf-8")
     assert build_collection(with_project_files(config)).stats["converted"] == 6
+
+
+def _reads(monkeypatch) -> list[str]:
+    """The sources a build reads for their keys (`read.load_source`), recorded."""
+    import scrapedocs.pipeline as pipeline
+
+    read, original = [], pipeline.load_source
+
+    def counting(path, root, max_bytes):
+        read.append(Path(path).name)
+        return original(path, root, max_bytes)
+
+    monkeypatch.setattr(pipeline, "load_source", counting)
+    return read
+
+
+def test_a_source_as_it_was_is_not_read_again_for_its_key(config, monkeypatch):
+    """The keys of sources whose file and sidecar are as the last build saw them are remembered
+    (engine.keys); a source edited, even to the same size and time, or given a sidecar is read."""
+    import os
+
+    from scrapedocs.engine import keys
+
+    monkeypatch.setattr(keys, "RACY", 0.0)  # the files were written a moment ago (see below)
+    _, pages = build(config)
+    read = _reads(monkeypatch)
+    again, pages_again = build(config)
+    assert read == [] and again.stats["cached"] == 6 and pages_again == pages
+    source = config.input_dir / "doc03.txt"
+    st = source.stat()
+    text = source.read_text(encoding="utf-8")
+    source.write_text(text.replace("版权所有", "版权所无"), encoding="utf-8")  # the same size
+    os.utime(source, ns=(st.st_atime_ns, st.st_mtime_ns))  # and the same modification time
+    (config.input_dir / "doc04.yml").write_text("title: 用户给的标题\n", encoding="utf-8")
+    again, pages_again = build(config)
+    assert sorted(set(read)) == ["doc03.txt", "doc04.txt"] and again.stats["converted"] == 2  # for their keys, to convert
+    assert "title: 用户给的标题" in pages_again["articles/doc04.md"]
+    read.clear()
+    assert build(config)[0].stats["cached"] == 6 and read == []
+    assert build(replace(config, use_cache=False))[0].stats["converted"] == 6 and len(set(read)) == 6
+    read.clear()
+    # A file changed less than RACY seconds before the build looked at it is not remembered: a second
+    # write within the same tick of the file system's clock would keep its times.
+    monkeypatch.setattr(keys, "RACY", 3600.0)
+    source.write_text(text, encoding="utf-8")
+    build(config)
+    read.clear()
+    build(config)
+    assert read == ["doc03.txt"]

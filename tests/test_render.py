@@ -169,3 +169,50 @@ def test_huge_tables_and_too_many_headings_are_written_plainer():
     assert html.count("<h3") == MAX_HEADINGS and html.count("<strong>第") == 5
     assert {"tables over 2,000 cells written as one paragraph per row: 1",
             "headings after the first 1,000 written as bold paragraphs: 5"} <= set(doc.degraded)
+
+
+def test_a_page_whose_inputs_did_not_change_is_taken_from_the_docs_folder(tmp_path):
+    """The render stage keeps a digest of each page's inputs (render.memo): a rebuild reads an unchanged
+    page from docs/ instead of writing it again; a changed title updates the page citing it; a page
+    changed by hand in docs/ is written again; the pages always equal a build without the cache."""
+    from pathlib import Path
+
+    import scrapedocs.render.memo as memo
+    from helpers import write_corpus
+    from scrapedocs import publish
+    from scrapedocs.config import BuildConfig
+    from scrapedocs.pipeline import build_collection
+
+    seeds, docs = tmp_path / "in", tmp_path / "docs"
+    titles = write_corpus(seeds, 5)
+    config = BuildConfig(input_dir=seeds, docs_dir=docs, report=tmp_path / "build" / "report.json",
+                         project_dir=tmp_path, jobs=1)
+    rendered: list[str] = []
+
+    def build(**change) -> dict[str, str]:
+        from dataclasses import replace
+
+        rendered.clear()
+        files = publish.plan(build_collection(replace(config, **change)))
+        if not change:
+            publish.write(files, docs)
+        return files
+
+    original = memo.render
+    memo.render = lambda doc: rendered.append(doc.page) or original(doc)
+    try:
+        first = build()
+        assert len(rendered) == 5
+        assert build() == first and rendered == []
+        (seeds / "doc00.txt").write_text((seeds / "doc00.txt").read_text(encoding="utf-8")
+                                         .replace(titles[0], titles[0].replace("通知", "决定")), encoding="utf-8")
+        again = build()
+        assert again == build(use_cache=False)
+        assert titles[0].replace("通知", "决定") in again["articles/" + Path(rendered[0]).name]
+        cites = next(path for path, text in first.items() if path.startswith("articles/") and f"《{titles[0]}》" in text)
+        assert cites in rendered and again[cites] != first[cites], "the citing page links the new title"
+        page = docs / cites
+        page.write_text(page.read_text(encoding="utf-8") + "手工加的一段。\n", encoding="utf-8")
+        assert build() == again and rendered == [cites]
+    finally:
+        memo.render = original

@@ -249,7 +249,7 @@ def _up_to_date(args: argparse.Namespace, stamp, sources) -> bool:
     print(f"{last.get('summary') or f'{n} sources'}; nothing changed since the last build: "
           f"{args.docs}{'' if args.no_site else f' and {args.site}'} are up to date")
     _write_stats({"up_to_date": True, "documents": n, "converted": 0, "cached": n, "gave_up": 0, "failed": 0,
-                  "seconds": {"read": sources.seconds}, "cpu": {"read": sources.cpu}, "wall": sources.seconds},
+                  "seconds": {"sources": sources.seconds}, "cpu": {"sources": sources.cpu}, "wall": sources.seconds},
                  args.stats)
     return True
 

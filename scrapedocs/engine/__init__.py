@@ -33,6 +33,7 @@ from tqdm import tqdm
 from ..config import BuildConfig
 from ..model import Document
 from .cache import Cache, converter_version, entry_key, identity
+from .keys import Remembered, signature
 from .task import Outcome
 
 DASK_SCHEME = "dask://"
@@ -116,19 +117,31 @@ class _Loading(Sequence):
         return doc
 
 
-def source_keys(docs: list[Document], config: BuildConfig, load) -> dict[int, str]:
+def source_keys(docs: list[Document], config: BuildConfig, load, remembered: Remembered | None = None) -> dict[int, str]:
     """The cache key of every document that can be read (`load(doc)` reads it; its bytes are let go
-    after): position → key. A document that cannot be read is replaced by what `load` made of it."""
+    after): position → key. A document that cannot be read is replaced by what `load` made of it.
+    A source whose file is as the last build saw it is not read (`keys`); with `remembered`, what
+    this build saw is saved by the caller (a build with nothing to do writes nothing)."""
     version, fingerprint = converter_version(), config.fingerprint()
+    own = remembered is None
+    remembered = Remembered(config, version, fingerprint) if own else remembered
     keys: dict[int, str] = {}
     for i, doc in enumerate(docs):
+        sig = signature(doc)
+        key = remembered.key(doc, sig)
+        if key is not None:
+            keys[i] = key
+            continue
         loaded = load(doc)
         if loaded.error:
             docs[i] = loaded
             continue
         keys[i] = entry_key(loaded, version, fingerprint)
+        remembered.remember(doc, sig, keys[i])
         loaded.data = b""  # read again if it is to be converted
         docs[i] = loaded
+    if own:
+        remembered.save()
     return keys
 
 
@@ -155,36 +168,33 @@ def _prepare(docs: list[Document], stages: Sequence, config: BuildConfig, progre
     version = converter_version()
     fingerprint = config.fingerprint()  # the settings and project files that change conversion
     keys = dict(known)  # those that could not be read have none
-    todo: list[int] = []
-    for i in sorted(keys):
-        found = _cached(cache, keys[i], docs[i], config.time_budget) if cache else None
-        if found is not None:
-            docs[i] = found
-            stats["cached"] += 1
-        else:
-            todo.append(i)
-    stats["seconds"]["cache lookup"] = time.perf_counter() - start
-    stats["cpu"]["cache lookup"] = time.process_time() - processor
-    if todo:
-        executor = make_executor(stages, config)
-        bar = tqdm(total=len(todo), desc="convert", unit="doc", disable=not progress, file=sys.stderr, leave=False)
-        for j, outcome in executor.run(_Loading(docs, todo, load, keys, version, fingerprint)):
-            i = todo[j]
-            stats["seconds"].update(outcome.seconds)
-            stats["cpu"].update(outcome.cpu)
-            if outcome.payload is not None:
-                docs[i] = pickle.loads(outcome.payload)
-                payload = outcome.payload if outcome.cacheable else None
+    # The sources without an entry go to the executor first: its workers start (and warm up) while the
+    # others are taken from the cache here. An entry found unusable sends its source after them.
+    todo = [i for i in sorted(keys) if cache is None or not cache.has(keys[i])]
+    executor = make_executor(stages, config) if todo else None
+    loading = _Loading(docs, todo, load, keys, version, fingerprint)
+    try:
+        if executor is not None and hasattr(executor, "start"):
+            executor.start(loading)
+        late: list[int] = []
+        for i in sorted(set(keys) - set(todo)):
+            found = _cached(cache, keys[i], docs[i], config.time_budget)
+            if found is not None:
+                docs[i] = found
+                stats["cached"] += 1
             else:
-                docs[i] = _given_up(docs[i], outcome, config.time_budget)
-                payload = pickle.dumps(docs[i], protocol=pickle.HIGHEST_PROTOCOL) if outcome.timed_out else None
-            stats["converted"] += 1
-            stats["gave_up"] += outcome.payload is None
-            stats["failed"] += bool(docs[i].error)
-            if cache is not None and payload is not None:
-                cache.put(keys[i], payload)
-            bar.update()
-        bar.close()
+                late.append(i)
+        stats["seconds"]["cache lookup"] = time.perf_counter() - start
+        stats["cpu"]["cache lookup"] = time.process_time() - processor
+        if todo:
+            _convert(executor, loading, docs, cache, keys, config, stats, progress)
+        if late:
+            executor = executor or make_executor(stages, config)
+            _convert(executor, _Loading(docs, late, load, keys, version, fingerprint), docs, cache, keys, config,
+                     stats, progress)
+    finally:
+        if executor is not None and hasattr(executor, "stop"):
+            executor.stop()
     if cache is not None:
         stats["cache_pruned"] = cache.prune(set(keys.values()))
         stats["cache_corrupt"] = cache.corrupt
@@ -192,3 +202,27 @@ def _prepare(docs: list[Document], stages: Sequence, config: BuildConfig, progre
     stats["seconds"], stats["cpu"] = dict(stats["seconds"]), dict(stats["cpu"])
     stats["wall"] = time.perf_counter() - start
     return stats
+
+
+def _convert(executor, loading: _Loading, docs: list[Document], cache: Cache | None, keys: dict[int, str],
+             config: BuildConfig, stats: dict, progress: bool) -> None:
+    """Convert the documents `loading` sends, put each back at its position and in the cache."""
+    todo = loading.todo
+    bar = tqdm(total=len(todo), desc="convert", unit="doc", disable=not progress, file=sys.stderr, leave=False)
+    for j, outcome in executor.run(loading):
+        i = todo[j]
+        stats["seconds"].update(outcome.seconds)
+        stats["cpu"].update(outcome.cpu)
+        if outcome.payload is not None:
+            docs[i] = pickle.loads(outcome.payload)
+            payload = outcome.payload if outcome.cacheable else None
+        else:
+            docs[i] = _given_up(docs[i], outcome, config.time_budget)
+            payload = pickle.dumps(docs[i], protocol=pickle.HIGHEST_PROTOCOL) if outcome.timed_out else None
+        stats["converted"] += 1
+        stats["gave_up"] += outcome.payload is None
+        stats["failed"] += bool(docs[i].error)
+        if cache is not None and payload is not None:
+            cache.put(keys[i], payload)
+        bar.update()
+    bar.close()

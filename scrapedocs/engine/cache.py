@@ -101,6 +101,10 @@ class Cache:
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / key
 
+    def has(self, key: str) -> bool:
+        """Whether an entry is stored under `key` (not whether it can be trusted: `get` says that)."""
+        return self._path(key).is_file()
+
     def get(self, key: str) -> bytes | None:
         """The payload stored under `key`, or None when there is none or it cannot be trusted."""
         try:

@@ -124,14 +124,30 @@ class LocalExecutor:
         self.stages, self.config = list(stages), config
         self.jobs, self.budget = max(1, jobs), time_budget
         self.warm = True  # off for good if warming up ever kills or hangs a worker
+        self._started = None  # (docs, context, queue, workers) once `start` ran
+
+    def start(self, docs: Sequence[Document]) -> None:
+        """Start the workers on `docs` now, and come back: they warm up and convert while the caller does
+        something else (takes the others from the cache) until it asks for the outcomes with `run(docs)`."""
+        if not docs or self._started is not None:
+            return
+        ctx = _context()
+        queue = deque(range(len(docs)))
+        workers = [self._start(ctx) for _ in range(min(self.jobs, len(docs)))]
+        for w in workers:
+            if queue:
+                i = queue.popleft()
+                w.send(i, docs[i])
+        self._started = (docs, ctx, queue, workers)
 
     def run(self, docs: Sequence[Document]) -> Iterator[tuple[int, Outcome]]:
         """(position, outcome) of every document, in the order they finish."""
         if not docs:
             return
-        ctx = _context()
-        queue = deque(range(len(docs)))
-        workers = [self._start(ctx) for _ in range(min(self.jobs, len(docs)))]
+        if self._started is None or self._started[0] is not docs:
+            self.stop()
+            self.start(docs)
+        _, ctx, queue, workers = self._started
         poll = min(POLL, self.budget / 4)
         try:
             while queue or any(w.task is not None for w in workers):
@@ -172,8 +188,14 @@ class LocalExecutor:
                         queue.appendleft(w.task)
                         workers[k] = self._replace(ctx, w, warm=False)
         finally:
-            for w in workers:
+            self.stop()
+
+    def stop(self) -> None:
+        """Stop the workers `start` started (a run that ended, or was never asked for)."""
+        if self._started is not None:
+            for w in self._started[3]:
                 w.stop(kill=True)
+            self._started = None
 
     def _start(self, ctx) -> _Worker:
         return _Worker(ctx, self.stages, self.config, self.warm)

@@ -36,7 +36,7 @@ from pathlib import Path
 
 from ...render.html import SNIPPET
 from . import pages as worker
-from .reuse import Manifest, identity, page_digest, site_digest
+from .reuse import Answers, Manifest, identity, page_digest, site_digest
 
 #: The plugins whose events the build knows to be per page and harmless to run in a worker.
 KNOWN_PLUGINS = frozenset({"scrapedocs"})
@@ -180,10 +180,11 @@ def _build(config, jobs: int, stored, previous_site: Path | None, manifest: Mani
     todo: list[int] = []
     digests: dict[int, str | None] = {}
     reused = 0
+    answers = Answers(files)
     for i, file in enumerate(doc_files):
         data = _source_bytes(file)
         digests[i] = page_digest(file.src_uri, data) if data is not None and SNIPPET.encode() not in data else None
-        previous = manifest.reusable(file.src_uri, digests[i], files, previous_site) \
+        previous = manifest.reusable(file.src_uri, digests[i], answers, previous_site) \
             if reusing and digests[i] is not None else None
         if previous is not None:
             _reuse(previous, file.abs_dest_path)
