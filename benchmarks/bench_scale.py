@@ -49,8 +49,13 @@ import corpus
 GENERATED_DIRS = ("articles", "cited", "indexes", "browse")
 
 
+#: Seconds between two samples of the memory: PSS costs the kernel a walk of every page of the
+#: build's processes, which at 50 ms took half a core from the build being measured.
+INTERVAL = 0.5
+
+
 class PeakMemory:
-    """The largest total memory of a process and its descendants, sampled every 50 ms.
+    """The largest total memory of a process and its descendants, sampled every `INTERVAL` seconds.
 
     `peak` sums PSS (a page shared by the forked workers counts once, split between
     them), `peak_rss` sums RSS (shared pages counted in every process: an overestimate).
@@ -88,7 +93,7 @@ class PeakMemory:
             except psutil.NoSuchProcess:
                 return
             self.peak, self.peak_rss = max(self.peak, pss), max(self.peak_rss, rss)
-            self._stop.wait(0.05)
+            self._stop.wait(INTERVAL)
 
     def stop(self) -> tuple[int, int]:
         self._stop.set()
