@@ -368,24 +368,40 @@ def test_a_failed_site_build_names_the_page_its_input_and_why(tmp_path, monkeypa
     assert "the theme choked" in site["error"]
 
 
-def test_a_large_collections_site_is_built_in_a_fresh_process(tmp_path, monkeypatch, capsys):
-    """From `APART` documents the site build leaves the conversion's process (its memory) behind."""
+def test_a_large_collection_is_converted_in_a_child_process(tmp_path, monkeypatch, capfd):
+    """From `APART` sources the conversion runs in a child: its memory is gone before the site is built."""
     import scrapedocs.cli.build as build
     from conftest import ROOT
-    from scrapedocs import publish
 
-    seeds, docs = tmp_path / "in", tmp_path / "docs"
+    seeds, docs, pids = tmp_path / "in", tmp_path / "docs", tmp_path / "pids"
     seeds.mkdir()
     (seeds / "a.txt").write_text("关于甲的通知\n" + ARTICLE, encoding="utf-8")
     monkeypatch.setattr(build, "APART", 1)
+    convert = build.convert_command
 
-    def not_here(*args, **kwargs):
-        raise AssertionError("built in the conversion's process")
+    def converting(*args, **kwargs):
+        with open(pids, "a") as f:
+            f.write(f"{os.getpid()}\n")
+        return convert(*args, **kwargs)
 
-    monkeypatch.setattr(publish, "build_site", not_here)
+    monkeypatch.setattr(build, "convert_command", converting)
     monkeypatch.setattr(logging.getLogger("mkdocs"), "handlers", [])
-    code = main(["--input", str(seeds), "--docs", str(docs), "--site", str(tmp_path / "site"),
-                 "--config", str(ROOT / "mkdocs.yml"), "--report", str(tmp_path / "report.json"), "--no-progress"])
-    out = capsys.readouterr().out
-    assert code == 0 and "site built in" in out
-    assert "关于甲的通知" in (tmp_path / "site" / "articles" / "a" / "index.html").read_text(encoding="utf-8")
+    argv = ["--input", str(seeds), "--docs", str(docs), "--site", str(tmp_path / "site"),
+            "--config", str(ROOT / "mkdocs.yml"), "--report", str(tmp_path / "report.json"), "--no-progress"]
+    code = main(argv)
+    out = capfd.readouterr().out
+    assert code == 0 and "1 sources → 1 pages" in out and "site built in" in out
+    assert pids.read_text().split() != [str(os.getpid())]
+    page = tmp_path / "site" / "articles" / "a" / "index.html"
+    assert "关于甲的通知" in page.read_text(encoding="utf-8")
+
+    def killed(*args, **kwargs):
+        os.kill(os.getpid(), 9)
+
+    (seeds / "a.txt").write_text("关于乙的通知\n" + ARTICLE, encoding="utf-8")
+    before = page.read_bytes()
+    monkeypatch.setattr(build, "convert_command", killed)
+    assert main(argv) == 3
+    err = capfd.readouterr().err
+    assert "error: the conversion stopped: killed by SIGKILL (out of memory?)" in err and "Traceback" not in err
+    assert page.read_bytes() == before

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from scrapedocs.publish import SiteError, build_site, build_site_apart
+from scrapedocs.publish import SiteError, build_site
 
 EPOCH = "1600000000"
 
@@ -99,22 +99,3 @@ def test_an_interrupted_build_leaves_the_previous_site_untouched(previous, docs,
         build_site(ROOT / "mkdocs.yml", docs, site, EPOCH)
     assert _fingerprint(site) == before
     assert _leftovers(site) == []
-
-
-def test_a_site_built_in_a_fresh_process_is_the_same_site(previous, docs, tmp_path):
-    """A large collection's site is built apart from the conversion's memory (cli.build.APART)."""
-    site, before = previous
-    again = tmp_path / "apart" / "site"
-    assert build_site_apart(ROOT / "mkdocs.yml", docs, again, EPOCH)["builder"] in ("scrapedocs", "mkdocs")
-    assert _fingerprint(again) == before
-
-
-def test_a_failure_in_a_fresh_process_still_names_the_page_and_its_input(previous, docs):
-    site, before = previous
-    (docs / "articles" / "000_29e46c3a256b3124.md").write_text(
-        "---\nsource_file: x.txt\ntitle: 坏页\n---\n\n[断链](no-such-page.md)\n", encoding="utf-8")
-    with pytest.raises(SiteError) as failed:
-        build_site_apart(ROOT / "mkdocs.yml", docs, site, EPOCH)
-    assert (failed.value.page, failed.value.source) == ("articles/000_29e46c3a256b3124.md", "x.txt")
-    assert str(failed.value).startswith("the site build failed on articles/000_29e46c3a256b3124.md (input x.txt): ")
-    assert _fingerprint(site) == before

@@ -16,13 +16,14 @@ import time
 from pathlib import Path
 
 from .. import publish
+from . import apart
 from ..config import PROJECT_FILES, BuildConfig, with_project_files
 from ..pipeline import build_collection
 from ..project import Project
 from ..project.folders import check_inputs, check_writable, writing
 from ..publish.report import add_site, console_summary, default_report_path, printable
 
-#: From this many documents the site is built in a fresh process (`publish.build_site_apart`).
+#: From this many sources the conversion runs in a child process (`apart`), its memory gone with it.
 APART = 2000
 
 
@@ -106,10 +107,10 @@ def _check_folders(args: argparse.Namespace, report: Path) -> None:
 
 
 def convert_command(args: argparse.Namespace, config: BuildConfig, report_path: Path, project: Project | None,
-                    sources=None) -> tuple[int | None, str, dict]:
+                    sources=None, release: bool = True) -> tuple[int | None, str, dict]:
     """Convert the input folder into the docs folder and write the report: (an exit code when the command
-    ends here, else None; the site's timestamp; the statistics). The collection is let go before it returns:
-    the site is built from the docs folder."""
+    ends here, else None; the site's timestamp; the statistics). With `release`, the collection's memory is
+    given back before it returns (the site is built from the docs folder); a child about to end need not."""
     from ..engine import EngineError
 
     try:
@@ -155,9 +156,10 @@ def convert_command(args: argparse.Namespace, config: BuildConfig, report_path: 
     epoch, stats = publish.source_date_epoch(collection), collection.stats
     stats["summary"] = line
     del collection, files  # written: the site is built from docs/, and a large collection's memory is let go
-    gc.unfreeze()
-    gc.collect()
-    _trim_heap()
+    if release:
+        gc.unfreeze()
+        gc.collect()
+        _trim_heap()
     return None, epoch, stats
 
 
@@ -181,10 +183,7 @@ def site_command(args: argparse.Namespace, config: BuildConfig, report_path: Pat
     start = time.perf_counter()
     try:
         with writing(site, "--site DIR"):
-            if serve_url is None and stats.get("documents", 0) >= APART:
-                done = publish.build_site_apart(args.config, args.docs, site, epoch, config, setup=quiet_logs)
-            else:
-                done = publish.build_site(args.config, args.docs, site, epoch, config, serve_url=serve_url)
+            done = publish.build_site(args.config, args.docs, site, epoch, config, serve_url=serve_url)
     except OutputError as e:  # a page MkDocs failed on, Pagefind's binary missing: the previous site stays
         print(f"error: {printable(str(e))}", file=sys.stderr)
         if isinstance(e, publish.SiteError):
@@ -269,11 +268,21 @@ def build_command(args: argparse.Namespace) -> int:
             return 3
     config = _config(args, report_path, project)
     sources, stamp = None, None
-    if not (args.check or args.serve or args.offline or args.pdf or args.no_cache):
+    if not (args.check or args.serve):
         sources, stamp = _stamp(args, config, report_path)
+        if args.offline or args.pdf or args.no_cache:
+            stamp = None  # these outputs are not recorded in the stamp: always built
         if stamp is not None and _up_to_date(args, stamp, sources):
             return 0
-    code, epoch, stats = convert_command(args, config, report_path, project, sources)
+    if sources is not None and len(sources.docs) >= APART and apart.available():
+        try:
+            code, epoch, stats = apart.run_apart("the conversion", convert_command, args, config, report_path,
+                                                 project, sources, False)
+        except apart.ChildDied as e:
+            print(f"error: {e}; {args.docs} and the site are as the last build left them", file=sys.stderr)
+            return 3
+    else:
+        code, epoch, stats = convert_command(args, config, report_path, project, sources)
     if code is not None:
         return code
     if args.serve:

@@ -157,50 +157,6 @@ def build_site(config_file: Path, docs_dir: Path, site_dir: Path, epoch: str, bu
         shutil.rmtree(building, ignore_errors=True)
 
 
-def build_site_apart(config_file: Path, docs_dir: Path, site_dir: Path, epoch: str, build=None,
-                     setup=None) -> dict:
-    """`build_site` in a fresh Python process: what it returns, what it raises.
-
-    A large collection's conversion leaves the memory Python took for it in the process
-    (freed objects, not returned pages), and workers forked from that process copy what
-    they touch; a fresh process starts the site build, and its forked template workers,
-    from nothing. `setup` runs first in the new process (the console's logging).
-    """
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"), initializer=setup) as pool:
-        kind, *value = pool.submit(_outcome, config_file, docs_dir, site_dir, epoch, build).result()
-    if kind == "built":
-        return value[0]
-    if kind == "site":
-        raise SiteError(*value)
-    if kind == "output":
-        raise OutputError(value[0])
-    if kind == "mkdocs":
-        from mkdocs.exceptions import MkDocsException
-
-        raise MkDocsException(value[0])
-    raise OSError(*value)
-
-
-def _outcome(*args) -> tuple:
-    """`build_site(*args)` as a value that crosses processes whole (an exception's own pickling loses
-    `SiteError`'s page and input)."""
-    from mkdocs.exceptions import MkDocsException
-
-    try:
-        return "built", build_site(*args)
-    except SiteError as e:
-        return "site", e.reason, e.page, e.source
-    except OutputError as e:
-        return "output", str(e)
-    except MkDocsException as e:
-        return "mkdocs", str(e)
-    except OSError as e:
-        return "os", e.errno, e.strerror, e.filename
-
-
 def _manifest_path(build, name: str) -> Path | None:
     """Where the record of the site's last build is kept: in the build's cache (None: no cache)."""
     if build is None or not build.use_cache or build.check:

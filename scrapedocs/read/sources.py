@@ -62,7 +62,12 @@ def display_path(path: Path, root: Path) -> str:
     >>> display_path(Path("/in/a/\\udcff.txt"), Path("/in"))
     'a/\\ufffd.txt'
     """
-    rel = path.relative_to(root).as_posix()
+    text, top = str(path), str(root)
+    top = top if top.endswith(os.sep) else top + os.sep
+    if os.sep == "/" and text.startswith(top):  # the common case, without pathlib (a build asks 4 times a file)
+        rel = text[len(top):]
+    else:
+        rel = path.relative_to(root).as_posix()
     return rel.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 

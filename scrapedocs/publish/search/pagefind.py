@@ -160,17 +160,39 @@ def _previous_pages(folder: Path | None) -> dict[str, Page]:
 
 
 def _copy(old: Path, new: Path) -> None:
-    """An unchanged part, taken as it is: hard links when the file system allows, else copies."""
-    for path in sorted(old.rglob("*")):
-        target = new / path.relative_to(old)
-        if path.is_dir():
-            target.mkdir(parents=True, exist_ok=True)
-        elif path.name != PAGES or path.parent != old:
-            target.parent.mkdir(parents=True, exist_ok=True)
+    """An unchanged part, taken as it is: hard links when the file system allows, else copies.
+    (Strings, not `Path`s: a part is thousands of files, and an edit reuses every part but one.)"""
+    old, new = str(old), str(new)
+    for top, _, files in os.walk(old):
+        rel = os.path.relpath(top, old)
+        folder = new if rel == "." else os.path.join(new, rel)
+        os.makedirs(folder, exist_ok=True)
+        for name in files:
+            if name == PAGES and rel == ".":
+                continue  # written again from the plan
+            path, target = os.path.join(top, name), os.path.join(folder, name)
             try:
                 os.link(path, target)
             except OSError:
                 shutil.copy2(path, target)
+
+
+def _html_pages(site_dir: Path) -> list[tuple[str, str]]:
+    """Every HTML file of the built site: (its path relative to the site, POSIX; its path), in the order
+    of `sorted(site_dir.rglob("*.html"))`. The search index's own folder, MkDocs' search and the
+    theme's assets are not entered, nor what is hidden at the top."""
+    root = str(site_dir)
+    found: list[tuple[str, str]] = []
+    for top, dirs, files in os.walk(root):
+        if top == root:
+            dirs[:] = [d for d in dirs if d not in (FOLDER, "search", "assets") and not d.startswith(".")]
+            files = [f for f in files if not f.startswith(".")]
+            prefix = ""
+        else:
+            prefix = os.path.relpath(top, root).replace(os.sep, "/") + "/"
+        found += [(prefix + name, os.path.join(top, name)) for name in files if name.endswith(".html")]
+    found.sort(key=lambda page: page[0].split("/"))  # as paths compare: part by part
+    return found
 
 
 class _Budget:
@@ -286,11 +308,10 @@ def update(site_dir: Path, previous: Path | None = None) -> dict:
         records: dict[str, Record] = {}
         pages: list[Page] = []
         parsed = 0
-        for path in sorted(site_dir.rglob("*.html")):
-            rel = path.relative_to(site_dir).as_posix()
-            if rel.split("/", 1)[0] in (FOLDER, "search", "assets") or rel.startswith("."):
-                continue
-            data = path.read_bytes()
+        for rel, name in _html_pages(site_dir):
+            path = Path(name)
+            with open(name, "rb") as f:
+                data = f.read()
             if b"data-pagefind-body" not in data:
                 continue
             url = page_url(rel, True)
