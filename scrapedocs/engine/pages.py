@@ -73,6 +73,12 @@ def page_key(path: str, markdown: str, version: str) -> str:
     return h.hexdigest()
 
 
+def pack(rendered: dict) -> bytes:
+    """A page's render as the cache keeps it (compressed: half the size), made in the worker that rendered
+    it: the build's own process only stores it."""
+    return zlib.compress(pickle.dumps(rendered, protocol=pickle.HIGHEST_PROTOCOL), 1)
+
+
 class StoredHTML:
     """The renders the pages pass kept (`render.html.FIELDS`), looked up by page: for the site build."""
 
@@ -123,7 +129,7 @@ def render_pages(pages: dict[str, str], stage, config, progress: bool = False) -
     """Run `stage` (with the config) over every page (path → Markdown); what became of each, and statistics.
 
     The stage receives a `Document` whose `relpath` is the page's path and whose
-    `markdown` is its Markdown, and may leave the page's HTML in `facts["html"]`.
+    `markdown` is its Markdown, and may leave the page's render in `facts["html"]` (`pack`ed).
     """
     start = time.perf_counter()
     stats: dict = {"pages": len(pages), "rendered": 0, "cached": 0, "failed": 0, "gave_up": 0, "seconds": 0.0,
@@ -166,8 +172,8 @@ def render_pages(pages: dict[str, str], stage, config, progress: bool = False) -
             if cache is not None and outcome.cacheable:
                 entry = {"error": error, "budget": config.time_budget}
                 cache.put(keys[path], pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL))
-                if html is not None:
-                    bodies.put(keys[path], zlib.compress(pickle.dumps(html, protocol=pickle.HIGHEST_PROTOCOL), 1))
+                if isinstance(html, bytes):
+                    bodies.put(keys[path], html)
             bar.update()
         bar.close()
     if cache is not None:

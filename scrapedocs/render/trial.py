@@ -42,12 +42,16 @@ def to_html(page: Document, config: BuildConfig) -> Document:
     apart, its links rewritten to the pages' URLs).
 
     The render (HTML, table of contents, title, anchors, the lookups it made) is handed back for the cache
-    when there is one: the site build takes it instead of rendering the page again.
+    when there is one, as the cache stores it (`engine.pages.pack`): the site build takes it instead of
+    rendering the page again. The page's Markdown does not travel back: the build has it.
     """
+    from ..engine.pages import pack
+
     rendered = render_markdown(page.relpath, page.markdown,
                                site_settings(config.markdown, str(Path(config.docs_dir).resolve())))
     if config.use_cache and not config.check:
-        page.facts["html"] = rendered
+        page.facts["html"] = pack(rendered)
+    page.markdown = ""
     return page
 
 
