@@ -102,3 +102,77 @@ def test_one_document_cannot_flood_the_registry(tmp_path):
     collection = link_collection(Collection([doc], config=BuildConfig(project_dir=tmp_path)))
     lists = ("cited/index.md", "cited/held", "cited/missing")  # the list of cited documents, paginated
     assert len([p for p in collection.pages if p.startswith("cited/") and not p.startswith(lists)]) == MAX_CITED
+
+
+def test_a_rebuild_with_the_same_names_takes_the_scans_of_unchanged_texts(tmp_path):
+    """`link.scans`: the automaton's matches are kept under the text and the set of names; an unchanged
+    text is not scanned again, a changed text or a changed set of names is, and the links are the same."""
+    from dataclasses import replace
+
+    from scrapedocs.link.scans import Scans
+
+    config = BuildConfig(project_dir=tmp_path, report=tmp_path / "build" / "report.json")
+    scanned: list[int] = []
+    original = Scans.save
+
+    def save(self):
+        scanned.append(self.scanned)
+        original(self)
+
+    def build(text: str, title: str = "关于强化知识产权保护的意见", cfg=config):
+        held = _doc("held.txt", title, "正文。")
+        citing = _doc("citing.txt", "引用者", text, "另见《专利法实施细则》。")
+        other = _doc("other.txt", "专利法实施细则", "第一条。")
+        link_collection(Collection([held, citing, other], config=cfg))
+        return [[(link.start, link.end, link.target) for link in b.links] for b in citing.blocks]
+
+    Scans.save = save
+    try:
+        first = build("依照《关于强化知识产权保护的意见》办理。")
+        assert first[0] and first[1] and scanned[-1] > 0
+        assert build("依照《关于强化知识产权保护的意见》办理。") == first and scanned[-1] == 0
+        moved = build("前言。依照《关于强化知识产权保护的意见》办理。")  # the text changed: scanned again
+        assert scanned[-1] > 0 and moved[0][0][0] == first[0][0][0] + 3
+        # The names changed (a title corrected): every text is scanned with the new automaton.
+        renamed = build("依照《关于强化知识产权保护的意见》办理。", title="关于强化知识产权保护的意见（修订）")
+        assert scanned[-1] > 0
+        assert renamed == build("依照《关于强化知识产权保护的意见》办理。", title="关于强化知识产权保护的意见（修订）",
+                                cfg=replace(config, use_cache=False))
+    finally:
+        Scans.save = original
+
+
+def test_scans_are_keyed_by_the_names_of_the_automaton(tmp_path):
+    """Two automata over different names never share scans, even of the same text."""
+    import ahocorasick
+
+    from scrapedocs.link.scans import Scans
+
+    def automaton(names):
+        auto = ahocorasick.Automaton()
+        for name in names:
+            auto.add_word(name, name)
+        auto.make_automaton()
+        return auto
+
+    config = BuildConfig(project_dir=tmp_path, report=tmp_path / "build" / "report.json")
+    text = "专利法实施细则和专利法"
+    first = Scans(automaton(["专利法"]), ["专利法"], config)
+    assert first.iter_long(text) == ((2, "专利法"), (10, "专利法"))
+    first.save()
+    names = ["专利法", "专利法实施细则"]
+    second = Scans(automaton(names), names, config)
+    assert second.iter_long(text) == ((6, "专利法实施细则"), (10, "专利法")) and second.scanned == 1
+    second.save()
+    third = Scans(automaton(names), list(reversed(names)), config)
+    assert third.iter_long(text) == second.iter_long(text) and third.scanned == 0
+
+
+def test_fold_positions_are_those_of_fold_map():
+    """The link stage works out positions with `fold_positions`: the same as `fold_map`'s, 年 dropped
+    after a year (also when written as a compatibility ideograph), quotes, spaces and brackets too."""
+    from scrapedocs.link.fold import fold_map, fold_positions
+
+    for text in ["《知识产权强国建设纲要（2021—2035年）》", "“专利 法”", "2021\uf98e)", "無年份的標題",
+                 "（2016-2020年）和2025年,", "", "ａｂｃ　ｄ ½"]:
+        assert fold_positions(text).tolist() == fold_map(text)[1], text
