@@ -142,30 +142,69 @@ def test_a_rebuild_with_the_same_names_takes_the_scans_of_unchanged_texts(tmp_pa
         Scans.save = original
 
 
-def test_scans_are_keyed_by_the_names_of_the_automaton(tmp_path):
-    """Two automata over different names never share scans, even of the same text."""
+def _automaton(names):
     import ahocorasick
 
+    auto = ahocorasick.Automaton()
+    for name in names:
+        auto.add_word(name, name)
+    auto.make_automaton()
+    return auto
+
+
+def test_scans_are_kept_with_their_names_and_taken_only_where_the_names_that_changed_cannot_be_met(tmp_path):
+    """`link.scans`: the same names take every kept scan; other names take a kept scan only of a text
+    holding none of the departures (a name that changed could be met there: the text is scanned again)."""
     from scrapedocs.link.scans import Scans
 
-    def automaton(names):
-        auto = ahocorasick.Automaton()
-        for name in names:
-            auto.add_word(name, name)
-        auto.make_automaton()
-        return auto
-
     config = BuildConfig(project_dir=tmp_path, report=tmp_path / "build" / "report.json")
-    text = "专利法实施细则和专利法"
-    first = Scans(automaton(["专利法"]), ["专利法"], config)
-    assert first.iter_long(text) == ((2, "专利法"), (10, "专利法"))
-    first.save()
-    names = ["专利法", "专利法实施细则"]
-    second = Scans(automaton(names), names, config)
-    assert second.iter_long(text) == ((6, "专利法实施细则"), (10, "专利法")) and second.scanned == 1
-    second.save()
-    third = Scans(automaton(names), list(reversed(names)), config)
-    assert third.iter_long(text) == second.iter_long(text) and third.scanned == 0
+
+    def scans(names, *texts):
+        found = Scans(_automaton(names), names, config)
+        got = [found.iter_long(text) for text in texts]
+        assert got == [tuple(_automaton(names).iter_long(text)) for text in texts]  # always what a scan finds
+        found.save()
+        return found.scanned
+
+    cites, other = "依照专利法实施细则办理", "商标法第二条"
+    assert scans(["专利法", "商标法"], cites, other) == 2
+    assert scans(["商标法", "专利法"], cites, other) == 0  # the same names, in another order
+    assert scans(["专利法", "商标法", "专利法实施细则"], cites, other) == 1  # a longer name met in `cites` only
+    assert scans(["专利法", "商标法", "专利法实施细则", "版权法"], cites, other) == 0  # 版 is in neither text
+    assert scans(["专利法", "商标法", "专利法实施细则", "版权法", "商标"], cites, other) == 1  # ends inside 商标法
+    assert scans(["专利法", "商标法", "专利法实施细则", "版权法", "商标", "第二"], cites, other) == 1  # 第: `other` only
+
+
+def test_a_scan_is_the_same_for_two_sets_of_names_on_a_text_holding_none_of_their_departures():
+    """The rule `link.scans` relies on, against the library itself: random names over a small alphabet
+    (so that names share prefixes and end inside each other), random texts."""
+    import random
+
+    from scrapedocs.link.scans import departures
+
+    rng = random.Random(18)
+    checked = 0
+    for _ in range(20000):
+        alphabet = "专利法则"[:rng.randint(2, 4)]
+
+        def word(n):
+            return "".join(rng.choice(alphabet) for _ in range(rng.randint(1, n)))
+
+        before = {word(6) for _ in range(rng.randint(1, 8))}
+        now = set(before)
+        for _ in range(rng.randint(1, 3)):
+            if now and rng.random() < 0.5:
+                now.discard(rng.choice(sorted(now)))
+            else:
+                now.add(word(6))
+        text = word(40)
+        if not now or now == before or any(part in text for part in departures(before, now)):
+            continue
+        checked += 1
+        a, b = _automaton(before), _automaton(now)
+        assert list(a.iter_long(text)) == list(b.iter_long(text)), (before, now, text)
+        assert list(a.iter(text)) == list(b.iter(text)), (before, now, text)
+    assert checked > 1000
 
 
 def test_fold_positions_are_those_of_fold_map():
