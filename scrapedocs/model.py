@@ -148,6 +148,9 @@ class Collection:
     records: list = field(default_factory=list)  # read.Skipped with a kind: records of archives that are not sources
     config: object = None  # the `config.BuildConfig` of the build (None: the defaults)
     stats: dict = field(default_factory=dict)  # what the engine did: documents converted, cached, seconds per stage
+    # Pages read back from the docs folder by the render stage (`render.memo`): docs-relative path → the very
+    # Markdown string read there, so that writing the docs folder need not read them once more to compare.
+    on_disk: dict[str, str] = field(default_factory=dict)
 
     @property
     def published(self) -> list[Document]:

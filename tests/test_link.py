@@ -102,3 +102,116 @@ def test_one_document_cannot_flood_the_registry(tmp_path):
     collection = link_collection(Collection([doc], config=BuildConfig(project_dir=tmp_path)))
     lists = ("cited/index.md", "cited/held", "cited/missing")  # the list of cited documents, paginated
     assert len([p for p in collection.pages if p.startswith("cited/") and not p.startswith(lists)]) == MAX_CITED
+
+
+def test_a_rebuild_with_the_same_names_takes_the_scans_of_unchanged_texts(tmp_path):
+    """`link.scans`: the automaton's matches are kept under the text and the set of names; an unchanged
+    text is not scanned again, a changed text or a changed set of names is, and the links are the same."""
+    from dataclasses import replace
+
+    from scrapedocs.link.scans import Scans
+
+    config = BuildConfig(project_dir=tmp_path, report=tmp_path / "build" / "report.json")
+    scanned: list[int] = []
+    original = Scans.save
+
+    def save(self):
+        scanned.append(self.scanned)
+        original(self)
+
+    def build(text: str, title: str = "关于强化知识产权保护的意见", cfg=config):
+        held = _doc("held.txt", title, "正文。")
+        citing = _doc("citing.txt", "引用者", text, "另见《专利法实施细则》。")
+        other = _doc("other.txt", "专利法实施细则", "第一条。")
+        link_collection(Collection([held, citing, other], config=cfg))
+        return [[(link.start, link.end, link.target) for link in b.links] for b in citing.blocks]
+
+    Scans.save = save
+    try:
+        first = build("依照《关于强化知识产权保护的意见》办理。")
+        assert first[0] and first[1] and scanned[-1] > 0
+        assert build("依照《关于强化知识产权保护的意见》办理。") == first and scanned[-1] == 0
+        moved = build("前言。依照《关于强化知识产权保护的意见》办理。")  # the text changed: scanned again
+        assert scanned[-1] > 0 and moved[0][0][0] == first[0][0][0] + 3
+        # The names changed (a title corrected): every text is scanned with the new automaton.
+        renamed = build("依照《关于强化知识产权保护的意见》办理。", title="关于强化知识产权保护的意见（修订）")
+        assert scanned[-1] > 0
+        assert renamed == build("依照《关于强化知识产权保护的意见》办理。", title="关于强化知识产权保护的意见（修订）",
+                                cfg=replace(config, use_cache=False))
+    finally:
+        Scans.save = original
+
+
+def _automaton(names):
+    import ahocorasick
+
+    auto = ahocorasick.Automaton()
+    for name in names:
+        auto.add_word(name, name)
+    auto.make_automaton()
+    return auto
+
+
+def test_scans_are_kept_with_their_names_and_taken_only_where_the_names_that_changed_cannot_be_met(tmp_path):
+    """`link.scans`: the same names take every kept scan; other names take a kept scan only of a text
+    holding none of the departures (a name that changed could be met there: the text is scanned again)."""
+    from scrapedocs.link.scans import Scans
+
+    config = BuildConfig(project_dir=tmp_path, report=tmp_path / "build" / "report.json")
+
+    def scans(names, *texts):
+        found = Scans(_automaton(names), names, config)
+        got = [found.iter_long(text) for text in texts]
+        assert got == [tuple(_automaton(names).iter_long(text)) for text in texts]  # always what a scan finds
+        found.save()
+        return found.scanned
+
+    cites, other = "依照专利法实施细则办理", "商标法第二条"
+    assert scans(["专利法", "商标法"], cites, other) == 2
+    assert scans(["商标法", "专利法"], cites, other) == 0  # the same names, in another order
+    assert scans(["专利法", "商标法", "专利法实施细则"], cites, other) == 1  # a longer name met in `cites` only
+    assert scans(["专利法", "商标法", "专利法实施细则", "版权法"], cites, other) == 0  # 版 is in neither text
+    assert scans(["专利法", "商标法", "专利法实施细则", "版权法", "商标"], cites, other) == 1  # ends inside 商标法
+    assert scans(["专利法", "商标法", "专利法实施细则", "版权法", "商标", "第二"], cites, other) == 1  # 第: `other` only
+
+
+def test_a_scan_is_the_same_for_two_sets_of_names_on_a_text_holding_none_of_their_departures():
+    """The rule `link.scans` relies on, against the library itself: random names over a small alphabet
+    (so that names share prefixes and end inside each other), random texts."""
+    import random
+
+    from scrapedocs.link.scans import departures
+
+    rng = random.Random(18)
+    checked = 0
+    for _ in range(20000):
+        alphabet = "专利法则"[:rng.randint(2, 4)]
+
+        def word(n):
+            return "".join(rng.choice(alphabet) for _ in range(rng.randint(1, n)))
+
+        before = {word(6) for _ in range(rng.randint(1, 8))}
+        now = set(before)
+        for _ in range(rng.randint(1, 3)):
+            if now and rng.random() < 0.5:
+                now.discard(rng.choice(sorted(now)))
+            else:
+                now.add(word(6))
+        text = word(40)
+        if not now or now == before or any(part in text for part in departures(before, now)):
+            continue
+        checked += 1
+        a, b = _automaton(before), _automaton(now)
+        assert list(a.iter_long(text)) == list(b.iter_long(text)), (before, now, text)
+        assert list(a.iter(text)) == list(b.iter(text)), (before, now, text)
+    assert checked > 1000
+
+
+def test_fold_positions_are_those_of_fold_map():
+    """The link stage works out positions with `fold_positions`: the same as `fold_map`'s, 年 dropped
+    after a year (also when written as a compatibility ideograph), quotes, spaces and brackets too."""
+    from scrapedocs.link.fold import fold_map, fold_positions
+
+    for text in ["《知识产权强国建设纲要（2021—2035年）》", "“专利 法”", "2021\uf98e)", "無年份的標題",
+                 "（2016-2020年）和2025年,", "", "ａｂｃ　ｄ ½"]:
+        assert fold_positions(text).tolist() == fold_map(text)[1], text

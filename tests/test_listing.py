@@ -74,3 +74,19 @@ def test_newest_first_then_title_undated_last():
     docs[2].meta.pop("date")
     docs[0].meta["title"], docs[1].meta["title"] = "b 文件", "a 文件"
     assert [d.meta["title"] for d in listing.newest_first(docs)] == ["a 文件", "b 文件", "文档0002"]
+
+
+def test_a_list_line_follows_the_documents_title_date_page_and_the_folder_it_is_written_in():
+    """`listing.item` keeps its lines by title, date, page and folder: each of them changes the line."""
+    from scrapedocs.strings import words
+
+    doc = Document(Path("a.txt"), "a.txt", meta={"title": "甲*", "date": "2021-01-02"}, slug="2021/a")
+    assert listing.item(doc, "indexes/people.md") == "- [甲\\*](../articles/2021/a.md) （2021-01-02）"
+    assert listing.item(doc, "indexes/people/x.md") == "- [甲\\*](../../articles/2021/a.md) （2021-01-02）"
+    assert listing.item(doc, "index.md", note="，引用 2 次") == "- [甲\\*](articles/2021/a.md) （2021-01-02），引用 2 次"
+    assert listing.item(doc, "indexes/people.md", words=words("en")).endswith(" (2021-01-02)")
+    doc.meta["title"], doc.meta["date"], doc.slug = "乙", "", "2022/b"
+    assert listing.item(doc, "indexes/people.md") == "- [乙](../articles/2022/b.md)"
+    assert listing.reading_order(doc) == (1, "乙", "articles/2022/b.md")
+    doc.meta["date"] = "2022-03-04"
+    assert listing.reading_order(doc)[0] == -20220304

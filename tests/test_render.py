@@ -216,3 +216,58 @@ def test_a_page_whose_inputs_did_not_change_is_taken_from_the_docs_folder(tmp_pa
         assert build() == again and rendered == [cites]
     finally:
         memo.render = original
+
+
+def test_the_digest_of_a_pages_inputs_changes_with_each_thing_render_reads():
+    """`render.memo.inputs` keys the page kept from the last build: it must change when anything the
+    page is written from changes (else an edit would publish a stale page)."""
+    import copy
+
+    from scrapedocs.model import Link
+    from scrapedocs.render.memo import inputs
+
+    doc = make_doc("")
+    doc.slug, doc.meta = "a", {"title": "甲", "date": "2021-01-01"}
+    doc.blocks = [Block("paragraph", "依照《专利法》办理。", links=[Link(2, 7, "articles/b.md")]),
+                  Block("heading", "一、总则", level=2)]
+    doc.appendix = ["## 被引用\n\n- [乙](b.md)"]
+    base = inputs(doc, "v1")
+    assert base == inputs(copy.deepcopy(doc), "v1")
+    changes = [
+        lambda d: setattr(d, "slug", "b"),
+        lambda d: d.meta.update(title="乙"),
+        lambda d: d.meta.update(tags=["专利"]),
+        lambda d: setattr(d.blocks[0], "text", "依照《专利法》办理！"),
+        lambda d: setattr(d.blocks[1], "kind", "paragraph"),
+        lambda d: setattr(d.blocks[1], "level", 3),
+        lambda d: setattr(d.blocks[0], "lead", "第一条"),
+        lambda d: setattr(d.blocks[0].links[0], "start", 3),
+        lambda d: setattr(d.blocks[0].links[0], "end", 6),
+        lambda d: setattr(d.blocks[0].links[0], "target", "cited/x.md"),
+        lambda d: d.blocks[1].links.append(Link(0, 1, "articles/c.md")),
+        lambda d: d.blocks.append(Block("paragraph", "又一段。")),
+        lambda d: d.appendix.append("## 相关文档"),
+    ]
+    for change in changes:
+        changed = copy.deepcopy(doc)
+        change(changed)
+        assert inputs(changed, "v1") != base
+    assert inputs(doc, "v2") != base
+    doc.meta["odd"] = lambda: None  # cannot be pickled: no digest, the page is rendered
+    assert inputs(doc, "v1") is None
+
+
+def test_writing_the_docs_folder_trusts_only_the_very_pages_the_render_stage_read_there(tmp_path):
+    """`Collection.on_disk`: a page whose Markdown is the string read from docs/ is not read again to
+    compare; any other string (a page rendered again, an equal copy) is compared with the file."""
+    from scrapedocs import publish
+
+    docs = tmp_path / "docs"
+    (docs / "articles").mkdir(parents=True)
+    (docs / "articles" / "a.md").write_text("old\n", encoding="utf-8")
+    read = (docs / "articles" / "a.md").read_text(encoding="utf-8")
+    assert publish.differences({"articles/a.md": read}, docs, {"articles/a.md": read}) == []
+    fresh = "".join(["ne", "w\n"])
+    assert publish.differences({"articles/a.md": fresh}, docs, {"articles/a.md": "".join(["ne", "w\n"])}) == ["articles/a.md"]
+    assert publish.write({"articles/a.md": fresh}, docs, on_disk={"articles/a.md": read}) == ["articles/a.md"]
+    assert (docs / "articles" / "a.md").read_text(encoding="utf-8") == "new\n"

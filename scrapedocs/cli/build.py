@@ -149,7 +149,7 @@ def convert_command(args: argparse.Namespace, config: BuildConfig, report_path: 
     # A docs folder without a home page gets the starter one (named after the folder holding it without a project).
     home = home_page(project.site_name, project.language) if project else home_page(args.docs.resolve().parent.name)
     with writing(args.docs, "--docs DIR"):
-        touched = publish.write(files, args.docs, home)
+        touched = publish.write(files, args.docs, home, collection.on_disk)
     with writing(report_path.parent, "--report FILE"):
         publish.write_report(collection, report_path)
     print(f"{line}; {len(touched)} files changed in {args.docs}")

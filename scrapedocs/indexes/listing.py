@@ -54,9 +54,27 @@ def title_of(doc: Document) -> str:
 
 def item(doc: Document, page: str, note: str = "", words: Words = ZH) -> str:
     """A list line linking `doc` from `page`; `note` is Markdown already escaped."""
-    date = str(doc.meta.get("date") or "")
-    notes = ((words("list.date", date=escape(date)) if date else "") + note).strip()
-    return f"- [{title_of(doc)}]({rel(doc.page, page)})" + (f" {notes}" if notes else "")
+    meta = doc.meta
+    line = _link_line(str(meta.get("title") or doc.slug), doc.page, page.rpartition("/")[0])
+    notes = (_dated(str(meta.get("date") or ""), words) + note).strip()
+    return line + (f" {notes}" if notes else "")
+
+
+@lru_cache(maxsize=1 << 18)
+def _link_line(title: str, target: str, folder: str) -> str:
+    """`- [title](target)` as written on a page of `folder`: every page of a folder links a document the
+    same way, and the lists of a build write hundreds of thousands of lines about a few folders each.
+
+    >>> _link_line("甲*", "articles/a.md", "indexes/people")
+    '- [甲\\\\*](../../articles/a.md)'
+    """
+    return f"- [{_escaped(title)}]({rel(target, f'{folder}/' if folder else '')})"
+
+
+@lru_cache(maxsize=1 << 16)
+def _dated(date: str, words: Words) -> str:
+    """The date note of a list line ("" without a date), made once per date and language."""
+    return words("list.date", date=escape(date)) if date else ""
 
 
 def newest_first(docs: Iterable[Document]) -> list[Document]:
@@ -78,8 +96,16 @@ def reading_order(doc: Document) -> tuple[int, str, str]:
     >>> reading_order(Document(Path("a"), "a", meta={"title": "甲", "date": "2021-11-01"}))[0]
     -20211101
     """
-    digits = str(doc.meta.get("date") or "").replace("-", "")[:8].ljust(8, "0")
-    return (-int(digits) if digits.isdigit() and int(digits) else 1, str(doc.meta.get("title") or ""), doc.page)
+    meta = doc.meta
+    return _order(str(meta.get("date") or ""), str(meta.get("title") or ""), doc.page)
+
+
+@lru_cache(maxsize=1 << 16)
+def _order(date: str, title: str, page: str) -> tuple[int, str, str]:
+    """`reading_order` of a document with this date, title and page: a build sorts each document into
+    many lists (its tags, names, issuer, year, the pages citing a document), with the same key each time."""
+    digits = date.replace("-", "")[:8].ljust(8, "0")
+    return (-int(digits) if digits.isdigit() and int(digits) else 1, title, page)
 
 
 def slug(name: str) -> str:

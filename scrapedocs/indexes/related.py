@@ -32,9 +32,14 @@ def vectors(term_counts: list[dict[str, int]]) -> list[dict[str, float]]:
     """Each document's heaviest terms, TF-IDF weighted (sublinear tf, smoothed idf), unit length."""
     df = document_frequencies(term_counts)
     n = len(term_counts)
+    idf = {t: math.log((1 + n) / (1 + d)) + 1 for t, d in df.items()}  # once per term, not per occurrence
+    tf: dict[int, float] = {}
     out = []
     for terms in term_counts:
-        weights = {t: (1 + math.log(c)) * (math.log((1 + n) / (1 + df[t])) + 1) for t, c in terms.items()}
+        for c in terms.values():
+            if c not in tf:
+                tf[c] = 1 + math.log(c)
+        weights = {t: tf[c] * idf[t] for t, c in terms.items()}
         top = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_TERMS]
         norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
         out.append({t: w / norm for t, w in top})
@@ -58,18 +63,30 @@ def most_similar(term_counts: list[dict[str, int]], limit: int = RELATED) -> lis
             by_term[t].append((i, -negative))
     docs = [np.array([i for i, _ in p], dtype=np.int64) for p in by_term]
     weights = [np.array([w for _, w in p]) for p in by_term]
+    sizes = np.array([len(p) for p in by_term], dtype=np.int64)
     out = []
     for i, row in enumerate(rows):
         if not row:
             out.append([])
             continue
-        found = np.concatenate([docs[t] for t, _ in row])
-        contribution = np.concatenate([weights[t] * w for t, w in row])
-        candidates, where = np.unique(found, return_inverse=True)
-        scores = np.bincount(where, weights=contribution)
-        keep = (candidates != i) & (scores >= MIN_SIMILARITY)
-        candidates, scores = candidates[keep], scores[keep]
+        terms = [t for t, _ in row]
+        found = np.concatenate([docs[t] for t in terms])
+        contribution = np.concatenate([weights[t] for t in terms]) * np.repeat([w for _, w in row], sizes[terms])
+        scores = _scores(found, contribution, len(rows))
+        scores[i] = 0.0  # not similar to itself
+        candidates = np.flatnonzero(scores >= MIN_SIMILARITY)
         # the most similar first; among equals, the earlier document
-        best = np.lexsort((candidates, -scores))[:limit]
+        best = np.lexsort((candidates, -scores[candidates]))[:limit]
         out.append([int(j) for j in candidates[best]])
     return out
+
+
+def _scores(found: np.ndarray, contribution: np.ndarray, n: int) -> np.ndarray:
+    """Each document's score (by position): its contributions summed in the order given, as a
+    bincount does, in one call and without sorting the candidates first (a document that is no
+    candidate scores 0, below `MIN_SIMILARITY`: every contribution is positive).
+
+    >>> _scores(np.array([2, 0, 2]), np.array([0.25, 0.5, 0.5]), 4).tolist()
+    [0.5, 0.0, 0.75, 0.0]
+    """
+    return np.bincount(found, weights=contribution, minlength=n)

@@ -8,7 +8,8 @@ translation. The stage
    every source page, every title cited in 《》 (nested 〈〉 too), short names
    defined in a text (bound to that text only) and `aliases.yml`;
 2. scans every paragraph once with an Aho-Corasick automaton of all folded
-   titles and aliases (linear in the text), keeps the longest match at each
+   titles and aliases (linear in the text; a rebuild with the same names takes the
+   matches of an unchanged text from the last build: `scans`), keeps the longest match at each
    place and turns the first mention of each document in a paragraph into a
    `Link` — to the page that carries the document's text when the collection
    holds it, otherwise to the document's page under `cited/` — and later
@@ -35,6 +36,7 @@ from .fold import fold, fold_map  # noqa: F401  (reprints fold text the same way
 from .mentions import candidates, find_mentions, opening, sentence_around
 from .pages import backlinks, cited_pages
 from .registry import ALIASES_FILE, CITED, Entry, Registry, _paragraphs, load_aliases  # noqa: F401
+from .scans import Scans
 
 
 def target_of(entry: Entry, doc: Document) -> str | None:
@@ -64,6 +66,8 @@ def link_collection(collection: Collection) -> Collection:
                 reg.add_title(title, page=twin)
     collection.warnings.extend(reg.reported)
     auto = reg.automaton()
+    scans = Scans(auto, reg.aliases, config) if auto is not None else None
+    auto = scans or auto
     # Which pages carry a document (title names it) or report on it (opening names it).
     for doc in docs:
         known = facts(doc)
@@ -89,6 +93,8 @@ def link_collection(collection: Collection) -> Collection:
                     block.links.append(Link(m.start, m.end, target))
                     linked.add(target)
     collection.warnings.extend(dict.fromkeys(ambiguous))
+    if scans is not None:
+        scans.save()
     backlinks(docs, reg, strings.of(config))
     cited_pages(collection, reg)
     return collection

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ..model import Document
 from .facts import opening  # noqa: F401  (part of the stage's API)
-from .fold import CLOSE, OPEN, PREFIX, fold_map, fold_text
+from .fold import CLOSE, OPEN, PREFIX, fold_positions, fold_text
 from .registry import Entry, Registry, is_generic
 
 SENTENCE_END = "。！？!?；;\n"
@@ -125,7 +125,7 @@ def find_mentions(text: str, doc: Document, reg: Registry, auto, ambiguous: list
     if not found:
         return []
     candidates_ = sorted(found, key=lambda c: (-(c[1] - c[0]), c[0]))
-    pos = fold_map(text)[1]
+    pos = fold_positions(text)
     folded_length = len(pos)
     # Longest first, then leftmost: a longer title wins over the shorter one inside it.
     taken = [False] * folded_length
@@ -134,7 +134,7 @@ def find_mentions(text: str, doc: Document, reg: Registry, auto, ambiguous: list
     for fs, fe, alias in candidates_:
         if any(taken[fs:fe]):
             continue
-        s, e = pos[fs], pos[fe - 1] + 1
+        s, e = int(pos[fs]), int(pos[fe - 1]) + 1
         # An English alias must be a whole phrase, not part of a longer word.
         if _ascii_word(text[s]) and s > 0 and _ascii_word(text[s - 1]):
             continue

@@ -86,19 +86,26 @@ def _same(path: Path, data: bytes) -> bool:
         return False
 
 
-def differences(files: dict[str, str], docs_dir: Path) -> list[str]:
-    """Generated files whose bytes on disk differ from `files`, or that should not exist."""
-    changed = [rel for rel, content in files.items() if not _same(docs_dir / rel, content.encode("utf-8"))]
+def differences(files: dict[str, str], docs_dir: Path, on_disk: dict[str, str] | None = None) -> list[str]:
+    """Generated files whose bytes on disk differ from `files`, or that should not exist.
+
+    `on_disk`: pages this build read from the docs folder (`Collection.on_disk`); one whose content is
+    still the very string read there is known to be the same without reading it again.
+    """
+    on_disk = on_disk or {}
+    changed = [rel for rel, content in files.items()
+               if on_disk.get(rel) is not content and not _same(docs_dir / rel, content.encode("utf-8"))]
     changed += sorted(_existing(docs_dir) - files.keys())
     return sorted(changed)
 
 
-def write(files: dict[str, str], docs_dir: Path, home: str | None = None) -> list[str]:
+def write(files: dict[str, str], docs_dir: Path, home: str | None = None,
+          on_disk: dict[str, str] | None = None) -> list[str]:
     """Write what changed, remove stale generated pages; return the paths touched.
 
-    `home` is the starter home page written when `docs_dir` has none.
+    `home` is the starter home page written when `docs_dir` has none; `on_disk` as for `differences`.
     """
-    touched = differences(files, docs_dir)
+    touched = differences(files, docs_dir, on_disk)
     writes = {rel: files[rel] for rel in touched if rel in files}
     index = docs_dir / "index.md"
     if home is not None and not index.exists():
