@@ -12,9 +12,8 @@ import unicodedata
 from dataclasses import dataclass
 
 from ..restore import fix_placeholders, strip_pinyin, to_simplified
-from ..text import HAN
+from ..text import han_count
 
-_HAN_RE = re.compile(f"[{HAN}]")
 _WORD_RE = re.compile(r"[A-Za-z]+")
 # Sentence punctuation after folding (NFKC turns ，：；！？ into ASCII).
 _PUNCT_RE = re.compile(r"[,;:!?。、]")
@@ -188,7 +187,7 @@ def chrome_reason(folded: str, han: int, punct: int) -> str:
 
 def features(text: str) -> LineFeatures:
     folded = fold(text)
-    han = len(_HAN_RE.findall(folded))
+    han = han_count(folded)
     words = len(_WORD_RE.findall(folded))
     punct = len(_PUNCT_RE.findall(folded))
     if han == 0 and words:  # Latin text: count sentence punctuation of its own
