@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .text import HAN, at_least
+from .text import HAN, at_least, han_count
 
 #: Hiragana, katakana (not U+30FB ・, which Chinese writes between the parts of a foreign name),
 #: the small katakana extension and half-width katakana.
@@ -22,7 +22,6 @@ KANA = "\u3040-\u309f\u30a0-\u30fa\u30fc-\u30ff\u31f0-\u31ff\uff66-\uff9f"
 #: Hangul syllables, jamo and compatibility jamo.
 HANGUL = "\uac00-\ud7af\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\ud7b0-\ud7ff"
 
-_HAN = re.compile(f"[{HAN}]")
 _KANA = re.compile(f"[{KANA}]")
 _HANGUL = re.compile(f"[{HANGUL}]")
 _WORD = re.compile(r"[A-Za-z]+")
@@ -37,7 +36,7 @@ NOT_CHINESE = frozenset({"ja", "ko"})
 
 def _paragraph(text: str) -> tuple[str, int] | None:
     """The CJK language of one paragraph and its weight (its CJK characters), or None when it says nothing."""
-    han, kana, hangul = len(_HAN.findall(text)), len(_KANA.findall(text)), len(_HANGUL.findall(text))
+    han, kana, hangul = han_count(text), len(_KANA.findall(text)), len(_HANGUL.findall(text))
     cjk = han + kana + hangul
     if not cjk:
         return None

@@ -204,3 +204,22 @@ def test_a_rebuild_rewrites_only_the_pages_that_changed(tmp_path, capsys):
 
     assert rebuild(text.replace("版权所有 © 2024", "版权所有 © 2025")) == set()  # site chrome only: same page
     assert "articles/doc04.md" in rebuild(text.replace("版权所有", "补充的一段正文。\n版权所有"))
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_source_too_large_to_send_ahead_is_converted_in_its_turn(tmp_path, jobs):
+    """A worker is sent its next document while it converts one, unless the document would not fit the
+    pipe's buffer (then parent and worker could each wait on the other): every document is still converted."""
+    write_corpus(tmp_path / "in", n=8)
+    big = tmp_path / "in" / "doc02.txt"
+    text = big.read_text(encoding="utf-8")
+    last = "这是大文件的最后一段正文，用来确认整篇文档都已转换。"
+    paragraph = "各地区各部门要认真贯彻落实知识产权保护工作的各项要求，确保取得实效。" * 20
+    big.write_text(text.replace("版权所有", "\n".join([paragraph] * 80 + [last, "版权所有"])), encoding="utf-8")
+    assert big.stat().st_size > 100_000  # more than the pipe takes ahead of a busy worker
+    config = BuildConfig(input_dir=tmp_path / "in", report=tmp_path / "build" / "report.json",
+                         project_dir=tmp_path, jobs=jobs, time_budget=120.0)
+    collection = build_collection(config)
+    assert set(outcome(collection).values()) == {""}
+    assert len(collection.published) == 8
+    assert last in collection.docs[2].markdown

@@ -11,10 +11,10 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from ..prefilter import gate
 from ..restore import fix_placeholders, strip_pinyin, to_simplified
-from ..text import HAN
+from ..text import han_count
 
-_HAN_RE = re.compile(f"[{HAN}]")
 _WORD_RE = re.compile(r"[A-Za-z]+")
 # Sentence punctuation after folding (NFKC turns ，：；！？ into ASCII).
 _PUNCT_RE = re.compile(r"[,;:!?。、]")
@@ -159,7 +159,7 @@ def chrome_reason(folded: str, han: int, punct: int) -> str:
             and re.search(r"发表|发布|回复|本[贴帖]由|楼", folded):
         return "stamp"  # 本贴由 老猫 于2005年8月12日16:12:21在〖版面〗发表, 2楼 发表于 …
     for name, pattern in CHROME_PATTERNS:
-        if pattern.search(folded):
+        if gate(pattern).may_match(folded) and pattern.search(folded):  # most lines hold none of its words
             if name in ("counter", "copyright", "contact") and han > 60 and punct > 3:
                 continue  # a real sentence that happens to mention it
             if name == "contact" and han >= 20 and punct >= 2 and _SENTENCE_END_RE.search(folded):
@@ -175,7 +175,7 @@ def chrome_reason(folded: str, han: int, punct: int) -> str:
         return "metadata"
     if _DATE_TIME.search(folded) and not _FIELD.search(folded) and not _SENTENCE_END_RE.search(folded):
         return "listing"  # headlines with their time stamps: a list of other articles
-    phrases = len(set(DISCLAIMER_PHRASES.findall(folded)))
+    phrases = len(set(DISCLAIMER_PHRASES.findall(folded))) if gate(DISCLAIMER_PHRASES).may_match(folded) else 0
     if phrases >= 2 and (han <= 60 or phrases >= 3):  # a long paragraph may name its 主办 and 承办
         return "disclaimer"
     if short and (NAV_PHRASES.search(folded) or STOPPERS.match(folded)) and not OUTLINE_HEADING.match(folded):
@@ -188,7 +188,7 @@ def chrome_reason(folded: str, han: int, punct: int) -> str:
 
 def features(text: str) -> LineFeatures:
     folded = fold(text)
-    han = len(_HAN_RE.findall(folded))
+    han = han_count(folded)
     words = len(_WORD_RE.findall(folded))
     punct = len(_PUNCT_RE.findall(folded))
     if han == 0 and words:  # Latin text: count sentence punctuation of its own

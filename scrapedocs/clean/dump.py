@@ -74,11 +74,12 @@ def _tables(lines: list, feats: list[LineFeatures]) -> None:
     A brochure's short table-like lines (服务项目  价格  周期) read like a menu line by line; aligned in a
     run, they are a table, and the article goes on across them.
     """
+    counts = [_cells(line.text) for line in lines]  # each line's once (a run is compared with the next line)
     i = 0
     while i < len(lines):
-        cells = _cells(lines[i].text)
+        cells = counts[i]
         j = i + 1
-        while cells and j < len(lines) and _cells(lines[j].text) == cells:
+        while cells and j < len(lines) and counts[j] == cells:
             j += 1
         if cells and j - i >= TABLE_RUN:
             for f in feats[i:j]:

@@ -58,6 +58,72 @@ def fix_encoding_debris(text: str) -> str:
 _BAD_ANY_LINE = re.compile(ftfy.badness.BADNESS_RE.pattern, ftfy.badness.BADNESS_RE.flags | re.MULTILINE)
 
 
+def _anchors(pattern: re.Pattern) -> tuple[re.Pattern, int] | None:
+    """Characters one of which every match of `pattern` holds, as a class, and the longest match.
+
+    Each branch of ftfy's pattern has a character class (or a character) outside ASCII that it
+    must match: found by parsing it, so a later ftfy is checked again. None when a branch has none
+    (then the whole text is searched).
+
+    >>> _anchors(re.compile("[a-z]é|ß[0-9]"))[0].pattern, _anchors(re.compile("[a-z]é|ß[0-9]"))[1]
+    ('[ßé]', 2)
+    >>> _anchors(re.compile("[a-z]é|x"))
+    """
+    from re import _constants as c, _parser
+
+    if pattern.flags & re.IGNORECASE:  # a non-ASCII character may match an ASCII one (K, ſ)
+        return None
+    parsed = _parser.parse(pattern.pattern, pattern.flags)
+    items = list(parsed)
+    branches = items[0][1][1] if len(items) == 1 and items[0][0] is c.BRANCH else [parsed]
+    chars: set[int] = set()
+    for branch in branches:
+        found = False
+        for op, av in branch:
+            codes: set[int] = set()
+            if op is c.LITERAL:
+                codes = {av}
+            elif op is c.IN and all(o in (c.LITERAL, c.RANGE) for o, _ in av):
+                for o, a in av:
+                    codes |= {a} if o is c.LITERAL else set(range(a[0], a[1] + 1))
+            if codes and min(codes) >= 0x80:  # a character the branch must match, never ASCII
+                chars |= codes
+                found = True
+        if not found:
+            return None
+    longest = parsed.getwidth()[1]
+    if longest >= c.MAXREPEAT:
+        return None
+    return re.compile("[" + "".join(re.escape(chr(x)) for x in sorted(chars)) + "]"), longest
+
+
+_BAD_ANCHORS = _anchors(_BAD_ANY_LINE)
+
+
+def _bad_somewhere(text: str) -> bool:
+    """`_BAD_ANY_LINE.search(text)`, searched only around the characters a match must hold.
+
+    A match holding the character at `i` lies within `longest` characters of it, so the windows
+    around them (merged where they overlap) hold every match; searched with `pos` and `endpos`,
+    `^` still means a line start. Chinese text holds few of them (“ ” ×).
+
+    >>> _bad_somewhere("知识产权“保护”"), _bad_somewhere("知识产权 Ã© 保护")
+    (False, True)
+    """
+    if _BAD_ANCHORS is None:
+        return bool(_BAD_ANY_LINE.search(text))
+    anchors, longest = _BAD_ANCHORS
+    start = end = -1  # the window not searched yet
+    for m in anchors.finditer(text):
+        i = m.start()
+        if i - longest + 1 > end:  # apart from the window: search it, open the next
+            if end > start and _BAD_ANY_LINE.search(text, start, end):
+                return True
+            start = max(0, i - longest + 1)
+        end = min(len(text), i + longest)
+    return end > start and bool(_BAD_ANY_LINE.search(text, start, end))
+
+
 def has_encoding_debris(lines: list[str]) -> bool:
     """Whether `fix_encoding_debris` could change any of `lines`: one scan of them all, not one per line.
 
@@ -70,4 +136,4 @@ def has_encoding_debris(lines: list[str]) -> bool:
     text = "\n".join(lines)
     return bool(_ZERO_WIDTH.search(text) or _ENTITY.search(text)
                 or at_least(_LATIN1_HIGH, text, _GBK_AS_LATIN1_MIN)
-                or _BAD_ANY_LINE.search(text))  # ftfy's long pattern last: the slowest scan
+                or _bad_somewhere(text))  # ftfy's long pattern last: the slowest scan

@@ -27,7 +27,7 @@ def detect_script(text: str) -> str:
     return "hant" if to_s > _s2t_differences(text, to_s) else "hans"
 
 
-CHUNK = 2000  # characters s2t converts at a time, up to the next line break
+CHUNK = 200  # characters s2t converts at a time, up to the next line break (a page is told from its first lines)
 
 
 def _s2t_differences(text: str, enough: int) -> int:
