@@ -1,6 +1,7 @@
 """A step run in a forked child: its value, its errors and its output come back; its death is named."""
 import os
 import signal
+import threading
 
 import pytest
 
@@ -33,12 +34,13 @@ def test_what_the_step_raises_is_raised_here_with_the_childs_traceback():
 
 
 class Unpicklable(Exception):
-    def __init__(self, a, b):  # pickling an exception re-calls __init__ with args: (a,) only
-        super().__init__(a)
+    def __init__(self, message):
+        super().__init__(message)
+        self.lock = threading.Lock()  # a lock does not pickle
 
 
 def _raise_unpicklable():
-    raise Unpicklable("odd", "init")
+    raise Unpicklable("odd")
 
 
 def test_an_error_that_cannot_cross_whole_still_says_what_it_was():
