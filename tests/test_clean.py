@@ -163,7 +163,7 @@ def test_an_old_bbs_dump_is_its_post():
             "← 返回 回复此贴", "Copyright © 2005 某某论坛 版权所有"]
     doc = clean(make_doc("\n".join(page)))
     assert kept(doc) == post
-    assert dict(doc.lines[2].__dict__)["reason"] == "stamp"
+    assert doc.lines[2].reason == "stamp"
 
 
 def test_code_blocks_in_a_technical_post_stay_inside_the_article():

@@ -11,6 +11,7 @@ from scrapedocs.config import BuildConfig, with_project_files
 from scrapedocs.engine.pages import stored_html
 from scrapedocs.pipeline import build_collection
 from scrapedocs.publish.report import console_summary, report
+from scrapedocs.render import trial
 
 from conftest import ROOT
 from helpers import write_corpus
@@ -36,7 +37,7 @@ def _misbehaving(monkeypatch, how):
     original = trial.to_html
 
     def to_html(page, config):
-        if POISON in page.markdown:
+        if POISON in page.data.decode("utf-8"):  # the page's Markdown, as the engine sends it
             how()
         return original(page, config)
 
@@ -126,3 +127,31 @@ def test_a_page_given_up_is_remembered_and_tried_again_with_more_time(corpus, mo
     longer = build_collection(replace(corpus, time_budget=1.5))
     assert longer.stats["pages"]["rendered"] == 1
     assert "(1.5 s)" in _poisoned(longer).degraded[0]
+
+
+_HELD: list[str] = []  # filled by the test's process: a worker forked from it holds it too, a fresh one not
+
+
+def _what_it_holds(page, config):
+    """A pages stage that says what the worker inherited from the process that holds the collection."""
+    raise ValueError(f"holds {len(_HELD)}")
+
+
+@pytest.mark.parametrize("fresh, held", [(False, 1), (True, 0)])
+def test_a_large_collection_s_pages_are_rendered_by_workers_that_inherit_none_of_it(corpus, monkeypatch, fresh,
+                                                                                       held):
+    """From `FRESH` pages the workers start as new interpreters, not forks: the collection the build holds is
+    not theirs to keep a copy of. Below, they are forked (cheaper to start)."""
+    import scrapedocs.engine.pages as pages
+
+    monkeypatch.setattr(pages, "FRESH", 1 if fresh else 10_000)
+    monkeypatch.setattr(trial, "to_html", _what_it_holds)
+    _HELD.append("the collection")
+    try:
+        collection = build_collection(replace(corpus, use_cache=False))
+    finally:
+        _HELD.clear()
+    reasons = {reason for doc in collection.published for reason in doc.degraded}
+    assert reasons == {f"page published as plain text, without links: its Markdown failed to render "
+                       f"(ValueError: holds {held})"}
+    assert collection.stats["pages"]["failed"] == collection.stats["pages"]["pages"] > 6

@@ -43,12 +43,13 @@ class EngineError(RuntimeError):
     """The engine cannot run at all (an executor unknown or unreachable): the build stops, saying why."""
 
 
-def make_executor(stages: Sequence, config: BuildConfig):
-    """The executor `config.executor` names: "local" or "dask://HOST:PORT"."""
+def make_executor(stages: Sequence, config: BuildConfig, fresh: bool = False):
+    """The executor `config.executor` names: "local" or "dask://HOST:PORT". `fresh`: local workers that
+    do not inherit this process's memory (for a pass that runs once it holds the whole collection)."""
     if config.executor == "local":
         from .local import LocalExecutor
 
-        return LocalExecutor(stages, config, config.jobs, config.time_budget)
+        return LocalExecutor(stages, config, config.jobs, config.time_budget, fresh=fresh)
     if config.executor.startswith(DASK_SCHEME):
         from .dask import DaskExecutor
 

@@ -56,10 +56,13 @@ def _limit_memory() -> None:
         pass
 
 
-def _context():
+def _context(fresh: bool = False):
     # fork: a worker starts in milliseconds with every module the parent imported (jieba's
     # dictionary, OpenCC), so replacing a killed worker is cheap. Elsewhere fork is unsafe.
-    return multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+    # `fresh`: a worker that must not inherit the parent's memory (the pages pass, which runs once the
+    # parent holds every document: forked workers would keep the pages the parent then writes to, and the
+    # build's memory would grow by the collection's size again), started as a new interpreter.
+    return multiprocessing.get_context("fork" if sys.platform.startswith("linux") and not fresh else "spawn")
 
 
 def _serve(conn, stage_number, started, begun, stages, config, warm: bool) -> None:
@@ -166,11 +169,13 @@ def _feed(w: _Worker, queue: deque, docs: Sequence[Document], held: dict[int, by
 
 
 class LocalExecutor:
-    """Up to `jobs` worker processes; a document over `time_budget` seconds is given up."""
+    """Up to `jobs` worker processes; a document over `time_budget` seconds is given up. `fresh`: the
+    workers start as new interpreters instead of forks of this process (`_context`)."""
 
-    def __init__(self, stages: Sequence, config, jobs: int, time_budget: float):
+    def __init__(self, stages: Sequence, config, jobs: int, time_budget: float, fresh: bool = False):
         self.stages, self.config = list(stages), config
         self.jobs, self.budget = max(1, jobs), time_budget
+        self.fresh = fresh  # workers started as new interpreters, not forked (`_context`)
         self.warm = True  # off for good if warming up ever kills or hangs a worker
         self._started = None  # (docs, context, queue, workers, held) once `start` ran
 
@@ -179,7 +184,7 @@ class LocalExecutor:
         something else (takes the others from the cache) until it asks for the outcomes with `run(docs)`."""
         if not docs or self._started is not None:
             return
-        ctx = _context()
+        ctx = _context(self.fresh)
         queue = deque(range(len(docs)))
         workers = [self._start(ctx) for _ in range(min(self.jobs, len(docs)))]
         held: dict[int, bytes] = {}

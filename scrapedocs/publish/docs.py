@@ -13,6 +13,7 @@ it was.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 from .. import strings
@@ -118,9 +119,10 @@ def write(files: dict[str, str], docs_dir: Path, home: str | None = None,
     return touched
 
 
-def write_all(root: Path, writes: dict[str, bytes | str]) -> None:
+def write_all(root: Path, writes: dict[str, bytes | str | Iterable[str]]) -> None:
     """Every file of `writes` or none: parts first, renamed into place once all are written. Text is
-    written as UTF-8, one file at a time (a cold build writes every page: never all of them encoded at once).
+    written as UTF-8, one file at a time (a cold build writes every page: never all of them encoded at once);
+    a file given as pieces of text (an iterable), one piece at a time (`report.report_chunks`).
 
     On an error (OSError: a full disk, no permission) the parts and the folders made for them
     are removed, and the error raised: the files already there are as they were.
@@ -136,7 +138,11 @@ def write_all(root: Path, writes: dict[str, bytes | str]) -> None:
             part = path.with_name(f".{path.name}.part")
             parts.append((part, path))
             with open(part, "wb") as f:
-                f.write(data.encode("utf-8") if isinstance(data, str) else data)
+                if isinstance(data, (bytes, str)):
+                    f.write(data.encode("utf-8") if isinstance(data, str) else data)
+                else:
+                    for piece in data:
+                        f.write(piece.encode("utf-8"))
     except BaseException:
         for part, _ in parts:
             part.unlink(missing_ok=True)

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
+from itertools import chain
 from pathlib import Path
 
 from ..model import Collection
@@ -27,11 +29,28 @@ CONSOLE_FAILURES = 10
 def report(collection: Collection, site: dict | None = None) -> dict:
     """What became of each input: its page or why none, removed lines, repairs, warnings; the skipped files;
     and, given `site` (`publish.site.SiteError.details`), what became of the site build."""
-    docs, inputs = collection.docs, []
+    data = _report(collection, site)
+    data["inputs"] = list(data["inputs"])
+    return data
+
+
+def _report(collection: Collection, site: dict | None = None) -> dict:
+    """`report`, with the inputs' entries made one at a time as they are read (`report_chunks`)."""
+    return {
+        "summary": summary(collection),
+        **({"site": site} if site is not None else {}),
+        "warnings": collection.warnings,
+        "inputs": _inputs(collection),
+        "skipped": [{"source": s.source, "reason": s.reason} for s in collection.skipped],
+        "records": [{"source": r.source, "kind": r.kind, "reason": r.reason} for r in collection.records],
+    }
+
+
+def _inputs(collection: Collection) -> Iterator[dict]:
     pages = {doc.relpath: doc.page for doc in collection.published}
-    for doc in docs:
+    for doc in collection.docs:
         page = None if doc.error else pages.get(doc.merged_into or doc.relpath)
-        inputs.append({
+        yield {
             "source": doc.relpath,
             "page": page,
             "error": doc.error or None,
@@ -44,15 +63,7 @@ def report(collection: Collection, site: dict | None = None) -> dict:
             "warnings": doc.warnings,
             "degraded": doc.degraded if page else [],
             **({"extraction": doc.extraction} if doc.extraction else {}),
-        })
-    return {
-        "summary": summary(collection),
-        **({"site": site} if site is not None else {}),
-        "warnings": collection.warnings,
-        "inputs": inputs,
-        "skipped": [{"source": s.source, "reason": s.reason} for s in collection.skipped],
-        "records": [{"source": r.source, "kind": r.kind, "reason": r.reason} for r in collection.records],
-    }
+        }
 
 
 def summary(collection: Collection) -> dict[str, int]:
@@ -100,21 +111,42 @@ def report_json(data: dict) -> str:
     ]
     }
     """
+    return "".join(report_chunks(data))
+
+
+def report_chunks(data: dict) -> Iterator[str]:
+    """`report_json` in pieces, a list's items one at a time: a list may be an iterator, whose items are
+    made as they are written (a report of 100,000 inputs is never in memory whole).
+
+    >>> whole = {"summary": {"inputs": 2}, "inputs": [{"source": "a"}, {"source": "b"}], "skipped": []}
+    >>> "".join(report_chunks({**whole, "inputs": iter(whole["inputs"]), "skipped": iter([])})) == report_json(whole)
+    True
+    """
     def dump(value) -> str:
         return json.dumps(value, ensure_ascii=False)
 
-    lines = []
-    for key, value in data.items():
-        if isinstance(value, list) and value:
-            lines.append(f"{dump(key)}: [\n" + ",\n".join(map(dump, value)) + "\n]")
-        else:
-            lines.append(f"{dump(key)}: {dump(value)}")
-    return "{\n" + ",\n".join(lines) + "\n}"
+    yield "{\n"
+    for n, (key, value) in enumerate(data.items()):
+        if n:
+            yield ",\n"
+        items = iter(value) if isinstance(value, (list, Iterator)) else None
+        first = next(items, _END) if items is not None else _END
+        if first is _END:
+            yield f"{dump(key)}: {dump([] if items is not None else value)}"
+            continue
+        yield f"{dump(key)}: [\n{dump(first)}"
+        for item in items:
+            yield f",\n{dump(item)}"
+        yield "\n]"
+    yield "\n}"
+
+
+_END = object()
 
 
 def write_report(collection: Collection, path: Path, site: dict | None = None) -> None:
-    """The report, written whole or not at all (a full disk leaves the previous one)."""
-    write_all(path.parent, {path.name: (report_json(report(collection, site)) + "\n").encode("utf-8")})
+    """The report, written whole or not at all (a full disk leaves the previous one), one input at a time."""
+    write_all(path.parent, {path.name: chain(report_chunks(_report(collection, site)), ["\n"])})
 
 
 def add_site(path: Path, site: dict) -> None:

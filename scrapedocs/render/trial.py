@@ -38,8 +38,8 @@ def site_settings(configuration: str, docs_dir: str):
 
 
 def to_html(page: Document, config: BuildConfig) -> Document:
-    """The workers' stage: the page rendered as MkDocs renders it (`html.render_markdown`: its front matter
-    apart, its links rewritten to the pages' URLs).
+    """The workers' stage: the page (its Markdown, or its `data`: the Markdown in UTF-8) rendered as MkDocs
+    renders it (`html.render_markdown`: its front matter apart, its links rewritten to the pages' URLs).
 
     The render (HTML, table of contents, title, anchors, the lookups it made) is handed back for the cache
     when there is one, as the cache stores it (`engine.pages.pack`): the site build takes it instead of
@@ -47,7 +47,8 @@ def to_html(page: Document, config: BuildConfig) -> Document:
     """
     from ..engine.pages import pack
 
-    rendered = render_markdown(page.relpath, page.markdown,
+    markdown = page.markdown or page.data.decode("utf-8", "surrogatepass")  # the engine sends it encoded
+    rendered = render_markdown(page.relpath, markdown,
                                site_settings(config.markdown, str(Path(config.docs_dir).resolve())))
     if config.use_cache and not config.check:
         page.facts["html"] = pack(rendered)
