@@ -37,7 +37,7 @@ from .cache import Cache, converter_version
 #: Libraries whose version changes the HTML of a page (the converter's own version is in the key too).
 MARKDOWN_LIBRARIES = ("Markdown", "pymdown-extensions", "mkdocs")
 SLOWEST = 10  # pages named in the statistics, slowest first
-#: From this many pages the workers start as new interpreters (`engine.local`), not as forks of this
+#: From this many pages to render the workers start as new interpreters (`engine.local`), not as forks of this
 #: process, which holds the whole collection by now: a forked worker keeps the pages of memory this process
 #: writes to while it runs (at 10,000 documents the two workers came to hold 0.88 GB beside its 1.1 GB).
 #: Below, a fork is cheaper than starting Python (a second or two for each worker).
@@ -177,7 +177,7 @@ def render_pages(pages: dict[str, str], stage, config, progress: bool = False) -
     if todo:
         from . import make_executor
 
-        executor = make_executor([stage], config, fresh=len(pages) >= FRESH)
+        executor = make_executor([stage], config, fresh=len(todo) >= FRESH)  # an edit's few pages: forked at once
         bar = tqdm(total=len(todo), desc="pages", unit="page", disable=not progress, file=sys.stderr, leave=False)
         for j, outcome in executor.run(_Pages(pages, todo)):
             path, html = todo[j], None
