@@ -206,6 +206,28 @@ def test_reindexing_only_what_changed_gives_the_bytes_of_a_clean_build(tmp_path,
     assert done["indexed"] == 0 and done["parsed"] == 0
 
 
+def test_a_new_title_reads_again_only_the_pages_of_its_text_part(tmp_path, monkeypatch):
+    """A title part holds thousands of pages: indexing it again after one title changed takes
+    the others' titles from the previous index, not from their HTML."""
+    monkeypatch.setattr(parts, "TEXT_SIZE", 4)
+    monkeypatch.setattr(parts, "TITLE_SIZE", 1000)
+    site = tmp_path / "site"
+    for i in range(30):
+        _page(site, f"p{i:02d}", f"第{i}号文件", f"正文{i}。", f"2020-01-{i % 28 + 1:02d}")
+    pagefind.update(site)
+    _page(site, "p05", "新的标题", "正文5。", "2020-01-06")
+    done = pagefind.update(site, site / "pagefind")
+    manifest = json.loads((site / "pagefind" / pagefind.MANIFEST).read_text(encoding="utf-8"))
+    text_parts = [json.loads((site / "pagefind" / p["path"] / pagefind.PAGES).read_text(encoding="utf-8"))
+                  for p in manifest["parts"] if p["band"] == "text"]
+    own = next(rows for rows in text_parts if any(row[0] == "p05/" for row in rows))
+    assert done["parsed"] == 1 and done["read"] == len(own) - 1 < 30 - 1, done
+    clean = tmp_path / "clean"
+    shutil.copytree(site, clean, ignore=shutil.ignore_patterns("pagefind"))
+    pagefind.update(clean)
+    assert _files(site / "pagefind") == _files(clean / "pagefind")
+
+
 def test_a_previous_index_of_another_format_is_not_trusted(tmp_path):
     site = tmp_path / "site"
     _page(site, "a", "标题", "正文。", "2020-01-01")

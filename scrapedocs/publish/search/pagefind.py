@@ -92,7 +92,20 @@ def page_of(record: Record) -> Page:
     shown = meta(record)  # the content is a function of the title and text (and FORMAT, in the part's digest)
     return Page(url=record.url, kind=kind, date=record.meta.get("date", ""),
                 text=digest([record.title, record.text, shown]), title=digest([record.title, shown]),
-                source=record.source)
+                source=record.source, shown=shown)
+
+
+def titled(page: Page) -> Record:
+    """The record of an unchanged page as far as a title part needs it (`content(…, "title")`
+    and `meta` read its title and shown metadata only), without reading its HTML again.
+
+    >>> r = Record("a/", "专利法", "正文", {"date": "2024-01-01", "lang": "zh"})
+    >>> page = page_of(r)
+    >>> [content(titled(page), "title"), meta(titled(page))] == [content(r, "title"), meta(r)]
+    True
+    """
+    shown = dict(page.shown)
+    return Record(page.url, shown.pop("title", ""), "", shown, source=page.source)
 
 
 def _write(part: Part, records: dict[str, Record], out: Path) -> dict[str, bytes]:
@@ -220,7 +233,7 @@ class _Budget:
 def write_parts(parts: list[Part], records, out: Path, previous: Path | None = None) -> dict:
     """Write the bundles of `parts` and the manifest into `out` (replaced).
 
-    `records(urls)` gives the records of the pages of a part to index (parsed on demand).
+    `records(part)` gives the records of the pages of a part to index (parsed on demand).
     A part whose folder exists in `previous` is taken from there. Returns counts.
     """
     building = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
@@ -238,7 +251,7 @@ def write_parts(parts: list[Part], records, out: Path, previous: Path | None = N
 
         def index(job: tuple[Part, Path]) -> dict[str, bytes]:
             part, folder = job
-            loaded = records([p.url for p in part.pages])
+            loaded = records(part)
             size = BYTES_PER_WORD * sum(len(loaded[p.url].title) + (len(loaded[p.url].text) if part.band == "text" else 0)
                                         for p in part.pages)
             with budget.hold(size):
@@ -275,7 +288,7 @@ def write_index(records: list[Record], site_dir: Path, previous: Path | None = N
     out.parent.mkdir(parents=True, exist_ok=True)
     by_url = {r.url: r for r in records}
     parts = plan([page_of(r) for r in records])
-    write_parts(parts, lambda urls: by_url, out, previous)
+    write_parts(parts, lambda part: by_url, out, previous)
     return out
 
 
@@ -328,13 +341,22 @@ def update(site_dir: Path, previous: Path | None = None) -> dict:
                 paths[url] = path
                 pages.append(page_of(record))
 
-        def load(urls: list[str]) -> dict[str, Record]:
-            for url in urls:
-                if url not in records:
-                    record = read_page(paths[url], url)
+        read: list[str] = []  # unchanged pages read again, to index the part they are in
+
+        def load(part: Part) -> dict[str, Record]:
+            loaded = {}
+            for page in part.pages:
+                record = records.get(page.url)
+                if record is None and part.band == "title" and page.shown:
+                    record = titled(page)  # unchanged: its title and metadata line are known
+                elif record is None:
+                    record = read_page(paths[page.url], page.url)
+                    read.append(page.url)
                     if record is not None:
-                        records[url] = record
-            return records
+                        records[page.url] = record
+                if record is not None:
+                    loaded[page.url] = record
+            return loaded
 
         done = write_parts(plan(pages), load, out, previous)
     finally:
@@ -343,4 +365,4 @@ def update(site_dir: Path, previous: Path | None = None) -> dict:
                 shutil.rmtree(moved, ignore_errors=True)
             else:  # failed: the previous index stays
                 moved.rename(out)
-    return done | {"pages": len(pages), "parsed": parsed, "path": out}
+    return done | {"pages": len(pages), "parsed": parsed, "read": len(read), "path": out}

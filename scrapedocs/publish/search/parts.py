@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 TEXT_SIZE = 250
 TITLE_SIZE = 5000
 #: The version of the index's format: a change re-indexes every part.
-FORMAT = "pairs-3"  # 3: the text parts index characters
+FORMAT = "pairs-4"  # 3: the text parts index characters; 4: a page keeps what its title part shows
 
 
 @dataclass(frozen=True)
@@ -43,9 +43,12 @@ class Page:
     text: str  # digest of what its text part indexes for it
     title: str  # digest of what its title part indexes for it
     source: str = ""  # digest of the built HTML it was read from ("" when not read from a file)
+    #: What its title part indexes and shows (the title and the metadata line): kept so that a
+    #: title part whose other pages did not change is indexed again without reading their HTML.
+    shown: dict = field(default_factory=dict)
 
-    def row(self) -> list[str]:
-        return [self.url, self.kind, self.date, self.text, self.title, self.source]
+    def row(self) -> list:
+        return [self.url, self.kind, self.date, self.text, self.title, self.source, self.shown]
 
 
 @dataclass
