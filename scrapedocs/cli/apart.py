@@ -41,8 +41,9 @@ def available() -> bool:
     return sys.platform.startswith("linux")
 
 
-def run_apart(what: str, step: Callable, *args):
-    """`step(*args)` in a forked child: what it returns, or raises (`ChildDied` if it never answered)."""
+def run_apart(what: str, step: Callable, *args, meanwhile: Callable[[], None] | None = None):
+    """`step(*args)` in a forked child: what it returns, or raises (`ChildDied` if it never answered).
+    `meanwhile()` runs here once the child started (a thread it starts is not in the child)."""
     ctx = multiprocessing.get_context("fork")
     receive, send = ctx.Pipe(duplex=False)
     for stream in (sys.stdout, sys.stderr):  # what is buffered here must not be printed twice
@@ -50,6 +51,8 @@ def run_apart(what: str, step: Callable, *args):
     child = ctx.Process(target=_child, args=(send, step, args), name=f"scrapedocs-{what}")
     child.start()
     send.close()
+    if meanwhile is not None:
+        meanwhile()
     try:
         try:
             kind, value = receive.recv()

@@ -209,13 +209,18 @@ def serve_command(args: argparse.Namespace, config: BuildConfig, report_path: Pa
 
     def rebuild(site: Path, serve_url: str, first: bool) -> bool:
         nonlocal epoch, config
-        if not first:
-            print("a change: building again", file=sys.stderr)
-            config = _config(args, report_path, project)  # the project's files read again
-            code, epoch, _ = convert_command(args, config, report_path, project)
-            if code is not None:
-                return False
-        return site_command(args, config, report_path, epoch, stats, site=site, serve_url=serve_url) == 0
+        sweeping = publish.sweep(site)  # the site the last rebuild replaced
+        try:
+            if not first:
+                print("a change: building again", file=sys.stderr)
+                config = _config(args, report_path, project)  # the project's files read again
+                code, epoch, _ = convert_command(args, config, report_path, project)
+                if code is not None:
+                    return False
+            return site_command(args, config, report_path, epoch, stats, site=site, serve_url=serve_url) == 0
+        finally:
+            if sweeping is not None:
+                sweeping.join()
 
     project_files = [Path(config.project_dir) / name for name in ("aliases.yml", "metadata.yml", *PROJECT_FILES)]
     publish.serve(args.config, args.docs, rebuild, [args.input, *project_files])
@@ -254,6 +259,15 @@ def _up_to_date(args: argparse.Namespace, stamp, sources) -> bool:
 
 
 def build_command(args: argparse.Namespace) -> int:
+    sweeping: list = []  # removing the sites earlier builds left beside this one (`publish.sweep`)
+    try:
+        return _build(args, sweeping)
+    finally:
+        for thread in sweeping:
+            thread.join()
+
+
+def _build(args: argparse.Namespace, sweeping: list) -> int:
     project = _project(args)
     _folders(args, project)
     report_path = args.report or default_report_path(args.docs)
@@ -274,14 +288,19 @@ def build_command(args: argparse.Namespace) -> int:
             stamp = None  # these outputs are not recorded in the stamp: always built
         if stamp is not None and _up_to_date(args, stamp, sources):
             return 0
+    def sweep() -> None:  # while the conversion runs
+        if not (args.no_site or args.serve) and (thread := publish.sweep(args.site)) is not None:
+            sweeping.append(thread)
+
     if sources is not None and len(sources.docs) >= APART and apart.available():
         try:
             code, epoch, stats = apart.run_apart("the conversion", convert_command, args, config, report_path,
-                                                 project, sources, False)
+                                                 project, sources, False, meanwhile=sweep)
         except apart.ChildDied as e:
             print(f"error: {e}; {args.docs} and the site are as the last build left them", file=sys.stderr)
             return 3
     else:
+        sweep()
         code, epoch, stats = convert_command(args, config, report_path, project, sources)
     if code is not None:
         return code

@@ -10,4 +10,4 @@ from __future__ import annotations
 from ..model import GENERATED  # noqa: F401
 from .docs import GENERATED_DIRS, TABLE, differences, documents_table, plan, write  # noqa: F401
 from .report import report, write_report  # noqa: F401
-from .site import SiteError, build_site, serve, source_date_epoch  # noqa: F401
+from .site import SiteError, build_site, serve, source_date_epoch, sweep  # noqa: F401

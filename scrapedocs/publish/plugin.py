@@ -86,4 +86,5 @@ class ScrapedocsPlugin(BasePlugin[ScrapedocsConfig]):
 
         site = Path(config.site_dir)
         previous = Path(os.environ.get(PREVIOUS_SEARCH) or site / "pagefind")  # else a dirty build's own index
-        index_site(site, offline_bundle=offline(), previous=previous if previous.is_dir() else None)
+        done = index_site(site, offline_bundle=offline(), previous=previous if previous.is_dir() else None)
+        self.indexed = {k: v for k, v in done.items() if k != "path"}  # the build's statistics say what was done

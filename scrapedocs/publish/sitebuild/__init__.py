@@ -124,6 +124,9 @@ def build(config, *, jobs: int = 1, stored=None, previous_site: Path | None = No
         result = _build(config, jobs, stored, previous_site, manifest)
         result.stats["seconds_pages"] = time.perf_counter() - start  # the search index is built after
         config.plugins.on_post_build(config=config)
+        search = getattr(config.plugins.get("scrapedocs"), "indexed", None)
+        if search:
+            result.stats["search"] = search
         if counts := counter.get_counts():
             msg = ", ".join(f"{v} {k.lower()}s" for k, v in counts)
             raise Abort(f"Aborted with {msg} in strict mode!")
