@@ -8,12 +8,11 @@ the restore stage.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from ..prefilter import Gates, gate
 from ..restore import fix_placeholders, strip_pinyin, to_simplified
-from ..text import han_count
+from ..text import han_count, nfkc
 
 _WORD_RE = re.compile(r"[A-Za-z]+")
 # Sentence punctuation after folding (NFKC turns ，：；！？ into ASCII).
@@ -127,7 +126,7 @@ def fold(text: str) -> str:
     >>> fold("發(fā)布日期：2021??來源")
     '发布日期:2021 来源'
     """
-    return unicodedata.normalize("NFKC", to_simplified(fix_placeholders(strip_pinyin(text)))).strip()
+    return nfkc(to_simplified(fix_placeholders(strip_pinyin(text)))).strip()
 
 
 STAMP = re.compile(
