@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from itertools import islice
 
 #: Han characters: CJK Unified Ideographs, Extension A and the compatibility block.
@@ -21,6 +22,34 @@ def han_count(text: str) -> int:
     6
     """
     return len(text) - len(_HAN_RUN.sub("", text))
+
+
+#: Characters NFKC leaves as they are wherever they stand: normalized, of combining class 0, and
+#: composing with nothing before them (tested against every character): ASCII, Han, the common
+#: Chinese punctuation. `nfkc` normalizes only the runs of other characters.
+NFKC_INERT = "\x00-\x7f\u3400-\u4dbf\u4e00-\u9fff、。〈〉《》「」『』【】“”‘’—·"
+_NOT_INERT = re.compile(f"[^{NFKC_INERT}]+")
+
+
+def nfkc(text: str) -> str:
+    """`unicodedata.normalize("NFKC", text)`, normalizing only what is not `NFKC_INERT`, with the
+    character before each such run (a combining mark composes with it): a Chinese line's Han and
+    punctuation are not decomposed and composed again one by one.
+
+    >>> nfkc("知识产权（ＩＰ）保护，Cafe\u0301。")
+    '知识产权(IP)保护,Café。'
+    """
+    parts, done = [], 0
+    for m in _NOT_INERT.finditer(text):
+        start = max(m.start() - 1, done)
+        parts += [text[done:start], unicodedata.normalize("NFKC", text[start:m.end()])]
+        done = m.end()
+    if not parts:
+        return text
+    parts.append(text[done:])
+    return "".join(parts)
+
+
 _CJK_SPACE = re.compile(f"(?<=[{HAN}，。、；：！？“”（）《》])[ \\t\\r]*\\n\\s*(?=[{HAN}，。、；：！？“”（）《》])")
 
 

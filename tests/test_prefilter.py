@@ -5,7 +5,7 @@ import re
 import pytest
 
 from scrapedocs.clean.chrome import CHROME_PATTERNS, DISCLAIMER_PHRASES, fold
-from scrapedocs.prefilter import Gate, factors
+from scrapedocs.prefilter import Gate, Gates, factors
 
 PATTERNS = [*CHROME_PATTERNS, ("disclaimer phrases", DISCLAIMER_PHRASES)]
 CHROME_LINES = [
@@ -48,3 +48,12 @@ def test_most_chrome_patterns_have_a_gate_and_it_rules_prose_out():
 def test_a_pattern_without_required_strings_lets_every_line_through():
     assert factors(re.compile(r"\d{4}\s\d{2}")) is None
     assert Gate(re.compile(r"\d{4}\s\d{2}")).may_match("知识产权")
+
+
+def test_the_gates_of_a_list_open_what_each_gate_opens():
+    rng = random.Random("gates")
+    lines = [v for line in CHROME_LINES for v in _variants(line, rng)] + [PROSE, "", "ſ版权所有"]
+    patterns = [pattern for _, pattern in PATTERNS] + [re.compile(r"\d{4}\s\d{2}")]  # the last: no factors
+    gates, each = Gates(patterns), [Gate(pattern) for pattern in patterns]
+    for line in lines:
+        assert gates.open(line) == [i for i, gate in enumerate(each) if gate.may_match(line)], line

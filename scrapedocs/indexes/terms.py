@@ -126,11 +126,9 @@ class Dictionary:
         """Add to `counts` (term → n) the terms among `text`'s leftmost-longest words."""
         if self.others is not None:
             text = self.others.sub(SEPARATOR, text)
-        found = Counter(map(itemgetter(1), self.auto.iter_long(text)))  # word id → n, counted in C
-        terms = self.terms
-        for i, n in found.items():
-            if terms[i] is not None:
-                counts[terms[i]] += n
+        # Each match's word id → its term (None for a word that is no term), counted in C: no Python step per word.
+        counts.update(map(self.terms.__getitem__, map(itemgetter(1), self.auto.iter_long(text))))
+        counts.pop(None, None)
 
 
 @lru_cache(maxsize=2)
@@ -153,12 +151,9 @@ def count_terms(texts: list[str], keep: int = KEEP, project: Project = Project()
     """
     dic = dictionary(project)
     counts: Counter = Counter()
-    dic.count("\n".join(texts), counts)
-    for text in texts:
-        for m in _LATIN.finditer(text):
-            word = m.group().lower()
-            if word not in STOP:
-                counts[word] += 1
+    whole = "\n".join(texts)
+    dic.count(whole, counts)
+    counts.update(word for word in map(str.lower, _LATIN.findall(whole)) if word not in STOP)  # no word spans a line
     # most frequent first, then by word: two stable sorts keyed in C, not a Python key per term
     top = sorted(sorted(counts.items(), key=itemgetter(0)), key=itemgetter(1), reverse=True)[:keep]
     return {sys.intern(word): n for word, n in top}

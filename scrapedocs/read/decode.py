@@ -238,11 +238,20 @@ def reads_as_text(text: str) -> bool:
 # ---------------------------------------------------------------- control characters
 
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
-_BREAKS = str.maketrans({"\x0b": "\n", "\x0c": "\n"})
+
+
+def _breaks(text: str) -> str:
+    r"""Vertical tabs and form feeds as line breaks: `str.replace` passes over a text without them
+    at C speed, where `str.translate` looked up every character of it in a table.
+
+    >>> _breaks("a\x0bb\x0cc")
+    'a\nb\nc'
+    """
+    return text.replace("\x0b", "\n").replace("\x0c", "\n")
 
 
 def _finish(text: str, encoding: str, why: str, replaced: int = 0, notes: list[str] | None = None) -> Decoded:
-    text, removed = _CONTROL.subn("", text.translate(_BREAKS))
+    text, removed = _CONTROL.subn("", _breaks(text))
     return Decoded(text, encoding, why, replaced, removed, notes or [])
 
 

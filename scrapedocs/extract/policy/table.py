@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ...model import Line
-from ...text import HAN, tidy
+from ...text import HAN, at_least, tidy
 
 #: Label → field. Several sites, several words for one field; None: a label read and dropped.
 TABLE_LABELS = {
@@ -121,8 +121,17 @@ def table_fields(cells: list[str]) -> tuple[dict[str, str], set[int]]:
     return fields, used
 
 
+#: Where a distinctive label starts (索 引 号 too), overlapping ones included: a table holds two of them.
+_ANCHOR_AT = re.compile("(?=%s)" % "|".join(_spaced(a) for a in ANCHORS))
+
+
 def info_table_lines(lines: list[Line]) -> tuple[dict[str, str], set[int]]:
-    """The information table of a text dump (label lines, or Markdown table rows): fields and line indices."""
+    """The information table of a text dump (label lines, or Markdown table rows): fields and line indices.
+
+    Most pages have none: without two distinctive labels in its text, its lines are not cut into cells.
+    """
+    if not at_least(_ANCHOR_AT, "\n".join(line.text for line in lines), MIN_ANCHORS):
+        return {}, set()
     cells, owner = [], []
     for index, line in enumerate(lines):
         for cell in _cells(line.text):
