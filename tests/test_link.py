@@ -210,8 +210,10 @@ def test_a_scan_is_the_same_for_two_sets_of_names_on_a_text_holding_none_of_thei
 def test_fold_positions_are_those_of_fold_map():
     """The link stage works out positions with `fold_positions`: the same as `fold_map`'s, 年 dropped
     after a year (also when written as a compatibility ideograph), quotes, spaces and brackets too."""
-    from scrapedocs.link.fold import fold_map, fold_positions
+    from scrapedocs.link.fold import fold_map, fold_positions, fold_text
 
     for text in ["《知识产权强国建设纲要（2021—2035年）》", "“专利 法”", "2021\uf98e)", "無年份的標題",
-                 "（2016-2020年）和2025年,", "", "ａｂｃ　ｄ ½"]:
+                 "（2016-2020年）和2025年,", "", "ａｂｃ　ｄ ½", "2020年度报告", "2035年）与2025年"]:
         assert fold_positions(text).tolist() == fold_map(text)[1], text
+        # as the link stage calls it, with the length of the folded text the `citations` stage kept
+        assert fold_positions(text, len(fold_text(text))).tolist() == fold_map(text)[1], text

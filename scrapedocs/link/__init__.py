@@ -79,11 +79,11 @@ def link_collection(collection: Collection) -> Collection:
                 m.entry.reports.append(doc)
     ambiguous: list[str] = []
     for doc in docs:
-        paragraphs = _paragraphs(doc)
-        for k, found in sorted(candidates(facts(doc)["paragraphs"], doc, reg, auto).items()):  # one scan per doc
+        paragraphs, folded = _paragraphs(doc), facts(doc)["paragraphs"]
+        for k, found in sorted(candidates(folded, doc, reg, auto).items()):  # one scan per doc
             block = paragraphs[k]
             linked = {link.target for link in block.links}  # a document is linked once per paragraph
-            for m in find_mentions(block.text, doc, reg, auto, ambiguous, found=found):
+            for m in find_mentions(block.text, doc, reg, auto, ambiguous, folded=folded[k], found=found):
                 if any(link.start < m.end and m.start < link.end for link in block.links):
                     continue  # never inside an existing link
                 target = target_of(m.entry, doc)

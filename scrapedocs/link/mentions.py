@@ -125,7 +125,7 @@ def find_mentions(text: str, doc: Document, reg: Registry, auto, ambiguous: list
     if not found:
         return []
     candidates_ = sorted(found, key=lambda c: (-(c[1] - c[0]), c[0]))
-    pos = fold_positions(text)
+    pos = fold_positions(text, None if folded is None else len(folded))
     folded_length = len(pos)
     # Longest first, then leftmost: a longer title wins over the shorter one inside it.
     taken = [False] * folded_length
