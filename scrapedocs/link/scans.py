@@ -16,6 +16,11 @@ scanned again when the scan would be the same:
   reading its prefix in the text, so a text without any departure walks the same nodes of both
   tries and gets the same matches. The test is a substring search for a few long strings;
   many changed names (more than `MAX_DEPARTURES`) scan everything, as before.
+
+Where a match found in a folded text stands in the text itself (`positions`) is a function of the
+text alone (`fold.fold_positions`: its script converted, each character folded), whatever the names:
+it was half of the stage's time after one edit, for the same paragraphs as the last build. It is kept
+too, under a digest of the text, for the places the last build asked about.
 """
 from __future__ import annotations
 
@@ -25,8 +30,10 @@ import pickle
 from collections.abc import Iterable
 from pathlib import Path
 
+from .fold import fold_positions
+
 NAME = "link.pickle"
-FORMAT = "scans-2"
+FORMAT = "scans-3"  # with the positions
 MAX_DEPARTURES = 200  # more changed names than this: every text is scanned
 
 
@@ -72,6 +79,9 @@ class Scans:
         self.same_names = False
         self.departures: set[str] = set()  # a text holding one of them is scanned again
         self.scanned = 0  # texts scanned this build (the others were known)
+        self.positions_before: dict[bytes, dict[int, int]] = {}
+        self.positions_now: dict[bytes, dict[int, int]] = {}
+        self.folded = 0  # texts whose positions were worked out this build (the others were known)
         if self.path is None:
             return
         try:
@@ -79,6 +89,7 @@ class Scans:
                 data = pickle.load(f)
             if data.get("format") != FORMAT or data.get("version") != self.version:
                 return
+            self.positions_before = data["positions"]
             before = set(data["names"])
             self.same_names = before == self.names
             if not self.same_names:
@@ -87,7 +98,7 @@ class Scans:
                     return
             self.before = data["scans"]
         except Exception:  # none yet, damaged: every text is scanned
-            self.before = {}
+            self.before, self.positions_before = {}, {}
 
     def iter_long(self, text: str) -> tuple:
         """`Automaton.iter_long(text)` as a tuple of (end, name): from the last build when it scanned this
@@ -106,20 +117,35 @@ class Scans:
         self.now[key] = found
         return found
 
+    def positions(self, text: str, folded_length: int, wanted: set[int]) -> dict[int, int]:
+        """`fold_positions(text)[i]` for each folded index `i` in `wanted` (`folded_length`: the length of
+        `fold_text(text)`): from the last build when it asked about them in the same text."""
+        if self.path is None:
+            return fold_positions(text, folded_length)
+        key = _digest(text)
+        known = self.positions_now.get(key) or self.positions_before.get(key)
+        if known is None or not wanted <= known.keys():
+            pos = fold_positions(text, folded_length)
+            known = {**(known or {}), **{i: int(pos[i]) for i in wanted}}
+            self.folded += 1
+        self.positions_now[key] = known
+        return known
+
     def iter(self, text: str, start: int, end: int):
         """`Automaton.iter`, over a short span (the names inside a longer one): not kept."""
         return self.auto.iter(text, start, end)
 
     def save(self) -> None:
         """Written beside itself and renamed; a failure only costs the next build the shortcut."""
-        if not self.writable or (self.same_names and self.now.keys() == self.before.keys()):
+        if not self.writable or (self.same_names and self.now.keys() == self.before.keys() and not self.folded
+                                 and self.positions_now.keys() == self.positions_before.keys()):
             return
         tmp = self.path.with_name(f".{NAME}.{os.getpid()}.tmp")
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             with open(tmp, "wb") as f:
-                pickle.dump({"format": FORMAT, "version": self.version, "names": sorted(self.names), "scans": self.now},
-                            f, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump({"format": FORMAT, "version": self.version, "names": sorted(self.names), "scans": self.now,
+                             "positions": self.positions_now}, f, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, self.path)
         except OSError:
             tmp.unlink(missing_ok=True)
