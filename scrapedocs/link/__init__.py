@@ -34,7 +34,7 @@ from ..model import Collection, Document, Link
 from .facts import facts, gather  # noqa: F401  (gather: the `citations` document stage)
 from .fold import fold, fold_map  # noqa: F401  (reprints fold text the same way)
 from .mentions import candidates, find_mentions, opening, sentence_around
-from .pages import backlinks, cited_pages
+from .pages import backlinks, cited_pages, ranked
 from .registry import ALIASES_FILE, CITED, Entry, Registry, _paragraphs, load_aliases  # noqa: F401
 from .scans import Scans
 
@@ -95,6 +95,7 @@ def link_collection(collection: Collection) -> Collection:
     collection.warnings.extend(dict.fromkeys(ambiguous))
     if scans is not None:
         scans.save()
-    backlinks(docs, reg, strings.of(config))
-    cited_pages(collection, reg)
+    cited = ranked(reg)  # each cited document's citing pages, most relevant first
+    backlinks(docs, reg, strings.of(config), cited)
+    cited_pages(collection, reg, cited)
     return collection
