@@ -32,13 +32,13 @@ _BLOCK = attrgetter(*(f.name for f in fields(Block) if f.name != "links"))
 _LINK = attrgetter(*(f.name for f in fields(Link)))
 
 
-def _plain(blocks: list[Block]) -> list[tuple]:
-    """The blocks as tuples of their fields, their links too.
+def _plain(blocks: list[Block]) -> tuple[list[tuple], list[tuple]]:
+    """The blocks as tuples of their fields but the links, and the links of each block that has some.
 
-    >>> _plain([Block("paragraph", "见专利法", links=[Link(1, 4, "a.md")])])
-    [('paragraph', '见专利法', 0, '', [(1, 4, 'a.md')])]
+    >>> _plain([Block("heading", "一", 2), Block("paragraph", "见专利法", links=[Link(1, 4, "a.md")])])
+    ([('heading', '一', 2, ''), ('paragraph', '见专利法', 0, '')], [(1, [(1, 4, 'a.md')])])
     """
-    return [(*_BLOCK(b), list(map(_LINK, b.links))) for b in blocks]
+    return list(map(_BLOCK, blocks)), [(k, list(map(_LINK, b.links))) for k, b in enumerate(blocks) if b.links]
 
 
 def inputs(doc: Document, version: str) -> str | None:
