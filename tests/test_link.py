@@ -223,3 +223,38 @@ def test_fold_positions_are_those_of_fold_map():
         assert fold_positions(text).tolist() == fold_map(text)[1], text
         # as the link stage calls it, with the length of the folded text the `citations` stage kept
         assert fold_positions(text, len(fold_text(text))).tolist() == fold_map(text)[1], text
+
+
+def test_a_text_scanned_again_only_in_its_lines_holding_a_departure_is_scanned_as_a_whole():
+    """`link.scans.rescan` against the library: a text of several lines (a document's paragraphs), kept
+    from a scan with other names, scanned again only in the lines holding a departure, gives the
+    matches of a scan of the whole text with the new names."""
+    import random
+
+    from scrapedocs.link.scans import departures, rescan
+
+    rng = random.Random(18)
+    partial = 0
+    for _ in range(5000):
+        alphabet = "专利法则"[:rng.randint(2, 4)]
+
+        def word(n):
+            return "".join(rng.choice(alphabet) for _ in range(rng.randint(1, n)))
+
+        before = {word(6) for _ in range(rng.randint(1, 8))}
+        now = set(before)
+        for _ in range(rng.randint(1, 3)):
+            if now and rng.random() < 0.5:
+                now.discard(rng.choice(sorted(now)))
+            else:
+                now.add(word(6))
+        if not now or now == before:
+            continue
+        text = "\n".join(word(12) for _ in range(rng.randint(1, 6)))
+        parts = departures(before, now)
+        met = {part for part in parts if part in text}
+        lines = text.split("\n")
+        partial += bool(met) and any(not any(part in line for part in met) for line in lines)
+        kept = tuple(_automaton(before).iter_long(text))
+        assert rescan(_automaton(now), text, kept, met) == tuple(_automaton(now).iter_long(text)), (before, now, text)
+    assert partial > 500  # texts with some lines kept and some scanned again
