@@ -103,13 +103,13 @@ def build_indexes(collection: Collection) -> Collection:
         for tag in _tags(doc):
             tags[tag].append(doc)
     found, _ = listing.grouped(f"{INDEXES}/people", w("nav.people"), w("indexes.people_intro"),
-                               people, listing.by_count(people), words=w)
+                               people, listing.by_count(people), words=w, ordered=True)
     pages |= found
     found, _ = listing.grouped(f"{INDEXES}/organisations", w("nav.organisations"), w("indexes.organisations_intro"),
-                               organisations, listing.by_count(organisations), words=w)
+                               organisations, listing.by_count(organisations), words=w, ordered=True)
     pages |= found
     found, where = listing.grouped(f"{INDEXES}/tags", w("nav.tags"), w("indexes.tags_intro"),
-                                   tags, listing.by_count(tags), words=w)
+                                   tags, listing.by_count(tags), words=w, ordered=True)
     pages |= found
     for doc in docs:
         names = _tags(doc)

@@ -70,6 +70,7 @@ def browse_pages(docs: list[Document], w: Words = ZH) -> dict[str, str]:
     """Every browse page: the overview and one index per facet."""
     pages: dict[str, str] = {}
     summary = []
+    docs = listing.newest_first(docs)  # so that every group is gathered in the order it is listed
     for name, keys, order_by in FACETS:
         title, what = w(f"nav.by_{name}"), w(f"browse.{name}_what")
         groups: dict[str, list[Document]] = defaultdict(list)
@@ -86,7 +87,7 @@ def browse_pages(docs: list[Document], w: Words = ZH) -> dict[str, str]:
         labels = {k: w("browse.year", year=k) if name == "year" else k for k in known}
         labels[UNKNOWN] = w(f"browse.{name}_unknown")
         intro = w("browse.facet_intro", what=what, count=len(known))
-        found, _ = listing.grouped(f"{BROWSE}/{name}", title, intro, groups, order, labels, words=w)
+        found, _ = listing.grouped(f"{BROWSE}/{name}", title, intro, groups, order, labels, words=w, ordered=True)
         pages |= found
         summary.append("- " + w("browse.facet_line", link=f"[{title}]({name}.md)", count=len(known)))
     pages[f"{BROWSE}/index.md"] = "\n".join([

@@ -173,8 +173,13 @@ def heading(title: str, number: int, total: int, words: Words = ZH) -> str:
 
 
 def documents(base: str, title: str, intro: str, docs: list[Document], back: tuple[str, str] | None = None,
-              per_page: int = PER_PAGE, words: Words = ZH) -> dict[str, str]:
-    """Paginated pages listing `docs` in the order given; `back` = (label, page) linked on each."""
+              per_page: int = PER_PAGE, words: Words = ZH, made: dict[int, str] | None = None) -> dict[str, str]:
+    """Paginated pages listing `docs` in the order given; `back` = (label, page) linked on each.
+
+    `made`: the lines of the documents already listed on pages of the same folder (by `id`), for a
+    caller that lists the same documents many times there (`grouped`: a document is in the list of
+    each of its people, organisations, tags); the lines made here are added to it.
+    """
     page = page_path(base, 1)
 
     def head(number: int, total: int) -> list[str]:
@@ -183,22 +188,29 @@ def documents(base: str, title: str, intro: str, docs: list[Document], back: tup
             out[-1] += f" [{back[0]}]({rel(back[1], page)})"
         return out + [""]
 
-    return paginate(base, head, [item(doc, page, words=words) for doc in docs], per_page, words=words)
+    if made is None:
+        lines = [item(doc, page, words=words) for doc in docs]
+    else:
+        lines = [made.get(id(doc)) or made.setdefault(id(doc), item(doc, page, words=words)) for doc in docs]
+    return paginate(base, head, lines, per_page, words=words)
 
 
 def grouped(base: str, title: str, intro: str, groups: dict[str, list[Document]], order: list[str],
             labels: dict[str, str] | None = None, top: int = TOP,
-            words: Words = ZH) -> tuple[dict[str, str], dict[str, str]]:
+            words: Words = ZH, ordered: bool = False) -> tuple[dict[str, str], dict[str, str]]:
     """An index of groups (people, years, outlets…): its pages, and where each group is shown.
 
     The index lists the groups in `order`, `GROUPS_PER_PAGE` a page, each with its count
     and its `top` newest documents; a longer group gets its own paginated pages under
     `<base>/<slug>`. Returns the pages (path → Markdown) and, per group, the page that
     lists it whole (its own page, or the index page and anchor that shows it).
+    `ordered`: each group's documents are already newest first (gathered from the collection
+    in that order): not sorted again.
     """
     labels = labels or {}
     pages: dict[str, str] = {}
     where: dict[str, str] = {}
+    made: dict[int, str] = {}  # the lines of the groups' own pages, all in the folder <base>/
     chunks = [order[i:i + GROUPS_PER_PAGE] for i in range(0, len(order), GROUPS_PER_PAGE)] or [[]]
     for number, chunk in enumerate(chunks, start=1):
         here = page_path(base, number)
@@ -209,7 +221,7 @@ def grouped(base: str, title: str, intro: str, groups: dict[str, list[Document]]
         if not chunk:
             out.append(words("list.none"))
         for name in chunk:
-            docs = newest_first(groups[name])
+            docs = groups[name] if ordered else newest_first(groups[name])
             label = escape(labels.get(name, name))
             anchor = f"g-{slug(name)}"
             out += [f"## {words('list.group', label=label, count=len(docs))} {{ #{anchor} }}", ""]
@@ -217,7 +229,7 @@ def grouped(base: str, title: str, intro: str, groups: dict[str, list[Document]]
             if len(docs) > top:
                 own = f"{base}/{slug(name)}"
                 pages |= documents(own, label, words("list.group_intro", count=len(docs)), docs,
-                                   back=(words("list.back_to", title=title), here), words=words)
+                                   back=(words("list.back_to", title=title), here), words=words, made=made)
                 out += ["", f"[{words('list.all', count=len(docs))}]({rel(page_path(own, 1), here)})"]
                 where[name] = page_path(own, 1)
             else:

@@ -39,10 +39,10 @@ def vectors(term_counts: list[dict[str, int]]) -> list[dict[str, float]]:
         for c in terms.values():
             if c not in tf:
                 tf[c] = 1 + math.log(c)
-        weights = {t: tf[c] * idf[t] for t, c in terms.items()}
-        top = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_TERMS]
-        norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
-        out.append({t: w / norm for t, w in top})
+        # the heaviest first, then by term: as tuples compared in C, not a key function per term
+        top = sorted([(-(tf[c] * idf[t]), t) for t, c in terms.items()])[:TOP_TERMS]
+        norm = math.sqrt(sum(w * w for w, _ in top)) or 1.0
+        out.append({t: -w / norm for w, t in top})
     return out
 
 

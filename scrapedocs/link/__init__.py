@@ -34,7 +34,7 @@ from ..model import Collection, Document, Link
 from .facts import facts, gather  # noqa: F401  (gather: the `citations` document stage)
 from .fold import fold, fold_map  # noqa: F401  (reprints fold text the same way)
 from .mentions import candidates, find_mentions, opening, sentence_around
-from .pages import backlinks, cited_pages
+from .pages import backlinks, cited_pages, ranked
 from .registry import ALIASES_FILE, CITED, Entry, Registry, _paragraphs, load_aliases  # noqa: F401
 from .scans import Scans
 
@@ -79,11 +79,11 @@ def link_collection(collection: Collection) -> Collection:
                 m.entry.reports.append(doc)
     ambiguous: list[str] = []
     for doc in docs:
-        paragraphs = _paragraphs(doc)
-        for k, found in sorted(candidates(facts(doc)["paragraphs"], doc, reg, auto).items()):  # one scan per doc
+        paragraphs, folded = _paragraphs(doc), facts(doc)["paragraphs"]
+        for k, found in sorted(candidates(folded, doc, reg, auto).items()):  # one scan per doc
             block = paragraphs[k]
             linked = {link.target for link in block.links}  # a document is linked once per paragraph
-            for m in find_mentions(block.text, doc, reg, auto, ambiguous, found=found):
+            for m in find_mentions(block.text, doc, reg, auto, ambiguous, folded=folded[k], found=found):
                 if any(link.start < m.end and m.start < link.end for link in block.links):
                     continue  # never inside an existing link
                 target = target_of(m.entry, doc)
@@ -95,6 +95,7 @@ def link_collection(collection: Collection) -> Collection:
     collection.warnings.extend(dict.fromkeys(ambiguous))
     if scans is not None:
         scans.save()
-    backlinks(docs, reg, strings.of(config))
-    cited_pages(collection, reg)
+    cited = ranked(reg)  # each cited document's citing pages, most relevant first
+    backlinks(docs, reg, strings.of(config), cited)
+    cited_pages(collection, reg, cited)
     return collection

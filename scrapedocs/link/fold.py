@@ -115,16 +115,25 @@ def fold_map(text: str) -> tuple[str, list[int]]:
     return out, pos.tolist()
 
 
-def fold_positions(text: str) -> np.ndarray:
+def fold_positions(text: str, folded_length: int | None = None) -> np.ndarray:
     """`fold_map(text)[1]` as an array, without the folded text: the link stage needs only where a
     folded match starts and ends in `text`, for the few paragraphs where a title matches.
 
+    `folded_length`: the length of `fold_text(text)` when the caller has it (the `citations` stage's
+    facts). The folded text is the translated one less the 年 dropped after a year, so when the
+    lengths agree nothing was dropped and the text is not searched for years (most paragraphs
+    that name a document hold a 年 somewhere: that search was a third of the time).
+
     >>> fold_positions("“专利 法”").tolist()
     [1, 2, 4]
+    >>> fold_positions("（2035年）", folded_length=6).tolist()
+    [0, 1, 2, 3, 4, 6]
     """
     simple = _simple(text)
     lengths = np.frombuffer(simple.translate(_LENGTHS).encode("latin-1"), dtype=np.uint8)
     pos = np.repeat(np.arange(len(simple)), lengths)
+    if len(pos) == folded_length:  # nothing dropped
+        return pos
     if any(c in simple for c in _YEARISH):  # else no 年 in the folded text: nothing to drop
         drop = _years(simple.translate(_TABLE))
         if drop:

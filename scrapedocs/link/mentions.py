@@ -125,8 +125,12 @@ def find_mentions(text: str, doc: Document, reg: Registry, auto, ambiguous: list
     if not found:
         return []
     candidates_ = sorted(found, key=lambda c: (-(c[1] - c[0]), c[0]))
-    pos = fold_positions(text)
-    folded_length = len(pos)
+    if folded is not None and hasattr(auto, "positions"):  # `scans.Scans`: kept from the last build
+        pos = auto.positions(text, len(folded), {i for fs, fe, _ in found for i in (fs, fe - 1)})
+        folded_length = len(folded)
+    else:
+        pos = fold_positions(text, None if folded is None else len(folded))
+        folded_length = len(pos)
     # Longest first, then leftmost: a longer title wins over the shorter one inside it.
     taken = [False] * folded_length
     inside = _enclosing(text)

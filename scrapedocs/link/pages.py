@@ -47,6 +47,12 @@ def citers(entry: Entry) -> list[tuple[Document, str, int]]:
     return [(doc, first[id(doc)][1], times[id(doc)]) for doc in ordered]
 
 
+def ranked(reg: Registry) -> dict[str, list[tuple[Document, str, int]]]:
+    """`citers` of every entry cited, by key: once for the stage, though 被引用, the cited pages and
+    their index each list them."""
+    return {key: citers(entry) for key, entry in reg.entries.items() if entry.citations}
+
+
 def _more(total: int, shown: int, target: str, page: str, what: str, w: strings.Words = ZH) -> str:
     """The line under a cut list: the total, and where the whole list is (`what`: cited.more_<what>)."""
     if total <= shown:
@@ -54,19 +60,22 @@ def _more(total: int, shown: int, target: str, page: str, what: str, w: strings.
     return w(f"cited.more_{what}", total=total, shown=shown) + w("cited.see_all", total=total, link=rel(target, page))
 
 
-def backlinks(docs: list[Document], reg: Registry, w: strings.Words = ZH) -> None:
-    """被引用: on each source page, the pages citing it or a document it carries or reports on."""
+def backlinks(docs: list[Document], reg: Registry, w: strings.Words = ZH,
+              cited: dict[str, list] | None = None) -> None:
+    """被引用: on each source page, the pages citing it or a document it carries or reports on.
+    `cited`: `ranked(reg)`, when already made."""
+    cited = ranked(reg) if cited is None else cited
     sections: dict[int, list[str]] = {}
     for entry in sorted(reg.entries.values(), key=lambda e: e.key):
         if entry.page is not None:
-            found = citers(entry)
+            found = cited.get(entry.key, [])
             if found:
                 page = entry.page.page
                 lines = [_item(d, page, s, n, w) for d, s, n in found[:SHOWN]]
                 more = _more(len(found), SHOWN, entry.path, page, "citing", w)
                 sections.setdefault(id(entry.page), []).append("\n".join(lines) + (f"\n\n{more}" if more else ""))
             continue
-        everyone = citers(entry)  # once per entry: a plan reported on by thousands of pages stays linear
+        everyone = cited.get(entry.key, [])  # once per entry: a plan reported on by thousands of pages stays linear
         citing = {id(d) for d, _, _ in everyone}
         pairs = [(d, "holds", SHOWN) for d in entry.holders] + [(d, "reports_on", REPORTED) for d in entry.reports]
         for doc, verb, shown in pairs:
@@ -85,12 +94,13 @@ def backlinks(docs: list[Document], reg: Registry, w: strings.Words = ZH) -> Non
             doc.appendix.append(f"## {w('cited.cited_by')}\n\n" + "\n\n".join(sections[id(doc)]))
 
 
-def _cited_page(entry: Entry, w: strings.Words = ZH) -> dict[str, str]:
-    """The pages of one cited document: what it is, who holds it, and every page citing it."""
+def _cited_page(entry: Entry, w: strings.Words = ZH, found: list | None = None) -> dict[str, str]:
+    """The pages of one cited document: what it is, who holds it, and every page citing it (`found`:
+    its `citers`, when already made)."""
     base = entry.path[:-len(".md")]
     page = entry.path
     title = escape(entry.display)
-    found = citers(entry)
+    found = citers(entry) if found is None else found
     pages: dict[str, str] = {}
     top: list[str] = [f"# {title}", ""]
     names = sorted(set(entry.forms) | entry.aliases - {entry.display})
@@ -130,12 +140,14 @@ def _cited_page(entry: Entry, w: strings.Words = ZH) -> dict[str, str]:
     return pages
 
 
-def cited_pages(collection: Collection, reg: Registry) -> None:
-    """A page per cited document, and `cited/index.md`: the most cited first."""
+def cited_pages(collection: Collection, reg: Registry, cited: dict[str, list] | None = None) -> None:
+    """A page per cited document, and `cited/index.md`: the most cited first. `cited`: `ranked(reg)`,
+    when already made."""
     w = strings.of(collection.config)
+    cited = ranked(reg) if cited is None else cited
     entries = [e for e in reg.entries.values()
                if (e.page is None and (e.citations or e.holders or e.reports)) or (e.page is not None and e.citations)]
-    counts = {e.key: len(citers(e)) for e in entries}
+    counts = {e.key: len(cited.get(e.key, [])) for e in entries}
     entries.sort(key=lambda e: (-counts[e.key], e.display, e.key))
     held, missing = [], []
     target = {}
@@ -143,7 +155,7 @@ def cited_pages(collection: Collection, reg: Registry) -> None:
         # A document the collection holds as a page lists its citers under 被引用 itself;
         # it gets a page here only when that list is cut.
         if entry.page is None or counts[entry.key] > SHOWN:
-            collection.pages |= _cited_page(entry, w)
+            collection.pages |= _cited_page(entry, w, cited.get(entry.key, []))
             target[entry.key] = entry.path
         else:
             target[entry.key] = entry.page.page

@@ -15,23 +15,41 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+from dataclasses import fields
+from operator import attrgetter
 from pathlib import Path
 
-from ..model import Collection, Document
+from ..model import Block, Collection, Document, Link
 from . import render
 
 NAME = "render.pickle"
-FORMAT = "render-2"  # the digest of the inputs: pickled, no longer their repr
+FORMAT = "render-3"  # the digest of the inputs: pickled, the blocks as tuples
+
+
+#: Every field of a block, and of a link, as a tuple: pickling ten thousand documents' blocks as
+#: tuples takes half the time of pickling the objects (no reduce call and state per object).
+_BLOCK = attrgetter(*(f.name for f in fields(Block) if f.name != "links"))
+_LINK = attrgetter(*(f.name for f in fields(Link)))
+
+
+def _plain(blocks: list[Block]) -> tuple[list[tuple], list[tuple]]:
+    """The blocks as tuples of their fields but the links, and the links of each block that has some.
+
+    >>> _plain([Block("heading", "一", 2), Block("paragraph", "见专利法", links=[Link(1, 4, "a.md")])])
+    ([('heading', '一', 2, ''), ('paragraph', '见专利法', 0, '')], [(1, [(1, 4, 'a.md')])])
+    """
+    return list(map(_BLOCK, blocks)), [(k, list(map(_LINK, b.links))) for k, b in enumerate(blocks) if b.links]
 
 
 def inputs(doc: Document, version: str) -> str | None:
     """A digest of everything `render` reads of `doc` (None: something that cannot be pickled).
 
     The pickle of the values, not their `repr`: a third faster, and as exact (equal bytes unpickle to
-    equal values; the blocks are pickled whole, every field of `Block` and `Link` included).
+    equal values; every field of every `Block` and `Link` is in it, `_plain`).
     """
     try:
-        data = pickle.dumps((version, doc.page, doc.meta, doc.blocks, doc.appendix), protocol=pickle.HIGHEST_PROTOCOL)
+        data = pickle.dumps((version, doc.page, doc.meta, _plain(doc.blocks), doc.appendix),
+                            protocol=pickle.HIGHEST_PROTOCOL)
     except Exception:  # an object pickle does not know: never taken for another
         return None
     return hashlib.blake2b(data, digest_size=16).hexdigest()
