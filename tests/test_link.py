@@ -181,6 +181,24 @@ def test_scans_are_kept_with_their_names_and_taken_only_where_the_names_that_cha
     assert scans(["专利法", "商标法", "专利法实施细则", "版权法", "商标", "第二"], cites, other) == 1  # 第: `other` only
 
 
+def _random_names(rng):
+    """Two sets of names over a small alphabet (so that names share prefixes and end inside each other),
+    the second a few names away from the first, and the maker of random words over that alphabet."""
+    alphabet = "专利法则"[:rng.randint(2, 4)]
+
+    def word(n):
+        return "".join(rng.choice(alphabet) for _ in range(rng.randint(1, n)))
+
+    before = {word(6) for _ in range(rng.randint(1, 8))}
+    now = set(before)
+    for _ in range(rng.randint(1, 3)):
+        if now and rng.random() < 0.5:
+            now.discard(rng.choice(sorted(now)))
+        else:
+            now.add(word(6))
+    return word, before, now
+
+
 def test_a_scan_is_the_same_for_two_sets_of_names_on_a_text_holding_none_of_their_departures():
     """The rule `link.scans` relies on, against the library itself: random names over a small alphabet
     (so that names share prefixes and end inside each other), random texts."""
@@ -191,18 +209,7 @@ def test_a_scan_is_the_same_for_two_sets_of_names_on_a_text_holding_none_of_thei
     rng = random.Random(18)
     checked = 0
     for _ in range(20000):
-        alphabet = "专利法则"[:rng.randint(2, 4)]
-
-        def word(n):
-            return "".join(rng.choice(alphabet) for _ in range(rng.randint(1, n)))
-
-        before = {word(6) for _ in range(rng.randint(1, 8))}
-        now = set(before)
-        for _ in range(rng.randint(1, 3)):
-            if now and rng.random() < 0.5:
-                now.discard(rng.choice(sorted(now)))
-            else:
-                now.add(word(6))
+        word, before, now = _random_names(rng)
         text = word(40)
         if not now or now == before or any(part in text for part in departures(before, now)):
             continue
@@ -236,18 +243,7 @@ def test_a_text_scanned_again_only_in_its_lines_holding_a_departure_is_scanned_a
     rng = random.Random(18)
     partial = 0
     for _ in range(5000):
-        alphabet = "专利法则"[:rng.randint(2, 4)]
-
-        def word(n):
-            return "".join(rng.choice(alphabet) for _ in range(rng.randint(1, n)))
-
-        before = {word(6) for _ in range(rng.randint(1, 8))}
-        now = set(before)
-        for _ in range(rng.randint(1, 3)):
-            if now and rng.random() < 0.5:
-                now.discard(rng.choice(sorted(now)))
-            else:
-                now.add(word(6))
+        word, before, now = _random_names(rng)
         if not now or now == before:
             continue
         text = "\n".join(word(12) for _ in range(rng.randint(1, 6)))
