@@ -288,6 +288,7 @@ def _build(args: argparse.Namespace, sweeping: list) -> int:
             stamp = None  # these outputs are not recorded in the stamp: always built
         if stamp is not None and _up_to_date(args, stamp, sources):
             return 0
+
     def sweep() -> None:  # while the conversion runs
         if not (args.no_site or args.serve) and (thread := publish.sweep(args.site)) is not None:
             sweeping.append(thread)

@@ -167,12 +167,16 @@ def _manifest_path(build, name: str) -> Path | None:
     return Path(build.cache) / f"{name}.json"
 
 
-def swap(new: Path, site_dir: Path, keep: bool = False) -> Path | None:
+#: The name of a replaced site left beside the new one (`.site.old-PID`), for the next build to remove.
+_OLD_PREFIX = ".%s.old-"
+
+
+def swap(new: Path, site_dir: Path, keep: bool = False) -> None:
     """Put the folder `new` in place of `site_dir`: two renames, the old site removed after.
 
-    With `keep`, the old site is left beside the new one (`.site.old-PID`, returned) for the next
-    build to remove (`sweep`): removing 40,000 files takes seconds, even when most of them are
-    hard links of the new site's and free no space."""
+    With `keep`, the old site is left beside the new one for the next build to remove (`sweep`):
+    removing 40,000 files takes seconds, even when most of them are hard links of the new site's
+    and free no space."""
     old = None
     if site_dir.exists() or site_dir.is_symlink():
         old = site_dir.with_name(f"{_OLD_PREFIX % site_dir.name}{os.getpid()}")
@@ -187,16 +191,11 @@ def swap(new: Path, site_dir: Path, keep: bool = False) -> Path | None:
         raise
     if old is not None and not keep:
         shutil.rmtree(old, ignore_errors=True)
-        return None
-    return old
-
-
-_OLD_PREFIX = ".%s.old-"
 
 
 def sweep(site_dir: Path) -> threading.Thread | None:
     """Remove, in a thread, the sites earlier builds left beside `site_dir` (`swap(keep=True)`): a
-    build starts it before converting and joins it before building the site."""
+    build starts it as it converts and joins it before it ends. None: nothing to remove."""
     site_dir = Path(site_dir)
     try:
         old = [p for p in site_dir.parent.iterdir() if p.name.startswith(_OLD_PREFIX % site_dir.name) and p.is_dir()]
@@ -204,8 +203,12 @@ def sweep(site_dir: Path) -> threading.Thread | None:
         return None
     if not old:
         return None
-    thread = threading.Thread(target=lambda: [shutil.rmtree(p, ignore_errors=True) for p in old],
-                              name="scrapedocs-sweep", daemon=True)
+
+    def remove() -> None:
+        for folder in old:
+            shutil.rmtree(folder, ignore_errors=True)
+
+    thread = threading.Thread(target=remove, name="scrapedocs-sweep", daemon=True)
     thread.start()
     return thread
 
